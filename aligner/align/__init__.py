@@ -1,0 +1,46 @@
+"""Sentence alignment: documents in, pairs out."""
+
+from __future__ import annotations
+
+from ..model import Document, Pair
+from ..similarity.base import Scorer
+from .dp import AlignParams, search
+from .rejoin import rejoin
+
+__all__ = ["AlignParams", "align_documents", "monolingual_pairs"]
+
+
+def align_documents(src: Document, tgt: Document, scorer: Scorer,
+                    params: AlignParams | None = None) -> tuple[Pair, ...]:
+    """Align two documents; every sentence of both appears in exactly one pair, in order.
+
+    Segments the search ran through at a doubtful break come out joined as one sentence.
+    """
+    params = params or AlignParams()
+    scorer.prepare(src.sentences, tgt.sentences)
+    beads = search(src.sentences, tgt.sentences, scorer, params)
+    if scorer.refit(beads):
+        beads = search(src.sentences, tgt.sentences, scorer, params)
+    scores = scorer.similarities(beads)
+    pairs = []
+    for k, ((i0, i1, j0, j1), score) in enumerate(zip(beads, scores)):
+        s_side, t_side = src.sentences[i0:i1], tgt.sentences[j0:j1]
+        pairs.append(Pair(k, tuple(rejoin(src, s_side, t_side)),
+                          tuple(rejoin(tgt, t_side, s_side)), score))
+    return tuple(pairs)
+
+
+def monolingual_pairs(doc: Document) -> tuple[Pair, ...]:
+    """One pair per sentence for a one-language source, doubtful breaks joined."""
+    out: list[Pair] = []
+    paragraph: list = []
+    sentences = []
+    for s in doc.sentences:
+        if paragraph and paragraph[-1].paragraph != s.paragraph:
+            sentences.extend(rejoin(doc, paragraph, None))
+            paragraph = []
+        paragraph.append(s)
+    sentences.extend(rejoin(doc, paragraph, None))
+    for k, s in enumerate(sentences):
+        out.append(Pair(k, (s,), (), None))
+    return tuple(out)

@@ -1,0 +1,42 @@
+"""QA checks: one small module per family, registered here and nowhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..errors import ConfigError
+from ..model import Finding, Severity
+from . import untranslated
+from .base import Check, CheckContext, Hit, make_finding
+
+__all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
+
+#: Every check, by id, in the order reports list them.
+REGISTRY: Mapping[str, Check] = {
+    check.id: check
+    for module in (untranslated,)
+    for check in module.CHECKS
+}
+
+
+def select(enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()) -> list[Check]:
+    """The checks to run: all by default, or the ``enabled`` ids, minus ``disabled``."""
+    unknown = [c for c in [*(enabled or ()), *disabled] if c not in REGISTRY]
+    if unknown:
+        raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)")
+    ids = list(enabled) if enabled else list(REGISTRY)
+    return [REGISTRY[c] for c in ids if c not in set(disabled)]
+
+
+def run_checks(ctx: CheckContext, checks: Iterable[Check],
+               severities: Mapping[str, Severity] | None = None) -> tuple[Finding, ...]:
+    """Run checks over a context; findings come out sorted by pair, side and position."""
+    severities = severities or {}
+    findings = []
+    for check in checks:
+        if check.bilingual and not ctx.bilingual:
+            continue
+        for hit in check.run(ctx):
+            findings.append(make_finding(check, hit, ctx.pairs, severities.get(check.id)))
+    findings.sort(key=lambda f: (f.pair, f.side != "src", f.span[0], f.check))
+    return tuple(findings)

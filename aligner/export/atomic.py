@@ -1,0 +1,29 @@
+"""Write output files atomically: a reader never sees half a file, a failure leaves none."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import AlignerError
+
+
+def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    path = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise AlignerError(f"cannot write ({exc.strerror})", str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise AlignerError(f"cannot write ({exc.strerror})", str(path)) from None
+        raise

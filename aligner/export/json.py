@@ -1,0 +1,96 @@
+"""The JSON result: a stable, documented schema that other tools and CI read.
+
+See ``docs/json-schema.md``. ``src`` is the original's side; ``span`` is a character range in
+that pair side's sentences joined by one space; ``loc`` is the same span in the original file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Finding, Location, Pair, Result, Sentence, Severity
+from .atomic import atomic_write
+
+SCHEMA_VERSION = 1
+
+
+def result_to_dict(result: Result) -> dict:
+    return {
+        "schema": SCHEMA_VERSION,
+        "tool": result.tool,
+        "sources": list(result.sources),
+        "src_lang": result.src_lang,
+        "tgt_lang": result.tgt_lang,
+        "notices": list(result.notices),
+        "pairs": [_pair(p) for p in result.pairs],
+        "findings": [_finding(f) for f in result.findings],
+    }
+
+
+def _pair(p: Pair) -> dict:
+    return {"id": p.id, "bead": p.bead, "src": [s.text for s in p.src],
+            "tgt": [t.text for t in p.tgt], "score": p.score,
+            "src_loc": [s.loc.to_dict() for s in p.src],
+            "tgt_loc": [t.loc.to_dict() for t in p.tgt]}
+
+
+def _finding(f: Finding) -> dict:
+    out = {"check": f.check, "severity": f.severity.value, "pair": f.pair, "side": f.side,
+           "span": list(f.span), "excerpt": f.excerpt, "message": f.message,
+           "suggestion": f.suggestion}
+    if f.loc:
+        out["loc"] = f.loc.to_dict()
+    return out
+
+
+def dumps(results: list[Result]) -> str:
+    """One result as the schema's object; several as ``{"results": [...]}``."""
+    if len(results) == 1:
+        data = result_to_dict(results[0])
+    else:
+        data = {"schema": SCHEMA_VERSION, "results": [result_to_dict(r) for r in results]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(path: str | Path, results: list[Result]) -> None:
+    atomic_write(path, dumps(results))
+
+
+def result_from_dict(data: dict) -> Result:
+    """Rebuild a :class:`Result` from its JSON form (for ``align report``)."""
+    pairs = []
+    for p in data["pairs"]:
+        src = _sentences(p["src"], p.get("src_loc", []), data["src_lang"])
+        tgt = _sentences(p["tgt"], p.get("tgt_loc", []), data.get("tgt_lang") or "")
+        pairs.append(Pair(p["id"], src, tgt, p.get("score")))
+    findings = tuple(
+        Finding(f["check"], Severity.parse(f["severity"]), f["pair"], f["side"],
+                tuple(f["span"]), f.get("excerpt", ""), f["message"], f.get("suggestion", ""),
+                Location(**f["loc"]) if f.get("loc") else None)
+        for f in data.get("findings", []))
+    return Result(tool=data.get("tool", {}), sources=tuple(data.get("sources", [])),
+                  src_lang=data["src_lang"], tgt_lang=data.get("tgt_lang"),
+                  pairs=tuple(pairs), findings=findings, notices=tuple(data.get("notices", [])))
+
+
+def _sentences(texts: list[str], locs: list[dict], lang: str) -> tuple[Sentence, ...]:
+    out = []
+    for k, text in enumerate(texts):
+        loc = Location(**locs[k]) if k < len(locs) else Location("", 0, len(text), 0, 0)
+        out.append(Sentence(text=text, loc=loc, lang=lang, index=k, paragraph=0))
+    return tuple(out)
+
+
+def read_results(path: str | Path) -> list[Result]:
+    """Read a JSON file written by ``align check --json``."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        items = data["results"] if "results" in data else [data]
+        return [result_from_dict(d) for d in items]
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not an aligner JSON result ({exc.__class__.__name__}: {exc})",
+                         str(path)) from None

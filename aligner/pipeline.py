@@ -1,0 +1,68 @@
+"""The main job: read a source, segment, align, check. Pure library code; no I/O but reading."""
+
+from __future__ import annotations
+
+from . import __version__
+from .align import AlignParams, align_documents, monolingual_pairs
+from .checks import CheckContext, run_checks, select
+from .config import Config
+from .errors import InputError
+from .model import Document, Result, Source
+from .segment import segment
+from .similarity import make_scorer
+from .sources import pick_sides, read_source
+
+TOOL_NAME = "aligner"
+
+
+def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None,
+                require_both: bool = False) -> Result:
+    """Read one source (a combined file or two parallel files) and check it."""
+    config = config or Config()
+    return check_source(read_source(list(paths), config.encoding), config, require_both)
+
+
+def check_source(source: Source, config: Config, require_both: bool = False) -> Result:
+    """Segment, align and check a source that has been read.
+
+    A source with one language is checked on its own (alignment skipped) unless both languages
+    are required, for example because a translation memory is to be written.
+    """
+    need_both = require_both or bool(config.src_lang and config.tgt_lang)
+    src_block, tgt_block = pick_sides(source, config.src_lang, config.tgt_lang, need_both)
+    src_doc = segment(src_block)
+    notices: list[str] = []
+    signature: dict = {}
+    if tgt_block is None:
+        pairs = monolingual_pairs(src_doc)
+        notices.append(f"only {_name(src_block.lang)} text found: alignment skipped, "
+                       "one-language checks only")
+    else:
+        tgt_doc = segment(tgt_block)
+        _require_sentences(src_doc, tgt_doc)
+        scorer = make_scorer(config.scorer)
+        pairs = align_documents(src_doc, tgt_doc, scorer, AlignParams())
+        signature = scorer.signature()
+    checks = select(config.enabled or None, config.disabled)
+    ctx = CheckContext(pairs, src_block.lang, tgt_block.lang if tgt_block else None,
+                       aligned=tgt_block is not None, options=_options(config))
+    findings = run_checks(ctx, checks, config.severities)
+    tool = {"name": TOOL_NAME, "version": __version__, **signature,
+            "checks": [c.id for c in checks]}
+    return Result(tool=tool, sources=source.files, src_lang=src_block.lang,
+                  tgt_lang=tgt_block.lang if tgt_block else None, pairs=pairs,
+                  findings=findings, notices=tuple(notices))
+
+
+def _options(config: Config) -> dict:
+    return {"glossary": config.glossary, "scorer": config.scorer}
+
+
+def _require_sentences(*docs: Document) -> None:
+    for doc in docs:
+        if not doc.sentences:
+            raise InputError(f"no {_name(doc.lang)} sentences found", doc.file)
+
+
+def _name(lang: str) -> str:
+    return {"ar": "Arabic", "en": "English"}.get(lang, lang)

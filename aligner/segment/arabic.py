@@ -1,0 +1,96 @@
+"""Arabic sentence splitting by rules, with a confidence per candidate break.
+
+Real Arabic sources carry full stops inside sentences ("التقى ... العديد. من كبار المسؤولين"), so
+a full stop is a candidate, scored by the words around it; the aligner decides with the
+translation in view. Question and exclamation marks are near-certain ends, the Arabic semicolon a
+clause break that translators often render as a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import normalize_arabic
+from .base import Cut
+
+# End marks, then any closing quotes or brackets, then whitespace.
+_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?؟۔؛])([\"”»’)\]]*)(?=\s)")
+_ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064A]$")  # د. م. أ. : a single-letter title
+
+# Words a sentence does not end on (prepositions, particles, conjunctions), normalised.
+NO_END = frozenset(normalize_arabic(w) for w in """
+في من إلى الى على عن مع ب ل ك حتى منذ مذ لدى عند بين نحو حول خلال ضد عبر دون بعد قبل أمام
+وراء فوق تحت و ف ثم أو أم بل لكن أن إن كي لكي لأن إذ إذا لو لم لن لا ما هل قد سوف التي الذي
+الذين اللذين اللتين اللواتي اللاتي يوم عام رئيس أمين وزير
+""".split())
+# Words a sentence rarely starts with: prepositions and adjective-like continuations.
+NO_START = frozenset(normalize_arabic(w) for w in """
+من إلى الى على عن في مع حتى منذ لدى عند بين نحو حول خلال ضد عبر دون أمام بشكل بصورة
+التي الذي الذين اللواتي اللاتي
+""".split())
+
+BASE_CONFIDENCE = {".": 0.75, "!": 0.9, "?": 0.9, "؟": 0.9, "۔": 0.75, "؛": 0.35, "…": 0.5,
+                   "...": 0.5}
+
+
+def split(paragraph: str) -> list[Cut]:
+    """Cut one paragraph at every candidate break; the paragraph end is certain."""
+    cuts: list[Cut] = []
+    start = _skip_space(paragraph, 0)
+    for m in _CANDIDATE.finditer(paragraph):
+        end = m.end()
+        if not paragraph[start:m.start()].strip():
+            continue
+        conf, reason = break_confidence(paragraph, m.start(), m.group(1), end)
+        if conf <= 0.0:
+            continue
+        cuts.append(Cut(start, end, conf, reason))
+        start = _skip_space(paragraph, end)
+    tail_end = len(paragraph.rstrip())
+    if start < tail_end:
+        cuts.append(Cut(start, tail_end, 1.0, "paragraph"))
+    elif cuts:
+        cuts[-1] = cuts[-1]._replace(conf=1.0, reason="paragraph")
+    return cuts
+
+
+def break_confidence(text: str, mark_pos: int, mark: str, after: int) -> tuple[float, str]:
+    """How likely a sentence really ends at the mark, and the strongest cue for that estimate."""
+    before = text[:mark_pos]
+    if mark == "." and _ABBREVIATION.search(before):
+        return 0.0, "abbreviation"
+    if mark.startswith(".."):
+        # Headlines use ".." as a pause ("بدلاً من الولايات المتحدة.. روسيا نحو ...").
+        return 0.3, "double full stop"
+    conf = BASE_CONFIDENCE[mark]
+    if mark not in ".۔":
+        return conf, "punctuation"
+    prev_word = normalize_arabic(before.split()[-1]) if before.split() else ""
+    rest = text[after:].lstrip()
+    next_word = normalize_arabic(rest.split()[0]) if rest.split() else ""
+    if prev_word in NO_END:
+        return 0.05, f"sentence cannot end on '{before.split()[-1]}'"
+    if rest[:1].isdigit() or rest[:1] in "٠١٢٣٤٥٦٧٨٩":
+        return 0.2, "digit follows"
+    if next_word in NO_START:
+        return 0.15, f"sentence rarely starts with '{rest.split()[0]}'"
+    if _agreeing_adjective(prev_word, next_word):
+        return 0.3, "adjective follows its noun"
+    if len(before.split()) < 3:
+        return 0.4, "very short sentence"
+    return conf, "full stop"
+
+
+def _agreeing_adjective(prev_word: str, next_word: str) -> bool:
+    """A definite nisba-like adjective right after a definite plural noun: المسؤولين. السياسيين."""
+    if not next_word.startswith("ال"):
+        return False
+    plural = ("ين", "ون", "ات")
+    return (prev_word.endswith(plural) and next_word.endswith(plural)) or (
+        next_word.endswith(("يه", "ي", "يين")) and prev_word.startswith(("ال", "لل")))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos

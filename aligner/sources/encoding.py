@@ -1,0 +1,81 @@
+"""Decode a source file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..text import script_counts
+
+# C0 controls other than tab/newline/carriage return never occur in real text: a file that
+# decodes to them is binary or in an encoding we did not guess.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_text(path: str | Path, encoding: str | None = None) -> str:
+    """Read and decode ``path``; raise :class:`InputError` naming the file when that fails."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a file", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", str(path)) from None
+    text = decode(data, str(path), encoding)
+    if not text.strip():
+        raise InputError("file is empty", str(path))
+    return text
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode bytes, detecting the encoding unless one is forced."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", name) from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", name) from None
+        return text.lstrip("\ufeff")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _windows_1256(data, name)
+    if _CONTROL.search(text):
+        raise InputError("cannot be decoded: binary data or an unsupported encoding "
+                         "(try --encoding)", name)
+    return text
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid {encoding} at byte {exc.start}", name) from None
+    return text.lstrip("\ufeff")
+
+
+def _windows_1256(data: bytes, name: str) -> str:
+    """Accept Windows-1256 only when it yields Arabic text, not when it merely yields *something*.
+
+    Any byte string decodes as Windows-1256, so decoding alone proves nothing.
+    """
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        text = ""
+    arabic, _latin = script_counts(text)
+    if arabic == 0 or _CONTROL.search(text):
+        raise InputError("cannot be decoded: not UTF-8, UTF-16 with BOM or Windows-1256 "
+                         "(try --encoding)", name)
+    return text
