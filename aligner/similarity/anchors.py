@@ -19,8 +19,12 @@ EN_MONTHS = {m: i for i, m in enumerate(
     .split(), 1)}
 EN_MONTHS.update({m[:3]: i for m, i in list(EN_MONTHS.items())})
 EN_MONTHS["sept"] = 9
-# "May" and "March" are also an English verb: count them only beside a number.
+# "May" and "March" are also an English verb: count them only beside a number or after a
+# word that introduces a time ("in March", "by late May").
 _AMBIGUOUS_MONTHS = {"may", "march", "mar"}
+_EN_TIME_WORD = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|"
+                           r"this|during|before|after|through|to|and|or|between|throughout|"
+                           r"beginning|end|start|middle)[\s\-]+)$", re.IGNORECASE)
 
 AR_MONTHS = {normalize_arabic(k): v for k, v in {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
@@ -28,6 +32,15 @@ AR_MONTHS = {normalize_arabic(k): v for k, v in {
     "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12}.items()}
+# Arabic month names that are also other words: مارس "practised", مايو "Mayo", نيسان
+# "Nissan", تموز "Tammuz", آب "father". Count them only beside a number or a time word.
+_EN_MONTH_PAIR = re.compile(r"\s*[/\-–]\s*(?:" + "|".join(EN_MONTHS) + r")\b", re.IGNORECASE)
+_AR_AMBIGUOUS_MONTHS = {normalize_arabic(w) for w in ("مارس", "مايو", "نيسان", "تموز", "آب")}
+_AR_TIME_WORD = re.compile(
+    "(?:(?<![\u0621-\u064A])(?:[وبل]?)(?:" + "|".join(map(normalize_arabic, (
+        "في", "شهر", "منذ", "حتى", "بحلول", "أوائل", "أواخر", "منتصف", "مطلع", "خلال",
+        "نهاية", "بداية", "من", "إلى", "قبل", "بعد", "أو", "الماضي", "المقبل", "القادم")))
+    + ")\\s+)$")
 _AR_MONTH_RE = re.compile(
     r"(?<![\u0621-\u064A])(?:[وبل]?)(" + "|".join(sorted(map(re.escape, AR_MONTHS), key=len,
                                                          reverse=True)) + r")(?![\u0621-\u064A])")
@@ -65,17 +78,24 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
     """``(start, end, month)`` of every month name; "يناير/كانون الثاني" counts once."""
     found = []
     if lang == "ar":
-        norm = normalize_arabic(text)  # same length as text: the mapping is 1:1 per character
-        if len(norm) != len(text):
-            norm = text
+        norm, where = _normalize_mapped(text)
         for m in _AR_MONTH_RE.finditer(norm):
-            found.append((m.start(1), m.end(1), AR_MONTHS[m.group(1)]))
+            name = m.group(1)
+            if name in _AR_AMBIGUOUS_MONTHS and not (
+                    _near_digit(norm, m.start(1), m.end(1))
+                    or _AR_TIME_WORD.search(norm[max(0, m.start() - 12):m.start()])) \
+                    or norm[m.end(1):m.end(1) + 1] in ("-", "‐"):
+                continue
+            found.append((where[m.start(1)], where[m.end(1) - 1] + 1, AR_MONTHS[name]))
     else:
         for m in _EN_MONTH_RE.finditer(text):
             word = m.group(1).lower()
             if m.group(1)[0].islower():
                 continue
-            if word in _AMBIGUOUS_MONTHS and not _near_digit(text, m.start(), m.end()):
+            if word in _AMBIGUOUS_MONTHS and not (
+                    _near_digit(text, m.start(), m.end())
+                    or _EN_TIME_WORD.search(text[max(0, m.start() - 14):m.start()])
+                    or _EN_MONTH_PAIR.match(text, m.end())):
                 continue
             found.append((m.start(), m.end(), EN_MONTHS[word]))
     merged: list[tuple[int, int, int]] = []
@@ -85,6 +105,19 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
         else:
             merged.append((start, end, month))
     return merged
+
+
+def _normalize_mapped(text: str) -> tuple[str, list[int]]:
+    """``normalize_arabic`` of ``text`` with, for each character of the result, the offset of
+    the original character it came from (diacritics and tatweel drop out)."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for n in normalize_arabic(ch):
+            out.append(n)
+            where.append(i)
+    where.append(len(text))
+    return "".join(out), where
 
 
 def _near_digit(text: str, start: int, end: int) -> bool:

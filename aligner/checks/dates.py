@@ -1,0 +1,63 @@
+"""``date-mismatch``: a month named on one side of a pair and not on the other.
+
+Month names are read with :func:`aligner.similarity.anchors.months`: English names, and both
+Arabic series (يناير and كانون الثاني; "يناير/كانون الثاني" is one date). Days and years are
+numbers and are compared by ``number-mismatch``.
+
+Severity: ``error`` when the two sides name different months (the date was changed),
+``warning`` when a month is only missing or added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..model import SRC, TGT, Pair, Severity
+from ..similarity.anchors import EN_MONTHS, months
+from .base import Check, CheckContext, Hit
+
+MONTH_NAMES = {v: k.capitalize() for k, v in EN_MONTHS.items() if len(k) > 4 or k == "may"}
+MONTH_NAMES.update({6: "June", 7: "July"})
+
+
+def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"
+            ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Months of each side not named on the other, as ``(start, end, month)``."""
+    s_months = months(src, src_lang)
+    t_months = months(tgt, tgt_lang)
+    s_count = Counter(m for _s, _e, m in s_months)
+    t_count = Counter(m for _s, _e, m in t_months)
+    return ([x for x in s_months if x[2] not in t_count],
+            [x for x in t_months if x[2] not in s_count])
+
+
+def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    if not pair.src or not pair.tgt:
+        return
+    src, tgt = pair.text(SRC), pair.text(TGT)
+    missing, added = compare(src, tgt, src_lang, tgt_lang)
+    changed = bool(missing and added)
+    severity = Severity.ERROR if changed else Severity.WARNING
+    added_names = ", ".join(MONTH_NAMES[m] for _s, _e, m in added)
+    for start, end, month in missing:
+        instead = f"; the translation says {added_names} instead" if changed else ""
+        yield Hit(pair.id, SRC, (start, end),
+                  f"The source names the month '{src[start:end]}' ({MONTH_NAMES[month]}), "
+                  f"which is not in the translation{instead}.",
+                  f"Check the date: the translation should say {MONTH_NAMES[month]}.", severity)
+    for start, end, month in added:
+        yield Hit(pair.id, TGT, (start, end),
+                  f"The translation names {tgt[start:end]}, a month the source does not name.",
+                  "Check the date against the source.", severity)
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    for pair in ctx.pairs:
+        yield from check_pair(pair, ctx.src_lang.split("-")[0],
+                              (ctx.tgt_lang or "en").split("-")[0])
+
+
+CHECKS = (Check("date-mismatch", Severity.WARNING,
+                "A month named on one side and not on the other (error when the months "
+                "differ).", find),)

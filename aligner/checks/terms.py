@@ -1,0 +1,191 @@
+"""``term-mismatch``: a glossary term in the source whose accepted renderings are all missing
+from the aligned translation, or a rendering the glossary marks as wrong.
+
+Severity policy: an absent rendering is a ``warning``: translators legitimately refer back with
+"the council" or a pronoun, so absence alone does not prove a reader is misled. A rendering the
+glossary marks deprecated (a known mistranslation) present in the translation is an ``error``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..glossary import Glossary, Term, load_glossary
+from ..model import SRC, TGT, Pair, Severity
+from ..text import normalize_arabic
+from .base import Check, CheckContext, Hit
+
+_AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
+# Proclitics (conjunction, preposition, article) a term's first word may carry, longest first.
+_CLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+            "و", "ف", "ب", "ل", "ك")
+_APOSTROPHES = "'’‘ʿʾ`´"
+# British and American spellings of the same length, folded to one form for matching.
+_SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offense"),
+              ("centre", "center"))
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    term: Term
+    forms: tuple[tuple[str, ...], ...]   # each Arabic form as normalised words (first: core)
+    good: tuple[re.Pattern, ...]
+    wrong: tuple[tuple[str, re.Pattern], ...]
+
+
+def _core(word: str) -> str:
+    """The first word of a term without its article: what follows a clitic in running text."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _bare(word: str) -> str:
+    """A later word of a term, article optional (قطع الغيار ~ قطع غيار)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _cores(word: str) -> dict[str, int]:
+    """What a running-text word may be once its proclitics are taken off, each with how many
+    leading letters are a conjunction or preposition (the article stays part of the term)."""
+    out = {word: 0}
+    out.setdefault(_core(word), 0)
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            # "وال" → the span starts at the article; "لل" (ل + ال) stays whole.
+            shift = len(clitic) - 2 if clitic.endswith(("ال", "لل")) else len(clitic)
+            out.setdefault(word[len(clitic):], shift)
+    return out
+
+
+def _skip_letters(text: str, start: int, letters: int) -> int:
+    """Offset in ``text`` after ``letters`` letters from ``start``, diacritics not counted."""
+    pos = start
+    while letters > 0 and pos < len(text):
+        pos += 1
+        while pos < len(text) and (unicodedata.combining(text[pos]) or text[pos] == "\u0640"):
+            pos += 1
+        letters -= 1
+    return pos
+
+
+def fold_latin(text: str) -> str:
+    """Lower case, no accents, one apostrophe, one spelling: same length as ``text``."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0]
+        low = base.lower()
+        out.append("'" if ch in _APOSTROPHES else (low if len(low) == 1 else base))
+    folded = "".join(out)
+    for british, american in _SPELLINGS:
+        folded = folded.replace(british, american)
+    return folded
+
+
+def rendering_pattern(rendering: str) -> re.Pattern:
+    """A pattern for one English rendering: case-insensitive (acronyms excepted), words joined
+    by spaces or hyphens, each word optionally plural (-s, -es, -y → -ies) or possessive."""
+    acronym = rendering.replace(".", "").isupper() and len(rendering) <= 6
+    text = rendering if acronym else fold_latin(rendering)
+    parts = []
+    for word in re.split(r"[\s\-]+", text.strip()):
+        esc = re.escape(word).replace("'", "'?")
+        if word.endswith("y") and not acronym:
+            esc = re.escape(word[:-1]) + "(?:y|ies)"
+        parts.append(esc + r"(?:s|es)?(?:'s|s')?")
+    # Up to two words may come between a rendering's words: "security and army forces".
+    body = r"(?:[\s\-]+[\w']+){0,2}?[\s\-]+".join(parts)
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])")
+
+
+def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
+    out = []
+    for term in glossary.terms:
+        forms = []
+        for form in term.ar:
+            words = tuple(normalize_arabic(w) for w in _AR_WORD.findall(form))
+            if words:
+                forms.append((_core(words[0]), *(_bare(w) for w in words[1:])))
+        good = tuple(rendering_pattern(r) for r in term.en)
+        wrong = tuple((r, rendering_pattern(r)) for r in term.wrong)
+        if forms:
+            out.append(_Compiled(term, tuple(forms), good, wrong))
+    return tuple(out)
+
+
+def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, int, _Compiled]]:
+    """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
+    words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_WORD.finditer(text)]
+    cores = [_cores(w) for _s, _e, w in words]
+    bares = [_bare(w) for _s, _e, w in words]
+    found = []
+    for i in range(len(words)):
+        best = None
+        for entry in compiled:
+            for form in entry.forms:
+                n = len(form)
+                if i + n > len(words) or form[0] not in cores[i]:
+                    continue
+                if all(bares[i + k] == form[k] for k in range(1, n)):
+                    if best is None or n > best[0]:
+                        best = (n, entry, cores[i][form[0]])
+        if best:
+            start = _skip_letters(text, words[i][0], best[2])
+            found.append((start, words[i + best[0] - 1][1], best[1], i, i + best[0]))
+    # Drop matches inside a longer one (وزير الدفاع inside ... keeps the longest).
+    found.sort(key=lambda f: (f[3], -(f[4] - f[3])))
+    kept: list = []
+    for f in found:
+        if kept and f[3] < kept[-1][4]:
+            continue
+        kept.append(f)
+    return [(s, e, entry) for s, e, entry, _i, _j in kept]
+
+
+def _present(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
+    # Acronym patterns are case-sensitive and run on the raw text; others on the folded copy.
+    return pattern.search(folded) or pattern.search(text)
+
+
+def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str) -> Iterator[Hit]:
+    if not pair.src or not pair.tgt:
+        return
+    src = pair.text(SRC)
+    tgt = pair.text(TGT)
+    folded = fold_latin(tgt)
+    for start, end, entry in find_terms(src, compiled):
+        term = entry.term
+        written = src[start:end]
+        for rendering, pattern in entry.wrong:
+            m = pattern.search(folded)
+            if m:
+                yield Hit(pair.id, TGT, m.span(),
+                          f"'{tgt[m.start():m.end()]}' renders the glossary term '{written}', "
+                          f"but the glossary marks '{rendering}' as a wrong rendering.",
+                          f"Replace it with '{term.preferred}'.", Severity.ERROR)
+                break
+        else:
+            if any(_present(p, tgt, folded) for p in entry.good):
+                continue
+            others = ", ".join(f"'{r}'" for r in term.en[1:4])
+            also = f" (or {others})" if others else ""
+            yield Hit(pair.id, SRC, (start, end),
+                      f"Glossary term '{written}' should be rendered as '{term.preferred}'"
+                      f"{also}, but the translation has none of its accepted renderings.",
+                      f"Check how '{written}' was translated and use '{term.preferred}'; if the "
+                      f"translation is also correct, add it to the glossary ({glossary_name}).")
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    glossary = load_glossary(ctx.options.get("glossary"))
+    compiled = compile_glossary(glossary)
+    name = glossary.file.rsplit("/", 1)[-1]
+    for pair in ctx.pairs:
+        yield from check_pair(pair, compiled, name)
+
+
+CHECKS = (Check("term-mismatch", Severity.WARNING,
+                "A glossary term in the source with none of its accepted English renderings in "
+                "the translation (error when a rendering the glossary marks wrong is used).",
+                find),)
