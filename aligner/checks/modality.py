@@ -1,0 +1,274 @@
+"""``modality-drift`` and ``negation-drift``: modal or negation markers that disagree.
+
+Only clear disagreements are reported, because translators move modality and negation around
+freely ("لم يعد" → "no longer", "لا يزال" → "still", "لا ... إلا" → "only"):
+
+* negation: one side has a plain negation (لم، لن، ليس، لا + verb / not, never, no, without)
+  and the other side has no negation of any kind, not even a negative word (غير، عدم، دون /
+  un-, non-, lack, fail, refuse, only);
+* modality: one side says something *may* happen (يمكن، ربما، قد + present verb / can, may,
+  might, could) where the other says it *must* (يجب، ينبغي، عليه أن / must, has to, should,
+  need to), with no marker of the first kind; or one side says *must* and the other has no
+  modal marker at all.
+
+``قد`` before a past verb (قد التقى "has met") is not modal; before a present verb (قد تسعى
+"may seek") it is. Both checks are warnings: the reviser must read the pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import SRC, TGT, Pair, Severity
+from ..text import normalize_arabic
+from .base import Check, CheckContext, Hit
+
+_AR_TOKEN = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670]+")
+_EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(normalize_arabic(w) for w in words.split())
+
+
+# Arabic negation that negates the clause.
+_AR_NEG_STRONG = _n("لم ولم فلم لن ولن فلن ليس وليس ليست وليست ليسوا لست لسنا لستم ليسا ليستا "
+                    "لا ولا فلا بلا")
+# Negative words that also carry a translation's negation (un-, non-, without, lack).
+_AR_NEG_WEAK = _n("غير وغير بغير عدم وعدم بعدم لعدم دون بدون ودون وبدون من دونما ما وما فما "
+                  "إلا الا وإلا رفض ترفض يرفض رفضت رفضوا امتنع تمتنع يمتنع فشل فشلت يفشل تفشل "
+                  "عجز منع يمنع تمنع حظر يحظر نفى ينفي تنفي نفت تجنب يتجنب فقط سوى لولا ممنوع "
+                  "مستحيل استحالة خال خالية خالي انعدام غياب نقص قلة توقف يتوقف أوقف كف يكف")
+# لا in fixed phrases that are not a negation in the translation.
+_AR_NOT_NEG_AFTER_LA = _n("سيما يزال تزال يزالون تزالان زال زالت بد شك ريب بأس يقل تقل يقلون "
+                          "أدري مثيل يتجزأ سواء حدود")
+# Stems of negative words, matched after clitics: عجز in لعجزنا, تعذر in لتعذر.
+_AR_NEG_STEMS = tuple(normalize_arabic(w) for w in (
+    "عجز", "تعذر", "يتعذر", "غياب", "انعدام", "رفض", "امتناع", "فشل", "إخفاق", "حرمان",
+    "استحال", "يستحيل", "منع", "حظر", "نفي", "خلو", "تجنب", "قلة", "نقص", "افتقار", "يفتقر",
+    "تفتقر", "ضعف"))
+_AR_CLITIC = re.compile(normalize_arabic("^(?:وال|بال|فال|لل|ال|و|ف|ب|ل)"))
+_AR_PAST_AFTER_QAD = _n("تم تمت تمكن تمكنت تحول تحولت تعرض تعرضت تلقى تلقت تسلم تسلمت "
+                        "توصل توصلت تجاوز تجاوزت تراجع تراجعت")
+_AR_POSSIBLE = _n("يمكن ويمكن فيمكن ربما وربما لعل ولعل يستطيع تستطيع نستطيع يستطيعون "
+                  "بإمكان وبإمكان باستطاعة")
+# Words of possibility that are not modal verbs (they only excuse a "may" on the other side).
+_AR_POSSIBLE_LEXICAL = tuple(normalize_arabic(w) for w in (
+    "ممكن", "الممكن", "إمكان", "امكان", "احتمال", "محتمل", "يحتمل", "قادر", "قدرة", "استطاع",
+    "خطر", "مخاطر", "فرصة", "يسمح", "تسمح", "سمح", "يتيح", "تتيح", "أتاح", "تمكن", "يمكن"))
+_AR_MUST = _n("يجب ويجب فيجب وجب يتوجب يتعين تتعين ويتعين وتتعين وينبغي ينبغي فينبغي لابد "
+              "يتحتم")
+# Words of necessity that carry an obligation without a modal verb (they only excuse).
+_AR_MUST_LEXICAL = tuple(normalize_arabic(w) for w in (
+    "ضرور", "لازم", "اللازم", "إلزام", "الزام", "ملزم", "مضطر", "اضطر", "يضطر", "ستضطر",
+    "تضطر", "واجب", "وجوب", "يلزم", "تلزم", "حاجة", "بحاجة", "يحتاج", "تحتاج", "يتطلب",
+    "تتطلب", "تطلب", "متطلب", "مطلوب", "إجبار", "اجبار", "أجبر", "اجبر", "إجباري", "يستلزم",
+    "يستوجب", "تستوجب"))
+_AR_MUST_ALAYHI = _n("عليه عليها عليهم علينا عليك عليكم عليهما")
+
+_EN_NEG_STRONG = frozenset("not n't never no none nobody nothing neither nor without cannot "
+                           "nowhere".split())
+_EN_NEG_WEAK = frozenset("non poorly lack lacks lacked lacking absence absent fail fails failed failure "
+                         "refuse refuses refused refusal deny denies denied only except unless "
+                         "until rather instead free prevent prevented prevents avoid avoided "
+                         "ban banned stop stopped halt hardly barely scarcely little few "
+                         "impossible inability unable insufficient ineffective invalid illegal "
+                         "neglect neglected against anti longer yet ceased".split())
+_EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}less$")
+# Phrases whose "not"/"no" is not a negation of the clause.
+_EN_NOT_NEG = re.compile(r"\b(?:not only|not just|not least|whether or not|no matter|no doubt|"
+                         r"no longer|if not|nothing but|none other|not to mention|not long|"
+                         r"(?:could|can)(?:n't|n’t| not) be more|no\.\s*\d)",
+                         re.IGNORECASE)
+_EN_POSSIBLE = frozenset("can could may might cannot".split())
+_EN_POSSIBLE_LEXICAL = frozenset("possible possibly perhaps maybe likely unlikely probably able "
+                                 "capable potential potentially allow allows allowed enable "
+                                 "enables chance risk risks possibility likelihood".split())
+_EN_MUST = frozenset("must should ought".split())
+_EN_MUST_PHRASE = re.compile(r"\b(?:ha(?:ve|s|d|ving)|got|need(?:s|ed)?) to\b", re.IGNORECASE)
+# Ways English gives an instruction or duty without a modal verb.
+_EN_MUST_IMPLIED = re.compile(r"\b(?:supposed|recommended|recommends?|advised|advisable|"
+                              r"(?:is|are|was|were|am) to|remains? to be|to beat|to watch)\b",
+                              re.IGNORECASE)
+_EN_NOT_IMPERATIVE = frozenset("""the a an this that these those it its he she they we i you
+there here in on at if as when while for with to of by from some all any many most each every
+one however but and or so after before although though because since during until our their
+his her my your what which who how where why also only even such no not both either neither
+other another more less several few""".split())
+
+
+def _imperative(text: str) -> bool:
+    """Does the English open with an imperative ("Check the cabin", "Clearly define ...")?
+    An Arabic ينبغي or يجب is often rendered so."""
+    for clause in re.split(r"(?:^|[:;]|, so|\. )\s*", text):
+        words = [w for w in re.findall(r"[A-Za-z']+", clause)[:3] if not w.endswith("ly")]
+        if words and words[0].lower() not in _EN_NOT_IMPERATIVE \
+                and not re.search(r"(?:s|ed|ing)$", words[0].lower()) and \
+                (len(words) < 2 or words[1][0].islower()):
+            return True
+    return False
+
+
+_EN_MUST_LEXICAL = frozenset("required require requires requiring requirement necessary "
+                             "necessarily necessity obliged obligated obligation compelled "
+                             "mandatory compulsory essential forced force need needs needed "
+                             "duty shall vital imperative".split())
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Modal and negation markers of one side, each as ``(start, end)`` spans."""
+
+    neg_strong: tuple[tuple[int, int], ...]
+    neg_any: bool
+    possible: tuple[tuple[int, int], ...]
+    must: tuple[tuple[int, int], ...]
+    possible_any: bool = False   # a modal marker or a word of possibility
+    must_any: bool = False       # a modal marker or a word of necessity
+
+
+def arabic_markers(text: str) -> Markers:
+    """Markers of an Arabic text."""
+    words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_TOKEN.finditer(text)]
+    neg, possible, must = [], [], []
+    weak = possible_word = must_word = False
+    has_illa = any(w in ("الا", "والا") for _s, _e, w in words)
+    for i, (start, end, w) in enumerate(words):
+        nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        stem = _AR_CLITIC.sub("", w) if len(w) > 4 else w
+        if w in _AR_NEG_STRONG:
+            weak = True
+            yes_no = text[end:end + 1] == "/" or text[max(0, start - 1):start] == "/" \
+                or (i > 0 and words[i - 1][2] in ("ام", "او"))  # نعم/لا، أم لا: "or not"
+            if not (w.endswith("لا") and nxt in _AR_NOT_NEG_AFTER_LA) and not yes_no \
+                    and not has_illa:  # لا ... إلا / لم ... إلا: "only", not a negation
+                neg.append((start, end))
+        elif w in _AR_NEG_WEAK or stem.startswith(_AR_NEG_STEMS) or w.startswith(_AR_NEG_STEMS):
+            weak = True
+        if w in _AR_POSSIBLE or w.startswith(("يمكن", "بامكان", "باستطاع")):
+            possible.append((start, end))
+        elif w in ("قد", "وقد", "فقد") and nxt[:1] in ("ي", "ت", "ن") \
+                and nxt not in _AR_PAST_AFTER_QAD:
+            possible.append((start, end))
+        elif w.startswith(_AR_POSSIBLE_LEXICAL) or stem.startswith(_AR_POSSIBLE_LEXICAL):
+            possible_word = True
+        prev = words[i - 1][2] if i > 0 else ""
+        if w in _AR_MUST and prev in ("كما", "مما", "وكما"):
+            must_word = True  # كما ينبغي "properly", أكثر مما ينبغي "too much"
+        elif w in _AR_MUST or (w.endswith("لا") and nxt == "بد"):
+            must.append((start, end))
+        elif w in _AR_MUST_ALAYHI and nxt in ("ان", "بان"):
+            must.append((start, end))
+        elif w.startswith(_AR_MUST_LEXICAL) or stem.startswith(_AR_MUST_LEXICAL):
+            must_word = True
+    return Markers(tuple(neg), weak or bool(neg), tuple(possible), tuple(must),
+                   possible_word or bool(possible), must_word or bool(must))
+
+
+def english_markers(text: str) -> Markers:
+    """Markers of an English text."""
+    masked = _EN_NOT_NEG.sub(lambda m: " " * len(m.group()), text)
+    neg, possible, must = [], [], []
+    weak = possible_word = must_word = False
+    for m in _EN_TOKEN.finditer(masked):
+        w = m.group().lower().replace("’", "'")
+        if w in _EN_NEG_STRONG or w.endswith("n't"):
+            neg.append(m.span())
+        elif w in _EN_NEG_WEAK or _EN_NEG_PREFIX.match(w):
+            weak = True
+        if w in _EN_POSSIBLE and not (m.group() == "May" and m.start() > 0) \
+                or w in ("can't", "couldn't", "mightn't"):
+            possible.append(m.span())
+        elif w in _EN_POSSIBLE_LEXICAL:
+            possible_word = True
+        if w in _EN_MUST or w in ("mustn't", "shouldn't"):
+            must.append(m.span())
+        elif w in _EN_MUST_LEXICAL:
+            must_word = True
+    for m in _EN_MUST_PHRASE.finditer(text):
+        must.append(m.span())
+    must.sort()
+    if _EN_MUST_IMPLIED.search(text) or _imperative(text):
+        must_word = True
+    if _EN_NOT_NEG.search(text):
+        weak = True
+    return Markers(tuple(neg), weak or bool(neg), tuple(possible), tuple(must),
+                   possible_word or bool(possible), must_word or bool(must))
+
+
+def _markers(text: str, lang: str) -> Markers:
+    return arabic_markers(text) if lang == "ar" else english_markers(text)
+
+
+def _quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    return ", ".join(dict.fromkeys(f"'{text[s:e]}'" for s, e in spans))
+
+
+def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    if not pair.src or not pair.tgt:
+        return
+    src, tgt = pair.text(SRC), pair.text(TGT)
+    s, t = _markers(src, src_lang), _markers(tgt, tgt_lang)
+    if s.neg_strong and not t.neg_any:
+        span = s.neg_strong[0]
+        yield Hit(pair.id, SRC, span,
+                  f"The source is negated ({_quote(src, s.neg_strong)}) but the translation "
+                  "has no negation: the meaning may be reversed.",
+                  "Check that the translation denies what the source denies (not, never, no, "
+                  "without).")
+    elif t.neg_strong and not s.neg_any:
+        span = t.neg_strong[0]
+        yield Hit(pair.id, TGT, span,
+                  f"The translation is negated ({_quote(tgt, t.neg_strong)}) but the source "
+                  "has no negation: the meaning may be reversed.",
+                  "Check the source: remove the negation unless the source denies it too.")
+
+
+def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    if not pair.src or not pair.tgt:
+        return
+    src, tgt = pair.text(SRC), pair.text(TGT)
+    s, t = _markers(src, src_lang), _markers(tgt, tgt_lang)
+    if s.possible and not s.must_any and t.must and not t.possible:
+        yield Hit(pair.id, TGT, t.must[0],
+                  f"The source says this can or may happen ({_quote(src, s.possible)}) but the "
+                  f"translation makes it an obligation ({_quote(tgt, t.must)}).",
+                  "Use 'can', 'could' or 'may' as the source does, unless it is really an "
+                  "obligation.")
+    elif s.must and not s.possible_any and t.possible and not t.must:
+        yield Hit(pair.id, TGT, t.possible[0],
+                  f"The source states an obligation ({_quote(src, s.must)}) but the translation "
+                  f"makes it a possibility ({_quote(tgt, t.possible)}).",
+                  "Use 'must', 'has to' or 'should' as the source does.")
+    elif s.must and not t.must_any and not t.possible_any:
+        yield Hit(pair.id, SRC, s.must[0],
+                  f"The source states an obligation ({_quote(src, s.must)}) that the "
+                  "translation does not express.",
+                  "Render the obligation ('must', 'has to', 'should', 'need to').")
+
+
+def _langs(ctx: CheckContext) -> tuple[str, str]:
+    return ctx.src_lang.split("-")[0], (ctx.tgt_lang or "en").split("-")[0]
+
+
+def find_negation(ctx: CheckContext) -> Iterator[Hit]:
+    for pair in ctx.pairs:
+        yield from negation_hits(pair, *_langs(ctx))
+
+
+def find_modality(ctx: CheckContext) -> Iterator[Hit]:
+    for pair in ctx.pairs:
+        yield from modality_hits(pair, *_langs(ctx))
+
+
+CHECKS = (
+    Check("modality-drift", Severity.WARNING,
+          "Modal markers that disagree: possibility (يمكن، قد / can, may) on one side, "
+          "obligation (يجب / must, has to) on the other, or an obligation lost or added.",
+          find_modality),
+    Check("negation-drift", Severity.WARNING,
+          "A negation (لم، لا، ليس / not, never, no) on one side with no negation of any kind "
+          "on the other.", find_negation),
+)
