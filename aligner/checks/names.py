@@ -1,0 +1,190 @@
+"""``name-mismatch``: a name on one side of a pair with no transliteration on the other.
+
+Arabic has no capitals, so a word is taken for a name only on the document's own evidence: an
+Arabic word is a name when, in some pair of the document, it matches a capitalised English word
+by transliteration (كوتراشيف ~ Kutrashev). In every other pair where that Arabic word (or that
+English name) appears, the other side must have a matching name too. A name that matches
+nowhere in the document is never reported: precision first, the check is a warning.
+
+A source name rendered by a pronoun (he, she, they...) is not reported: translators do that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import SRC, TGT, Pair, Severity
+from ..similarity.anchors import EN_MONTHS
+from ..similarity.translit import arabic_skeletons, latin_skeleton, names_match
+from ..text import normalize_arabic, normalize_latin
+from .base import Check, CheckContext, Hit
+
+_EN_NAME = re.compile(r"(?<![\w‘’ʿʾ])(?:(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑])?"
+                      r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ‘'ʿʾ][\w‘’'ʿʾ\-]*")
+_AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
+_AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+_PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|theirs|it|its)\b",
+                       re.IGNORECASE)
+# Capitalised English words that are not names, and demonyms (a translation, not a name).
+_NOT_NAMES = frozenset("""the a an this that these those in on at of for to and or but with by
+from as after before he she it they we his her its their our i you mr mrs ms dr president
+minister prime secretary general ambassador king queen prince sheikh imam council committee
+ministry government parliament federal forces army armed republic state states united
+national international institute organization organisation university party movement front
+union news agency according however meanwhile earlier later also yesterday today""".split())
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$|^(?:american|african|arab|iraqi|israeli|saudi|"
+                      r"kuwaiti|qatari|emirati|yemeni|omani|pakistani|afghan|kurd|thai)s?$")
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    forms: frozenset[str]      # Arabic: normalised word without proclitics; English: folded
+    skeletons: frozenset[str]  # Arabic: skeleton set; English: one skeleton
+
+
+def english_names(text: str, evidence: bool = False) -> list[_Word]:
+    """Capitalised English words that may be names, with their skeletons. With ``evidence``,
+    only those that can show an Arabic word is a name: no titles, institutions, demonyms or
+    sentence openers."""
+    out = []
+    for m in _EN_NAME.finditer(text):
+        word = m.group().rstrip("-")
+        key = re.sub(r"^(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑]", "", word.lower())
+        if key in _NOT_NAMES or key.rstrip(".") in EN_MONTHS:
+            continue
+        if evidence and (_DEMONYM.search(key) or _sentence_initial(text, m.start())):
+            continue
+        # The parts of a compound ("SARS-CoV-19") may each render one Arabic word.
+        parts = {word, *(p for p in re.split(r"[-‐‑]", word) if p[:1].isalpha())}
+        skeletons = frozenset(sk for p in parts if len(sk := latin_skeleton(p)) >= 3)
+        if skeletons:
+            folded = re.sub(r"[^a-z]", "", normalize_latin(key))
+            out.append(_Word(m.start(), m.start() + len(word), word, frozenset((folded,)),
+                             skeletons))
+    return out
+
+
+def arabic_words(text: str) -> list[_Word]:
+    """Arabic words with their clitic-free forms and skeletons."""
+    out = []
+    for m in _AR_WORD.finditer(text):
+        norm = normalize_arabic(m.group())
+        forms = {norm}
+        for clitic in _AR_PROCLITICS:
+            if norm.startswith(clitic) and len(norm) - len(clitic) >= 3:
+                forms.add(norm[len(clitic):])
+        forms = {f for f in forms if len(f) >= 3}
+        if forms:
+            out.append(_Word(m.start(), m.end(), m.group(), frozenset(forms),
+                             frozenset(arabic_skeletons(m.group()))))
+    return out
+
+
+def _matches(en: _Word, ar: _Word, threshold: float = 0.75) -> bool:
+    return any(names_match(sk, set(ar.skeletons), threshold) for sk in en.skeletons)
+
+
+#: Stricter match for the evidence that makes a word a name: at most one confusable
+#: consonant in four, so that "CoVs" does not make خفافيش ("bats") a name.
+EVIDENCE_MATCH = 0.85
+
+
+@dataclass(frozen=True)
+class NameLinks:
+    """Names the document itself shows are transliterated: Arabic forms (each with an English
+    spelling, for messages) and folded English names."""
+
+    arabic: dict
+    english: frozenset[str]
+
+
+#: A word is a name only if the other side has a matching name in most pairs it occurs in:
+#: a common word (فيروس "virus") that once met a capitalised "Virus" is not.
+CONSISTENCY = 0.6
+
+
+def document_links(pairs: tuple[Pair, ...]) -> NameLinks:
+    """Arabic words and English names the document shows are transliterations of each other,
+    consistently: matched inside a pair, and matched in most pairs where they occur."""
+    sides = [(arabic_words(p.text(SRC)), english_names(p.text(TGT)),
+              english_names(p.text(TGT), evidence=True)) for p in pairs if p.src and p.tgt]
+    seen_ar: dict[str, str] = {}
+    seen_en: set[str] = set()
+    for ar, _en, evidence in sides:
+        for e in evidence:
+            for a in ar:
+                if _matches(e, a, EVIDENCE_MATCH):
+                    seen_en.update(e.forms)
+                    for form in a.forms:
+                        seen_ar.setdefault(form, e.text)
+    ar_occ: dict[str, list[bool]] = {}
+    en_occ: dict[str, list[bool]] = {}
+    for ar, en, _evidence in sides:
+        for form in seen_ar:
+            words = [a for a in ar if form in a.forms]
+            if words:
+                ar_occ.setdefault(form, []).append(
+                    any(_matches(e, a) for a in words for e in en))
+        for key in seen_en:
+            words = [e for e in en if key in e.forms]
+            if words:
+                en_occ.setdefault(key, []).append(
+                    any(_matches(e, a) for e in words for a in ar))
+    return NameLinks(
+        {f: seen_ar[f] for f, occ in ar_occ.items() if sum(occ) >= CONSISTENCY * len(occ)},
+        frozenset(k for k, occ in en_occ.items() if sum(occ) >= CONSISTENCY * len(occ)))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:"
+
+
+def check_pair(pair: Pair, links: NameLinks) -> Iterator[Hit]:
+    if not pair.src or not pair.tgt:
+        return
+    src, tgt = pair.text(SRC), pair.text(TGT)
+    en = english_names(tgt)
+    ar = arabic_words(src)
+    reported: set[str] = set()
+    pronoun = bool(_PRONOUNS.search(tgt))
+    for a in ar:
+        known = sorted(a.forms & links.arabic.keys())
+        if not known or known[0] in reported or any(_matches(e, a) for e in en):
+            continue
+        reported.add(known[0])
+        if pronoun:
+            continue
+        elsewhere = links.arabic[known[0]]
+        yield Hit(pair.id, SRC, (a.start, a.end),
+                  f"The name '{a.text}' (rendered '{elsewhere}' elsewhere in this document) has "
+                  "no counterpart in the translation.",
+                  f"Check whether '{elsewhere}' was left out or misspelt in this sentence.")
+    for e in en:
+        if not (e.forms & links.english) or e.text in reported:
+            continue
+        if any(_matches(e, a) for a in ar):
+            continue
+        reported.add(e.text)
+        yield Hit(pair.id, TGT, (e.start, e.end),
+                  f"The name '{e.text}' in the translation has no counterpart in the source.",
+                  "Check the source: is the name there under another spelling, or was it "
+                  "added?")
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    links = document_links(ctx.pairs)
+    if not links.english:
+        return
+    for pair in ctx.pairs:
+        yield from check_pair(pair, links)
+
+
+CHECKS = (Check("name-mismatch", Severity.WARNING,
+                "A name (known from elsewhere in the document) on one side of a pair with no "
+                "transliteration on the other.", find),)
