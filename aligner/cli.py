@@ -56,16 +56,21 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Read [align] settings from this file instead of the nearest setup.cfg.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
+# --- glossary (term-mismatch) ---
+@click.option("--glossary", type=click.Path(dir_okay=False),
+              help="Bilingual glossary (TBX or TSV) for term-mismatch [default: the shipped "
+                   "ar-en glossary].")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
-          severity: tuple[str, ...], config_path: str | None, quiet: bool) -> None:
+          severity: tuple[str, ...], config_path: str | None, quiet: bool,
+          glossary: str | None) -> None:
     """Align and check SOURCES: a combined file, two parallel files, or directories."""
     base = load_config(Path(config_path) if config_path else find_config_file())
     config = base.merged(
         fail_on=Severity.parse(fail_on) if fail_on else None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
-        enabled=_ids(enabled), disabled=_ids(disable),
+        enabled=_ids(enabled), disabled=_ids(disable), glossary=glossary,
         severities={**base.severities, **_severities(severity)} if severity else None)
     results = run_sources(sources, config)
     if json_path:

@@ -266,7 +266,7 @@ def find_modality(ctx: CheckContext) -> Iterator[Hit]:
 CHECKS = (
     Check("modality-drift", Severity.WARNING,
           "Modal markers that disagree: possibility (يمكن، قد / can, may) on one side, "
-          "obligation (يجب / must, has to) on the other, or an obligation lost or added.",
+          "obligation (يجب / must, has to) on the other, or an obligation lost.",
           find_modality),
     Check("negation-drift", Severity.WARNING,
           "A negation (لم، لا، ليس / not, never, no) on one side with no negation of any kind "

@@ -1,0 +1,92 @@
+"""``omission`` and ``addition``: a pair whose length ratio is far outside the document's own.
+
+Each document sets its own norm: the median of log(target length / source length) over its 1-1
+pairs, with a robust spread (MAD). A pair is reported when its ratio is far from that norm by
+both measures: a robust z-score beyond :data:`Z_LIMIT` and a ratio at least
+:data:`MIN_FACTOR` times shorter or longer than the median. Short pairs (headlines, datelines)
+and small documents, whose ratios say little, are left alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from statistics import median
+
+from ..model import SRC, TGT, Pair, Severity
+from .base import Check, CheckContext, Hit
+from .stats import robust_z
+
+Z_LIMIT = 3.5
+MIN_FACTOR = 1.8          # at least this many times shorter / longer than the document's norm
+MIN_CHARS = 40            # the longer side must have at least this many letters
+MIN_PAIRS = 6             # 1-1 pairs needed to know the document's norm
+MIN_SPREAD = 0.12         # floor on the spread of log ratios (about ±12 %)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def log_ratio(pair: Pair) -> float | None:
+    """log(target letters / source letters), or None when a side is empty."""
+    s, t = _letters(pair.text(SRC)), _letters(pair.text(TGT))
+    if not s or not t:
+        return None
+    return math.log(t / s)
+
+
+def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
+    """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
+    base = [r for p in pairs if len(p.src) == 1 and len(p.tgt) == 1
+            and (r := log_ratio(p)) is not None]
+    if len(base) < MIN_PAIRS:
+        return
+    norm = median(base)
+    # z against the 1-1 pairs' spread: add the norm back so robust_z sees the same centre.
+    spread_base = robust_z(base, MIN_SPREAD)
+    if not spread_base:
+        return
+    for pair in pairs:
+        r = log_ratio(pair)
+        if r is None:
+            continue
+        if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < MIN_CHARS:
+            continue
+        z = robust_z([*base, r], MIN_SPREAD)[-1]
+        factor = math.exp(r - norm)
+        if abs(z) >= Z_LIMIT and (factor <= 1 / MIN_FACTOR or factor >= MIN_FACTOR):
+            yield pair, factor, z
+
+
+def find_omission(ctx: CheckContext) -> Iterator[Hit]:
+    for pair, factor, _z in outliers(ctx.pairs):
+        if factor < 1:
+            text = pair.text(SRC)
+            yield Hit(pair.id, SRC, (0, len(text)),
+                      f"The translation is much shorter than this document's translations "
+                      f"usually are (about {factor:.0%} of the expected length): part of the "
+                      "source may not be translated.",
+                      "Compare the sentences clause by clause and translate anything missing.")
+
+
+def find_addition(ctx: CheckContext) -> Iterator[Hit]:
+    for pair, factor, _z in outliers(ctx.pairs):
+        if factor > 1:
+            text = pair.text(TGT)
+            yield Hit(pair.id, TGT, (0, len(text)),
+                      f"The translation is much longer than this document's translations "
+                      f"usually are (about {factor:.1f} times the expected length): it may add "
+                      "text that is not in the source.",
+                      "Compare the sentences clause by clause and remove anything the source "
+                      "does not say.")
+
+
+CHECKS = (
+    Check("omission", Severity.WARNING,
+          "A translation far shorter than the document's own length ratio: text may be "
+          "missing.", find_omission),
+    Check("addition", Severity.WARNING,
+          "A translation far longer than the document's own length ratio: text may be "
+          "added.", find_addition),
+)

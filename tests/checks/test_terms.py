@@ -1,0 +1,106 @@
+"""term-mismatch: glossary terms in the source, accepted renderings in the translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.checks.gold import gold_context
+from aligner.checks.terms import find, fold_latin, rendering_pattern
+from aligner.model import Severity
+
+GLOSSARY = "\n".join([
+    "الدبابة|دبابة\ttank|armored vehicle|!water tank",
+    "وزارة الدفاع\tdefense ministry|ministry of defense|MoD",
+    "الطائرة المسيرة|طائرة مسيرة\tdrone|unmanned aerial vehicle|UAV",
+    "مجلس الأمن\tSecurity Council|UNSC",
+    "الأمين العام لمجلس الأمن\tSecretary-General of the Security Council",
+])
+
+
+@pytest.fixture
+def glossary(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return str(path)
+
+
+def hits(glossary, ar, en):
+    ctx = gold_context([ar], [en], options={"glossary": glossary})
+    return list(find(ctx))
+
+
+def test_missing_rendering_flagged_on_the_arabic_term(glossary):
+    ar = "أعلنت وزارة الدفاع عن صفقة جديدة."
+    (hit,) = hits(glossary, ar, "The army announced a new deal.")
+    assert ar[hit.span[0]:hit.span[1]] == "وزارة الدفاع"
+    assert hit.side == "src" and "defense ministry" in hit.message
+    assert hit.severity is None  # the check's default, warning
+
+
+@pytest.mark.parametrize("en", [
+    "The Ministry of Defence announced a new deal.",     # British spelling, case
+    "The defense ministry's statement announced it.",    # possessive
+    "The MoD announced a new deal.",                     # acronym
+])
+def test_accepted_renderings_pass(glossary, en):
+    assert hits(glossary, "أعلنت وزارة الدفاع عن صفقة جديدة.", en) == []
+
+
+def test_clitics_diacritics_and_alef_forms_on_the_arabic_side(glossary):
+    # و + ب + article, tashkil and tatweel must still find the term.
+    ar = "وبالطائرةِ المسيّـرة هاجموا الموقع."
+    (hit,) = hits(glossary, ar, "They attacked the site with a rocket.")
+    assert ar[hit.span[0]:hit.span[1]].startswith("الطائرة")
+    assert hits(glossary, ar, "They attacked the site with drones.") == []
+
+
+def test_indefinite_form_and_plural_rendering(glossary):
+    assert hits(glossary, "دمرت دبابة واحدة.", "One tank was destroyed.") == []
+    assert hits(glossary, "دمرت الدبابة.", "Two tanks were destroyed.") == []
+    assert len(hits(glossary, "دمرت الدبابة.", "The truck was destroyed.")) == 1
+
+
+def test_wrong_rendering_is_an_error_on_the_target(glossary):
+    en = "The water tank was destroyed."
+    (hit,) = hits(glossary, "دمرت الدبابة.", en)
+    assert hit.severity is Severity.ERROR and hit.side == "tgt"
+    assert en[hit.span[0]:hit.span[1]] == "water tank"
+    assert "tank" in hit.suggestion
+
+
+def test_longest_term_wins(glossary):
+    ar = "قال الأمين العام لمجلس الأمن إن الوضع خطير."
+    (hit,) = hits(glossary, ar, "The council said the situation was serious.")
+    assert "Secretary-General of the Security Council" in hit.message
+
+
+def test_words_between_rendering_words_allowed():
+    pattern = rendering_pattern("security forces")
+    assert pattern.search(fold_latin("the Iraqi security and army forces"))
+    assert not pattern.search(fold_latin("security matters of many other forces"))
+
+
+def test_acronym_is_case_sensitive():
+    assert not rendering_pattern("US").search("tell us more")
+    assert rendering_pattern("US").search("the US embassy")
+
+
+def test_terms_not_in_the_source_are_not_checked(glossary):
+    assert hits(glossary, "وصل الوفد إلى بغداد.", "The delegation arrived.") == []
+
+
+def test_default_glossary_used_when_none(tmp_path):
+    ctx = gold_context(["عقد مجلس الأمن جلسة طارئة."], ["The body held an emergency session."],
+                       options={"glossary": None})
+    (hit,) = find(ctx)
+    assert "Security Council" in hit.message
+
+
+def test_corpus_short_range_pieces_flagged_against_spare_parts(corpus_result):
+    found = [f for f in corpus_result.findings if f.check == "term-mismatch"]
+    pair = corpus_result.pairs[12]
+    assert "short-range pieces" in pair.text("tgt")
+    (finding,) = [f for f in found if f.pair == 12]
+    assert pair.text("src")[finding.span[0]:finding.span[1]] == "قطع الغيار"
+    assert "spare parts" in finding.message
+    assert finding.loc is not None and finding.loc.line == 26
