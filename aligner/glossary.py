@@ -159,7 +159,7 @@ def _local(el) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname
+    return tag.rpartition("}")[2]
 
 
 def _split(value: str) -> tuple[str, ...]:

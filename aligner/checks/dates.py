@@ -46,7 +46,7 @@ def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
                   f"The source names the month '{src[start:end]}' ({MONTH_NAMES[month]}), "
                   f"which is not in the translation{instead}.",
                   f"Check the date: the translation should say {MONTH_NAMES[month]}.", severity)
-    for start, end, month in added:
+    for start, end, _month in added:
         yield Hit(pair.id, TGT, (start, end),
                   f"The translation names {tgt[start:end]}, a month the source does not name.",
                   "Check the date against the source.", severity)

@@ -70,12 +70,14 @@ _AR_MUST_ALAYHI = _n("عليه عليها عليهم علينا عليك علي�
 
 _EN_NEG_STRONG = frozenset("not n't never no none nobody nothing neither nor without cannot "
                            "nowhere".split())
-_EN_NEG_WEAK = frozenset("non poorly lack lacks lacked lacking absence absent fail fails failed failure "
-                         "refuse refuses refused refusal deny denies denied only except unless "
-                         "until rather instead free prevent prevented prevents avoid avoided "
-                         "ban banned stop stopped halt hardly barely scarcely little few "
-                         "impossible inability unable insufficient ineffective invalid illegal "
-                         "neglect neglected against anti longer yet ceased".split())
+_EN_NEG_WEAK = frozenset((
+    "non poorly lack lacks lacked lacking absence absent fail fails failed "
+    "failure refuse refuses refused refusal deny denies denied only except "
+    "unless until rather instead free prevent prevented prevents avoid "
+    "avoided ban banned stop stopped halt hardly barely scarcely little few "
+    "impossible inability unable insufficient ineffective invalid illegal "
+    "neglect neglected against anti longer yet ceased "
+).split())
 _EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}less$")
 # Phrases whose "not"/"no" is not a negation of the clause.
 _EN_NOT_NEG = re.compile(r"\b(?:not only|not just|not least|whether or not|no matter|no doubt|"
@@ -178,7 +180,7 @@ def english_markers(text: str) -> Markers:
             neg.append(m.span())
         elif w in _EN_NEG_WEAK or _EN_NEG_PREFIX.match(w):
             weak = True
-        if w in _EN_POSSIBLE and not (m.group() == "May" and m.start() > 0) \
+        if (w in _EN_POSSIBLE and not (m.group() == "May" and m.start() > 0)) \
                 or w in ("can't", "couldn't", "mightn't"):
             possible.append(m.span())
         elif w in _EN_POSSIBLE_LEXICAL:

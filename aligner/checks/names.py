@@ -86,7 +86,12 @@ def arabic_words(text: str) -> list[_Word]:
 
 
 def _matches(en: _Word, ar: _Word, threshold: float = 0.75) -> bool:
-    return any(names_match(sk, set(ar.skeletons), threshold) for sk in en.skeletons)
+    # Edit distance is at least the length difference: skip pairs that cannot reach threshold.
+    candidates = {a for a in ar.skeletons
+                  if any(abs(len(a) - len(sk)) <= (1 - threshold) * max(len(a), len(sk))
+                         for sk in en.skeletons)}
+    return bool(candidates) and any(names_match(sk, candidates, threshold)
+                                    for sk in en.skeletons)
 
 
 #: Stricter match for the evidence that makes a word a name: at most one confusable
@@ -125,16 +130,24 @@ def document_links(pairs: tuple[Pair, ...]) -> NameLinks:
     ar_occ: dict[str, list[bool]] = {}
     en_occ: dict[str, list[bool]] = {}
     for ar, en, _evidence in sides:
-        for form in seen_ar:
-            words = [a for a in ar if form in a.forms]
-            if words:
-                ar_occ.setdefault(form, []).append(
-                    any(_matches(e, a) for a in words for e in en))
-        for key in seen_en:
-            words = [e for e in en if key in e.forms]
-            if words:
-                en_occ.setdefault(key, []).append(
-                    any(_matches(e, a) for e in words for a in ar))
+        ar_seen: dict[str, bool] = {}
+        for a in ar:
+            known = a.forms & seen_ar.keys()
+            if known:
+                hit = any(_matches(e, a) for e in en)
+                for form in known:
+                    ar_seen[form] = ar_seen.get(form, False) or hit
+        en_seen: dict[str, bool] = {}
+        for e in en:
+            known = e.forms & seen_en
+            if known:
+                hit = any(_matches(e, a) for a in ar)
+                for key in known:
+                    en_seen[key] = en_seen.get(key, False) or hit
+        for form, hit in ar_seen.items():
+            ar_occ.setdefault(form, []).append(hit)
+        for key, hit in en_seen.items():
+            en_occ.setdefault(key, []).append(hit)
     return NameLinks(
         {f: seen_ar[f] for f, occ in ar_occ.items() if sum(occ) >= CONSISTENCY * len(occ)},
         frozenset(k for k, occ in en_occ.items() if sum(occ) >= CONSISTENCY * len(occ)))

@@ -13,6 +13,7 @@ is misled), ``warning`` when a number is only missing or added (it may have been
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -225,7 +226,7 @@ def _flush_ar(seq: list, values: set) -> None:
     """Compound numbers from a run of number words: خمسة عشر = 15, خمسة وعشرون = 25."""
     if len(seq) < 2:
         return
-    for a, b in zip(seq, seq[1:]):
+    for a, b in itertools.pairwise(seq):
         if b == 10 and a < 10:
             values.add(a + 10)
         if a < 10 and b >= 20 and b < 100 and b % 10 == 0:

@@ -27,24 +27,26 @@ _APOSTROPHES = "'’‘ʿʾ`´"
 _SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offense"),
               ("centre", "center"))
 
-
 @dataclass(frozen=True)
 class _Compiled:
     term: Term
     forms: tuple[tuple[str, ...], ...]   # each Arabic form as normalised words (first: core)
-    good: tuple[re.Pattern, ...]
-    wrong: tuple[tuple[str, re.Pattern], ...]
 
+    @property
+    def good(self) -> tuple[re.Pattern, ...]:
+        return tuple(rendering_pattern(r) for r in self.term.en)
+
+    @property
+    def wrong(self) -> tuple[tuple[str, re.Pattern], ...]:
+        return tuple((r, rendering_pattern(r)) for r in self.term.wrong)
 
 def _core(word: str) -> str:
     """The first word of a term without its article: what follows a clitic in running text."""
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
-
 def _bare(word: str) -> str:
     """A later word of a term, article optional (قطع الغيار ~ قطع غيار)."""
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
-
 
 def _cores(word: str) -> dict[str, int]:
     """What a running-text word may be once its proclitics are taken off, each with how many
@@ -58,7 +60,6 @@ def _cores(word: str) -> dict[str, int]:
             out.setdefault(word[len(clitic):], shift)
     return out
 
-
 def _skip_letters(text: str, start: int, letters: int) -> int:
     """Offset in ``text`` after ``letters`` letters from ``start``, diacritics not counted."""
     pos = start
@@ -69,9 +70,13 @@ def _skip_letters(text: str, start: int, letters: int) -> int:
         letters -= 1
     return pos
 
-
 def fold_latin(text: str) -> str:
     """Lower case, no accents, one apostrophe, one spelling: same length as ``text``."""
+    if text.isascii():
+        folded = text.lower().replace("`", "'")
+        for british, american in _SPELLINGS:
+            folded = folded.replace(british, american)
+        return folded
     out = []
     for ch in text:
         base = unicodedata.normalize("NFD", ch)[0]
@@ -81,7 +86,6 @@ def fold_latin(text: str) -> str:
     for british, american in _SPELLINGS:
         folded = folded.replace(british, american)
     return folded
-
 
 def rendering_pattern(rendering: str) -> re.Pattern:
     """A pattern for one English rendering: case-insensitive (acronyms excepted), words joined
@@ -98,7 +102,6 @@ def rendering_pattern(rendering: str) -> re.Pattern:
     body = r"(?:[\s\-]+[\w']+){0,2}?[\s\-]+".join(parts)
     return re.compile(r"(?<![\w])" + body + r"(?![\w])")
 
-
 def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
     out = []
     for term in glossary.terms:
@@ -107,34 +110,32 @@ def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
             words = tuple(normalize_arabic(w) for w in _AR_WORD.findall(form))
             if words:
                 forms.append((_core(words[0]), *(_bare(w) for w in words[1:])))
-        good = tuple(rendering_pattern(r) for r in term.en)
-        wrong = tuple((r, rendering_pattern(r)) for r in term.wrong)
         if forms:
-            out.append(_Compiled(term, tuple(forms), good, wrong))
+            out.append(_Compiled(term, tuple(forms)))
     return tuple(out)
-
 
 def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, int, _Compiled]]:
     """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
+    by_core: dict[str, list[tuple[tuple[str, ...], _Compiled]]] = {}
+    for entry in compiled:
+        for form in entry.forms:
+            by_core.setdefault(form[0], []).append((form, entry))
     words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_WORD.finditer(text)]
-    cores = [_cores(w) for _s, _e, w in words]
     bares = [_bare(w) for _s, _e, w in words]
     found = []
-    for i in range(len(words)):
+    for i, (w_start, _w_end, word) in enumerate(words):
         best = None
-        for entry in compiled:
-            for form in entry.forms:
+        for core, shift in _cores(word).items():
+            for form, entry in by_core.get(core, ()):
                 n = len(form)
-                if i + n > len(words) or form[0] not in cores[i]:
+                if i + n > len(words) or (best is not None and n <= best[0]):
                     continue
                 if all(bares[i + k] == form[k] for k in range(1, n)):
-                    if best is None or n > best[0]:
-                        best = (n, entry, cores[i][form[0]])
+                    best = (n, entry, shift)
         if best:
-            start = _skip_letters(text, words[i][0], best[2])
+            start = _skip_letters(text, w_start, best[2])
             found.append((start, words[i + best[0] - 1][1], best[1], i, i + best[0]))
-    # Drop matches inside a longer one (وزير الدفاع inside ... keeps the longest).
-    found.sort(key=lambda f: (f[3], -(f[4] - f[3])))
+    # Drop matches that start inside a longer, earlier one.
     kept: list = []
     for f in found:
         if kept and f[3] < kept[-1][4]:
@@ -142,11 +143,9 @@ def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, in
         kept.append(f)
     return [(s, e, entry) for s, e, entry, _i, _j in kept]
 
-
 def _present(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     # Acronym patterns are case-sensitive and run on the raw text; others on the folded copy.
     return pattern.search(folded) or pattern.search(text)
-
 
 def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str) -> Iterator[Hit]:
     if not pair.src or not pair.tgt:
@@ -176,14 +175,12 @@ def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str) 
                       f"Check how '{written}' was translated and use '{term.preferred}'; if the "
                       f"translation is also correct, add it to the glossary ({glossary_name}).")
 
-
 def find(ctx: CheckContext) -> Iterator[Hit]:
     glossary = load_glossary(ctx.options.get("glossary"))
     compiled = compile_glossary(glossary)
     name = glossary.file.rsplit("/", 1)[-1]
     for pair in ctx.pairs:
         yield from check_pair(pair, compiled, name)
-
 
 CHECKS = (Check("term-mismatch", Severity.WARNING,
                 "A glossary term in the source with none of its accepted English renderings in "

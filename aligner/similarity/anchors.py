@@ -81,10 +81,7 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
         norm, where = _normalize_mapped(text)
         for m in _AR_MONTH_RE.finditer(norm):
             name = m.group(1)
-            if name in _AR_AMBIGUOUS_MONTHS and not (
-                    _near_digit(norm, m.start(1), m.end(1))
-                    or _AR_TIME_WORD.search(norm[max(0, m.start() - 12):m.start()])) \
-                    or norm[m.end(1):m.end(1) + 1] in ("-", "‐"):
+            if name in _AR_AMBIGUOUS_MONTHS and not _ar_month_cue(norm, m.start(), m.end(1)):
                 continue
             found.append((where[m.start(1)], where[m.end(1) - 1] + 1, AR_MONTHS[name]))
     else:
@@ -97,7 +94,7 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
                     or _EN_TIME_WORD.search(text[max(0, m.start() - 14):m.start()])
                     or _EN_MONTH_PAIR.match(text, m.end())):
                 continue
-            found.append((m.start(), m.end(), EN_MONTHS[word]))
+            found.append((m.start(), m.end(1), EN_MONTHS[word]))
     merged: list[tuple[int, int, int]] = []
     for start, end, month in found:
         if merged and merged[-1][2] == month and text[merged[-1][1]:start].strip(" ") in "/(-":
@@ -105,6 +102,15 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
         else:
             merged.append((start, end, month))
     return merged
+
+
+def _ar_month_cue(norm: str, start: int, end: int) -> bool:
+    """Is an ambiguous Arabic month name used as a month: beside a number or after a time
+    word, and not the first part of a compound ("مارس-كوف" is MERS-CoV)?"""
+    if norm[end:end + 1] in ("-", "‐"):
+        return False
+    return _near_digit(norm, start, end) or bool(
+        _AR_TIME_WORD.search(norm[max(0, start - 12):start]))
 
 
 def _normalize_mapped(text: str) -> tuple[str, list[int]]:

@@ -1,0 +1,86 @@
+"""modality-drift and negation-drift: only clear disagreements."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.checks.gold import gold_context
+from aligner.checks.modality import arabic_markers, find_modality, find_negation
+
+
+def modality(ar, en):
+    return list(find_modality(gold_context([ar], [en])))
+
+
+def negation(ar, en):
+    return list(find_negation(gold_context([ar], [en])))
+
+
+def test_possibility_rendered_as_obligation():
+    en = "The army has to withdraw from the city."
+    (hit,) = modality("يمكن للجيش أن ينسحب من المدينة.", en)
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "has to"
+    assert "'يمكن'" in hit.message and "may" in hit.suggestion
+
+
+def test_obligation_rendered_as_possibility():
+    en = "The government may hold elections this year."
+    (hit,) = modality("يجب على الحكومة إجراء الانتخابات هذا العام.", en)
+    assert en[hit.span[0]:hit.span[1]] == "may"
+
+
+def test_obligation_lost():
+    ar = "يتعين على الوزير تقديم استقالته."
+    (hit,) = modality(ar, "The minister presented his resignation.")
+    assert hit.side == "src" and ar[hit.span[0]:hit.span[1]] == "يتعين"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("يمكن للجيش أن ينسحب.", "The army could withdraw."),
+    ("ربما ينسحب الجيش.", "The army might withdraw."),
+    ("يجب أن ينسحب الجيش.", "The army must withdraw."),
+    ("عليه أن يستقيل.", "He has to resign."),
+    ("قد تسعى روسيا إلى دور أكبر.", "Russia may seek a bigger role."),
+    ("ينبغي تحديد موعد الاجتماع.", "Set a date for the meeting."),       # imperative
+    ("وبناء عليه، انسحب الجيش.", "Accordingly, the army withdrew."),     # عليه is not "must"
+    ("نفذت الخطة كما ينبغي.", "The plan was carried out properly."),     # كما ينبغي
+])
+def test_agreeing_modality_passes(ar, en):
+    assert modality(ar, en) == []
+
+
+def test_qad_before_past_verb_is_not_modal():
+    assert arabic_markers("قد التقى الوزير نظيره.").possible == ()
+    assert arabic_markers("لقد تم الاتفاق.").possible == ()
+    assert arabic_markers("قد يلتقي الوزير نظيره.").possible != ()
+    # "already met" rendered without a modal is fine; "must meet" would not be
+    assert modality("قد التقى الوزير نظيره.", "The minister has met his counterpart.") == []
+
+
+def test_negation_lost():
+    ar = "لم يوقع الطرفان الاتفاق."
+    (hit,) = negation(ar, "The two sides signed the agreement.")
+    assert hit.side == "src" and ar[hit.span[0]:hit.span[1]] == "لم"
+
+
+def test_negation_added():
+    en = "The two sides did not sign the agreement."
+    (hit,) = negation("وقع الطرفان الاتفاق.", en)
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "not"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("لم يوقع الطرفان الاتفاق.", "The two sides did not sign the agreement."),
+    ("لن يوقع الطرفان.", "The two sides will never sign."),
+    ("ليس هناك اتفاق.", "There is no agreement."),
+    ("لا يزال الجيش في المدينة.", "The army is still in the city."),       # لا يزال = still
+    ("لم يحضر إلا وزيران.", "Only two ministers attended."),               # لم ... إلا = only
+    ("لا سيما في الشمال.", "Especially in the north."),                   # لا سيما
+    ("لم يتمكن الجيش من التقدم.", "The army was unable to advance."),      # un- prefix
+    ("هل وافق (نعم/لا)؟", "Agreed (Y/N)?"),                               # yes/no field
+    ("رفض الوزير الطلب.", "The minister did not accept the request."),     # lexical negation
+    ("الوضع غير مستقر.", "The situation is unstable."),
+    ("ليس فقط الجيش بل الشرطة أيضا.", "Not only the army but also the police."),
+])
+def test_agreeing_negation_passes(ar, en):
+    assert negation(ar, en) == []
