@@ -84,3 +84,10 @@ def test_negation_added():
 ])
 def test_agreeing_negation_passes(ar, en):
     assert negation(ar, en) == []
+
+
+def test_corpus_can_rendered_as_has_to(corpus_result):
+    (finding,) = [f for f in corpus_result.findings if f.check == "modality-drift"]
+    pair = corpus_result.pairs[finding.pair]
+    assert "يمكن" in pair.text("src")
+    assert pair.text("tgt")[finding.span[0]:finding.span[1]] == "has to"

@@ -1,0 +1,61 @@
+"""Precision on clean professional translations (acceptance): on gold 1-1 pairs of TICO-19
+and FLORES-200, at most 1 ``error`` finding per 100 pairs, from every registered check.
+
+The sample is fixed: every 10th TICO-19 unit and every 3rd FLORES-200 sentence, checked
+document by document (TICO-19 ``doc_url``, FLORES-200 metadata URL) as a run would.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from aligner.checks import REGISTRY, run_checks
+from aligner.checks.gold import gold_context
+from aligner.model import Severity
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MAX_ERRORS_PER_100 = 1.0
+# Warnings are for a reviser to read; on clean text they should stay rare too.
+MAX_FINDINGS_PER_100 = 5.0
+
+
+def tico_sample() -> list[list[tuple[str, str]]]:
+    with open(DATA / "tico19" / "tico19.en-ar.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    docs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows[::10]:
+        docs[row["doc_url"]].append((row["ar"], row["en"]))
+    return list(docs.values())
+
+
+def flores_sample() -> list[list[tuple[str, str]]]:
+    folder = DATA / "flores200"
+    ar = (folder / "arb_Arab.devtest").read_text(encoding="utf-8").splitlines()
+    en = (folder / "eng_Latn.devtest").read_text(encoding="utf-8").splitlines()
+    with open(folder / "metadata_devtest.tsv", encoding="utf-8", newline="") as f:
+        urls = [row["URL"] for row in csv.DictReader(f, delimiter="\t")]
+    assert len(ar) == len(en) == len(urls)
+    docs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for i in range(0, len(ar), 3):
+        docs[urls[i]].append((ar[i], en[i]))
+    return list(docs.values())
+
+
+@pytest.mark.parametrize("sample", [tico_sample, flores_sample], ids=["tico19", "flores200"])
+def test_error_rate_on_gold_pairs(sample):
+    docs = sample()
+    n_pairs = sum(len(d) for d in docs)
+    assert n_pairs >= 300
+    findings = []
+    for doc in docs:
+        ctx = gold_context([a for a, _e in doc], [e for _a, e in doc],
+                           options={"glossary": None, "scorer": "lexical"})
+        findings.extend(run_checks(ctx, REGISTRY.values()))
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    detail = "; ".join(f"{f.check}: {f.message}" for f in errors[:5])
+    assert len(errors) * 100 / n_pairs <= MAX_ERRORS_PER_100, detail
+    assert len(findings) * 100 / n_pairs <= MAX_FINDINGS_PER_100
