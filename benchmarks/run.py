@@ -15,7 +15,7 @@ def main() -> int:
         if script.name == "run.py":
             continue
         print(f"== {script.name}", flush=True)
-        status |= subprocess.call([sys.executable, str(script), *sys.argv[1:2]])
+        status |= subprocess.call([sys.executable, str(script)])
     return status
 
 
