@@ -74,6 +74,7 @@ class GateReport:
         return [f for r in self.results for f in r.at_or_above(self.fail_on)]
 
     def failing_in(self, result: Result) -> list[Finding]:
+        """The findings of one source that fail the gate."""
         return result.at_or_above(self.fail_on)
 
     @property
