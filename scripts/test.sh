@@ -13,3 +13,5 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 .venv/bin/python -m pytest -q "$@"
+# The project's own gate: the corpus passes its baseline (setup.cfg [align]).
+.venv/bin/align check corpora/ --quiet

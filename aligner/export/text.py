@@ -33,11 +33,16 @@ def render(report: GateReport, quiet: bool = False, style: Style | None = None) 
     """
     style = style or _plain
     lines: list[str] = []
-    for result in report.results:
+    for index, result in enumerate(report.results):
         lines.append(source_line(result, style))
         lines.extend(f"  note: {notice}" for notice in result.notices)
         if not quiet:
             lines.extend("  " + finding_line(f, style) for f in result.findings)
+            # Accepted findings are still faults in the text: a reviewer sees them, CI does not
+            # count them.
+            lines.extend("  " + finding_line(s.finding, style) + style(" (accepted in baseline)",
+                                                                     dim=True)
+                         for s in report.suppressed if s.source == index)
     if not quiet:
         lines.extend(f"  stale baseline entry: {e.file}: [{e.check}] {e.excerpt}"
                      for e in report.stale)
