@@ -15,9 +15,12 @@ from .checks import REGISTRY
 from .config import Config, find_config_file, load_config
 from .errors import AlignerError
 from .export.json import write_json
+from .export.tmx import write_tmx
+from .export.xliff import write_xliff
 from .model import Result, Severity
 from .pipeline import check_paths
 from .sources.discover import discover
+from .sources.tmx import is_tmx
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -56,10 +59,18 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Read [align] settings from this file instead of the nearest setup.cfg.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
+# --- TMX / XLIFF export (docs/tmx.md) ---
+@click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
+              help="Write the aligned pairs as a TMX 1.4b translation memory.")
+@click.option("--tmx-include-unaligned", is_flag=True,
+              help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+@click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
+              help="Write the pairs and findings as XLIFF 2.1 for review in a CAT tool.")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
-          severity: tuple[str, ...], config_path: str | None, quiet: bool) -> None:
+          severity: tuple[str, ...], config_path: str | None, quiet: bool,
+          tmx_path: str | None, tmx_include_unaligned: bool, xliff_path: str | None) -> None:
     """Align and check SOURCES: a combined file, two parallel files, or directories."""
     base = load_config(Path(config_path) if config_path else find_config_file())
     config = base.merged(
@@ -67,7 +78,12 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
         enabled=_ids(enabled), disabled=_ids(disable),
         severities={**base.severities, **_severities(severity)} if severity else None)
-    results = run_sources(sources, config)
+    # Writing a translation memory needs both languages: a one-language source is an error.
+    results = run_sources(sources, config, require_both=bool(tmx_path or xliff_path))
+    if tmx_path:
+        write_tmx(tmx_path, results, include_unaligned=tmx_include_unaligned)
+    if xliff_path:
+        write_xliff(xliff_path, results)
     if json_path:
         write_json(json_path, results)
     for result in results:
@@ -81,16 +97,18 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     sys.exit(1 if failing else 0)
 
 
-def run_sources(args: tuple[str, ...], config: Config) -> list[Result]:
+def run_sources(args: tuple[str, ...], config: Config,
+                require_both: bool = False) -> list[Result]:
     """Check every source named by ``args``; a progress bar only on an interactive terminal."""
     specs = discover(list(args))
-    if len(specs) == 2 and all(len(s) == 1 for s in specs) and len(args) == 2:
+    if (len(specs) == 2 and all(len(s) == 1 and not is_tmx(s[0]) for s in specs)
+            and len(args) == 2):
         specs = _maybe_parallel(specs, config)
     show = len(specs) > 1 and sys.stderr.isatty() and not os.environ.get("CI")
     if not show:
-        return [check_paths(spec, config) for spec in specs]
+        return [check_paths(spec, config, require_both) for spec in specs]
     with click.progressbar(specs, label="Checking", file=sys.stderr) as bar:
-        return [check_paths(spec, config) for spec in bar]
+        return [check_paths(spec, config, require_both) for spec in bar]
 
 
 def _maybe_parallel(specs: list[tuple[str, ...]], config: Config) -> list[tuple[str, ...]]:

@@ -1,8 +1,9 @@
 """Find the sources named on a command line: files, directories and globs.
 
 In a directory: ``NAME.ar.txt`` with ``NAME.en.txt`` is one parallel source, any other ``.txt``
-a combined source. Two plain files given together that turn out to be in different languages
-are one parallel source (``align check ar.txt en.txt``).
+a combined source, any ``.tmx`` a translation memory checked as it is. Two plain files given
+together that turn out to be in different languages are one parallel source
+(``align check ar.txt en.txt``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-SOURCE_SUFFIXES = (".txt",)
+SOURCE_SUFFIXES = (".txt", ".tmx")
 _LANG_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-zA-Z]{2,3}(?:-[A-Za-z0-9]+)?)\.txt$")
 
 
@@ -25,7 +26,8 @@ def discover(args: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
         if path.is_dir():
             inside = _in_directory(path)
             if not inside:
-                raise InputError("no source found in this directory (expected .txt files)", arg)
+                raise InputError("no source found in this directory "
+                                 "(expected .txt or .tmx files)", arg)
             found.extend(inside)
         elif any(ch in arg for ch in "*?[") and not path.exists():
             matches = sorted(glob.glob(arg, recursive=True))
@@ -39,7 +41,8 @@ def discover(args: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _in_directory(root: Path) -> list[tuple[str, ...]]:
     files = sorted(p for p in root.rglob("*")
-                   if p.is_file() and p.suffix in SOURCE_SUFFIXES and not p.name.startswith("."))
+                   if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                   and not p.name.startswith("."))
     return _group(files)
 
 
