@@ -42,9 +42,11 @@ _SEG_TAG = re.compile(r"<seg(?=[\s>/])")
 
 @dataclass(frozen=True)
 class Variant:
-    """One ``tuv``: its language code as written, the text of its ``seg`` and where it is."""
+    """One ``tuv``: its language code as written (and its lower-case primary subtag, which is
+    what languages are compared by), the text of its ``seg`` and where that text is."""
 
     lang: str
+    primary: str
     text: str
     loc: Location
 
@@ -60,7 +62,7 @@ class Unit:
     def variant(self, lang: str) -> Variant | None:
         """The first variant whose language matches ``lang`` by primary subtag."""
         for v in self.variants:
-            if primary(v.lang) == lang:
+            if v.primary == lang:
                 return v
         return None
 
@@ -78,7 +80,7 @@ class Memory:
         seen: dict[str, None] = {}
         for unit in self.units:
             for v in unit.variants:
-                seen.setdefault(primary(v.lang), None)
+                seen.setdefault(v.primary, None)
         return tuple(seen)
 
 
@@ -99,15 +101,18 @@ def read_tmx(path: str | Path) -> Memory:
     keys = [seg[2] for unit in raw_units for seg in unit[2]]
     positions = _seg_positions(p, encoding, keys)
     units = []
+    primaries: dict[str, str] = {}
     for tuid, line, segs in raw_units:
         variants = []
         for lang, text, key in segs:
+            if lang not in primaries:
+                primaries[lang] = primary(lang)
             start, col = positions.get(key, (None, 1))
             if start is None:  # the tag was not found where lxml saw it: line only
                 loc = Location(name, 0, 0, key[0], 1)
             else:
                 loc = Location(name, start, start + len(text), key[0], col)
-            variants.append(Variant(lang, text, loc))
+            variants.append(Variant(lang, primaries[lang], text, loc))
         units.append(Unit(tuid, line, tuple(variants)))
     return Memory(name, srclang, tuple(units))
 
