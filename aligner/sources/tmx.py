@@ -127,7 +127,6 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
         load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
         remove_pis=True)
     srclang: str | None = None
-    encoding = "utf-8"
     units: list[tuple[str | None, int, list[_RawSeg]]] = []
     last_seg = (0, 0)  # (line, how many <seg> tags seen on it): ordinals for the column pass
     root_seen = False
@@ -137,7 +136,7 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
             if event == "start":
                 if not root_seen:
                     root_seen = True
-                    encoding = _check_prolog(el, path, name)
+                    _check_prolog(el, path, name)
                     if tag != "tmx":
                         raise InputError(f"line {el.sourceline}: not a TMX file (the root "
                                          f"element is <{tag}>, expected <tmx>)", name)
@@ -174,11 +173,13 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
         raise InputError(f"cannot read ({exc.strerror or exc})", name) from None
     if srclang is None:
         raise InputError("not a TMX file (no <header>)", name)
+    # Known only once parsing is under way (None at the root's start for UTF-16, say).
+    encoding = context.root.getroottree().docinfo.encoding or "utf-8"
     return srclang, units, encoding
 
 
-def _check_prolog(root: etree._Element, path: Path, name: str) -> str:
-    """Refuse entity declarations; return the document's encoding for the column pass."""
+def _check_prolog(root: etree._Element, path: Path, name: str) -> None:
+    """Refuse a DOCTYPE that declares entities, before any of them could be used."""
     info = root.getroottree().docinfo
     dtd = info.internalDTD
     entities = [e.name for e in dtd.iterentities()] if dtd is not None else []
@@ -188,7 +189,6 @@ def _check_prolog(root: etree._Element, path: Path, name: str) -> str:
                          f"{', ...' if len(entities) > 3 else ''}); refused: a translation "
                          "memory needs none, and entities are how XML attacks (external "
                          "entities, entity expansion) work", name)
-    return info.encoding or "utf-8"
 
 
 def _line_of(path: Path, needle: bytes, before: int) -> int:

@@ -255,3 +255,20 @@ def test_billion_laughs_is_refused_without_memory_blow_up(tmp_path):
     assert res.returncode == 2, res.stderr
     assert "declares entities" in _error_line(res)
     assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize("declared, codec, bom", [
+    ("UTF-16", "utf-16", b""), ("windows-1256", "cp1256", b""),
+    ("UTF-8", "utf-8", b"\xef\xbb\xbf")])
+def test_declared_encodings_and_locations(tmp_path, declared, codec, bom):
+    text = (f'<?xml version="1.0" encoding="{declared}"?>\r\n<tmx version="1.4">'
+            + HEADER.format(src="ar") + "<body>\r\n"
+            '<tu><tuv xml:lang="ar"><seg>مرحبا بكم</seg></tuv>\r\n'
+            '<tuv xml:lang="en"><seg>Welcome</seg></tuv></tu></body></tmx>\r\n')
+    path = tmp_path / "m.tmx"
+    path.write_bytes(bom + text.encode(codec))
+    pair = check([str(path)]).pairs[0]
+    assert (pair.text(SRC), pair.text(TGT)) == ("مرحبا بكم", "Welcome")
+    assert [(s.loc.line, s.loc.col) for s in (*pair.src, *pair.tgt)] == [(3, 29), (4, 25)]
+    for sent in (*pair.src, *pair.tgt):
+        assert text[sent.loc.start:sent.loc.end] == sent.text
