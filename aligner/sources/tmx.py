@@ -193,6 +193,8 @@ def _check_prolog(root: etree._Element, path: Path, name: str) -> None:
 
 def _line_of(path: Path, needle: bytes, before: int) -> int:
     """The first line before line ``before`` that contains ``needle`` (else ``before``)."""
+    if before <= 1:  # nothing before the root's line: don't read a one-line file whole
+        return 1
     with path.open("rb") as fh:
         for number, line in enumerate(fh, 1):
             if number >= before:
