@@ -94,6 +94,7 @@ def test_unaligned_pairs_kept_with_a_note_on_request(tmp_path, corpus_result):
 def test_round_trip_tmx_read_back_gives_the_same_pairs(tmp_path, corpus_result):
     out = tmp_path / "rt.tmx"
     write_tmx(out, [corpus_result])
+    parse_valid(out.read_bytes())
     back = check([str(out)])
     assert back.src_lang == "ar" and back.tgt_lang == "en"
     assert [(p.text(SRC), p.text(TGT)) for p in back.pairs] == \
@@ -103,7 +104,9 @@ def test_round_trip_tmx_read_back_gives_the_same_pairs(tmp_path, corpus_result):
 def test_translate_toolkit_reads_the_tmx(corpus_result):
     from translate.storage import tmx
 
-    store = tmx.tmxfile(to_tmx([corpus_result]), sourcelanguage="ar", targetlanguage="en")
+    data = to_tmx([corpus_result])
+    parse_valid(data)
+    store = tmx.tmxfile(data, sourcelanguage="ar", targetlanguage="en")
     pairs = aligned(corpus_result)
     assert len(store.units) == len(pairs)
     for unit, pair in zip(store.units, pairs):
@@ -144,7 +147,7 @@ def test_control_characters_are_dropped_with_a_finding(tmp_path):
 def test_export_does_not_change_the_result(tmp_path):
     result = check([str(_control_file(tmp_path))], Config(encoding="utf-8"))
     before = [p.text(SRC) for p in result.pairs]
-    to_tmx([result])
+    parse_valid(to_tmx([result]))
     assert [p.text(SRC) for p in result.pairs] == before
     assert "\x07" in before[0]
 
@@ -192,3 +195,19 @@ def test_several_sources_one_valid_tmx_with_unique_ids(tmp_path, corpus_path):
     assert len(ids) == len(set(ids)) == 2 * 12
     sources = {props(tu, "x-source")[0] for tu in root.iter("tu")}
     assert sources == {str(tmp_path / "one.txt"), str(tmp_path / "two.txt")}
+
+
+def test_tmx_in_tmx_out(tmp_path):
+    """A memory read for QA can be written back: same units, the header's original kept."""
+    tico = Path(__file__).resolve().parents[1] / "data" / "tico19" / "all.en-ar.tmx"
+    out = tmp_path / "tico.tmx"
+    res = CliRunner().invoke(main, ["check", str(tico), "--tmx", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    root = parse_valid(out.read_bytes())
+    assert root.find("header").get("srclang") == "en"
+    tus = root.findall("body/tu")
+    assert len(tus) == 3071
+    assert not any(props(tu, "x-score") for tu in tus)  # nothing was aligned, nothing scored
+    assert [t.get(XML_LANG) for t in tus[0].findall("tuv")] == ["en", "ar"]
+    assert tus[0].findall("tuv")[0].findtext("seg") == \
+        "about how long have these symptoms been going on?"
