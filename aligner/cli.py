@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .checks import REGISTRY
-from .config import Config, find_config_file, load_config
+from .config import find_config_file, load_config, parse_list, parse_severities
 from .errors import AlignerError
+from .export.atomic import atomic_write
+from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
+from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
-from .model import Result, Severity
-from .pipeline import check_paths
-from .sources.discover import discover
-from .sources.tmx import is_tmx
+from .gate import run_gate
+from .model import Severity
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -59,6 +59,17 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Read [align] settings from this file instead of the nearest setup.cfg.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
+# --- CI gate (docs/ci.md, docs/baseline.md) ---
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the output to this file instead of standard output.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Findings accepted in this baseline file do not count.")
+@click.option("--update-baseline", is_flag=True,
+              help="Accept every current finding: write them to the baseline and pass.")
+@click.option("--glossary", type=click.Path(dir_okay=False),
+              help="Glossary file for the terminology check.")
 # --- TMX / XLIFF export (docs/tmx.md) ---
 @click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
               help="Write the aligned pairs as a TMX 1.4b translation memory.")
@@ -70,73 +81,58 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool,
-          tmx_path: str | None, tmx_include_unaligned: bool, xliff_path: str | None) -> None:
-    """Align and check SOURCES: a combined file, two parallel files, or directories."""
-    base = load_config(Path(config_path) if config_path else find_config_file())
-    config = base.merged(
+          fmt: str | None, output: str | None, baseline: str | None,
+          update_baseline: bool, glossary: str | None, tmx_path: str | None,
+          tmx_include_unaligned: bool, xliff_path: str | None) -> None:
+    """Align and check SOURCES: combined files, two parallel files, directories or globs.
+
+    Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
+    usage or input error.
+    """
+    try:
+        cli_severities = parse_severities(severity) if severity else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--severity") from None
+    config = load_config(Path(config_path) if config_path else find_config_file()).merged(
         fail_on=Severity.parse(fail_on) if fail_on else None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
-        enabled=_ids(enabled), disabled=_ids(disable),
-        severities={**base.severities, **_severities(severity)} if severity else None)
+        enabled=parse_list(enabled) if enabled is not None else None,
+        disabled=parse_list(disable) if disable is not None else None,
+        severities=cli_severities, baseline=baseline, glossary=glossary)
     # Writing a translation memory needs both languages: a one-language source is an error.
-    results = run_sources(sources, config, require_both=bool(tmx_path or xliff_path))
+    report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
+                      require_both=bool(tmx_path or xliff_path))
     if tmx_path:
-        write_tmx(tmx_path, results, include_unaligned=tmx_include_unaligned)
+        write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
-        write_xliff(xliff_path, results)
+        write_xliff(xliff_path, report.results)
     if json_path:
-        write_json(json_path, results)
-    for result in results:
-        _print_result(result, quiet)
-    failing = sum(len(r.at_or_above(config.fail_on)) for r in results)
-    totals = Counter()
-    for r in results:
-        totals.update(r.counts())
-    click.echo(f"{len(results)} source(s), {sum(len(r.pairs) for r in results)} pairs; findings: "
-               + ", ".join(f"{totals[s]} {s}" for s in reversed(SEVERITIES)))
-    sys.exit(1 if failing else 0)
+        write_json(json_path, list(report.results))
+    fmt = fmt or default_format()
+    if output:
+        atomic_write(output, render(report, fmt, quiet))
+        click.echo("\n".join(summary_lines(report)), err=True)
+    else:
+        style = click.style if fmt == "text" and _colour(sys.stdout) else None
+        click.echo(render(report, fmt, quiet, style), nl=False)
+    sys.exit(report.exit_code)
 
 
-def run_sources(args: tuple[str, ...], config: Config,
-                require_both: bool = False) -> list[Result]:
-    """Check every source named by ``args``; a progress bar only on an interactive terminal."""
-    specs = discover(list(args))
-    if (len(specs) == 2 and all(len(s) == 1 and not is_tmx(s[0]) for s in specs)
-            and len(args) == 2):
-        specs = _maybe_parallel(specs, config)
-    show = len(specs) > 1 and sys.stderr.isatty() and not os.environ.get("CI")
-    if not show:
-        return [check_paths(spec, config, require_both) for spec in specs]
+def _colour(stream) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _progress(specs):
+    """A progress bar over several sources, on an interactive terminal outside CI only."""
+    if len(specs) < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
+        return specs
+    return _bar(specs)
+
+
+def _bar(specs):
     with click.progressbar(specs, label="Checking", file=sys.stderr) as bar:
-        return [check_paths(spec, config, require_both) for spec in bar]
-
-
-def _maybe_parallel(specs: list[tuple[str, ...]], config: Config) -> list[tuple[str, ...]]:
-    """Two plain files in different languages are one parallel source."""
-    from .sources import read_source
-
-    langs = []
-    for (path,) in specs:
-        langs.append(read_source([path], config.encoding).langs())
-    if all(len(lang) == 1 for lang in langs) and langs[0] != langs[1]:
-        return [(specs[0][0], specs[1][0])]
-    return specs
-
-
-def _print_result(result: Result, quiet: bool) -> None:
-    beads = Counter(p.bead for p in result.pairs)
-    counts = result.counts()
-    name = " + ".join(result.sources)
-    shape = ", ".join(f"{k}: {v}" for k, v in sorted(beads.items(), key=lambda kv: -kv[1]))
-    click.echo(f"{name}: {len(result.pairs)} pairs ({shape}); "
-               + ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES)))
-    for notice in result.notices:
-        click.echo(f"  note: {notice}")
-    if quiet:
-        return
-    for f in result.findings:
-        where = f"{f.loc.file}:{f.loc.line}:{f.loc.col}" if f.loc else f"pair {f.pair}"
-        click.echo(f"  {where}: {f.severity.value}: [{f.check}] {f.message}")
+        yield from bar
 
 
 @main.command("checks")
@@ -146,22 +142,3 @@ def list_checks() -> None:
     for check_id, spec in REGISTRY.items():
         scope = "" if spec.bilingual else " (also one-language)"
         click.echo(f"{check_id:<{width}}  {spec.severity.value:<7}  {spec.description}{scope}")
-
-
-def _ids(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(v.strip() for v in value.split(",") if v.strip())
-
-
-def _severities(items: tuple[str, ...]) -> dict[str, Severity]:
-    out = {}
-    for item in items:
-        key, sep, level = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r} is not CHECK=LEVEL", param_hint="--severity")
-        try:
-            out[key.strip()] = Severity.parse(level.strip())
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--severity") from None
-    return out

@@ -143,7 +143,7 @@ def make_documents(source: str = "flores", n_docs: int = 10, seed: int = 0,
     if source == "flores":
         articles = flores_documents()
         rng.shuffle(articles)
-        bases = [sum(articles[k:k + 3], []) for k in range(0, 3 * n_docs, 3)]
+        bases = [[p for art in articles[k:k + 3] for p in art] for k in range(0, 3 * n_docs, 3)]
     else:
         docs = tico_documents()
         rng.shuffle(docs)

@@ -24,7 +24,7 @@ NO_END = frozenset(normalize_arabic(w) for w in """
 الذين اللذين اللتين اللواتي اللاتي يوم عام رئيس أمين وزير
 """.split())
 # Words a sentence rarely starts with: relative pronouns and adverbial continuations. Many
-# prepositions do start sentences ("خلال الاجتماع،", "مع ذلك،", "في المقابل،"), so they are not here.
+# prepositions do start sentences ("خلال الاجتماع،", "مع ذلك،", "في المقابل،"): not listed.
 NO_START = frozenset(normalize_arabic(w) for w in """
 إلى الى التي الذي الذين اللواتي اللاتي اللذين اللتين بشكل بصورة لدى
 """.split())

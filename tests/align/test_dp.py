@@ -1,5 +1,7 @@
 """Invariants of the bead search, on synthetic and real text."""
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +37,7 @@ def test_every_sentence_appears_once_in_order(ar_lines, en_lines):
         # Joined sentences cover exactly the segments, in order, without overlap.
         assert out[0].loc.start == doc.sentences[0].loc.start
         assert out[-1].loc.end == doc.sentences[-1].loc.end
-        for a, b in zip(out, out[1:]):
+        for a, b in itertools.pairwise(out):
             assert a.loc.end < b.loc.start
         covered = sum(len(s.text) for s in out)
         assert covered >= sum(len(s.text) for s in doc.sentences)

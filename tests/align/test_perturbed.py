@@ -11,7 +11,7 @@ from aligner.segment import segment
 from aligner.similarity import make_scorer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from perturb import coarsen, make_documents, predicted_beads  # noqa: E402
+from perturb import coarsen, make_documents, predicted_beads
 
 
 def corpus_f1(docs, scorer_name: str) -> float:
