@@ -3,7 +3,9 @@ translate-toolkit."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -175,6 +177,20 @@ def test_library_refuses_a_one_language_result(tmp_path):
     src.write_text("Only English here. Nothing else at all.\n", encoding="utf-8")
     with pytest.raises(AlignerError, match="needs both languages"):
         to_tmx([check([str(src)])])
+
+
+def test_written_file_has_the_usual_permissions(tmp_path, corpus_result):
+    """Not the 0600 of a temporary file: a TM is shared like any file the user writes."""
+    mask = os.umask(0o022)
+    try:
+        out = tmp_path / "out.tmx"
+        write_tmx(out, [corpus_result])
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        out.chmod(0o640)  # an existing file keeps its mode when replaced
+        write_tmx(out, [corpus_result])
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    finally:
+        os.umask(mask)
 
 
 def test_failed_write_leaves_no_file(tmp_path, corpus_result):
