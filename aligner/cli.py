@@ -17,6 +17,8 @@ from .export.atomic import atomic_write
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
 from .export.text import summary_lines
+from .export.tmx import write_tmx
+from .export.xliff import write_xliff
 from .gate import run_gate
 from .model import Severity
 
@@ -68,12 +70,20 @@ def main() -> None:
               help="Accept every current finding: write them to the baseline and pass.")
 @click.option("--glossary", type=click.Path(dir_okay=False),
               help="Glossary file for the terminology check.")
+# --- TMX / XLIFF export (docs/tmx.md) ---
+@click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
+              help="Write the aligned pairs as a TMX 1.4b translation memory.")
+@click.option("--tmx-include-unaligned", is_flag=True,
+              help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+@click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
+              help="Write the pairs and findings as XLIFF 2.1 for review in a CAT tool.")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool,
           fmt: str | None, output: str | None, baseline: str | None,
-          update_baseline: bool, glossary: str | None) -> None:
+          update_baseline: bool, glossary: str | None, tmx_path: str | None,
+          tmx_include_unaligned: bool, xliff_path: str | None) -> None:
     """Align and check SOURCES: combined files, two parallel files, directories or globs.
 
     Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
@@ -89,7 +99,13 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         enabled=parse_list(enabled) if enabled is not None else None,
         disabled=parse_list(disable) if disable is not None else None,
         severities=cli_severities, baseline=baseline, glossary=glossary)
-    report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress)
+    # Writing a translation memory needs both languages: a one-language source is an error.
+    report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
+                      require_both=bool(tmx_path or xliff_path))
+    if tmx_path:
+        write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
+    if xliff_path:
+        write_xliff(xliff_path, report.results)
     if json_path:
         write_json(json_path, list(report.results))
     fmt = fmt or default_format()

@@ -92,18 +92,19 @@ class GateReport:
 
 
 def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = False,
-             progress: Progress | None = None) -> GateReport:
+             progress: Progress | None = None, require_both: bool = False) -> GateReport:
     """Find the sources named by ``args``, check each, apply the baseline, decide.
 
     With ``update_baseline`` every current finding is written to the baseline (keeping the
     status of entries already there, and entries for files not checked now), and the run then
-    passes against it.
+    passes against it. ``require_both`` makes a one-language source an error (a translation
+    memory is to be written).
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)", config.origin)
     specs = plan_sources(args, config.encoding)
-    results = check_all(specs, config, progress)
+    results = check_all(specs, config, progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
         return GateReport(tuple(results), config.fail_on)
@@ -121,9 +122,10 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
 
 
 def check_all(specs: Sequence[SourceSpec], config: Config,
-              progress: Progress | None = None) -> list[Result]:
+              progress: Progress | None = None, require_both: bool = False) -> list[Result]:
     """Check each source in order; ``progress`` may wrap the sequence (a progress bar)."""
-    return [check_paths(spec, config) for spec in (progress(specs) if progress else specs)]
+    return [check_paths(spec, config, require_both)
+            for spec in (progress(specs) if progress else specs)]
 
 
 def apply_baseline(results: Sequence[Result], entries: Sequence[BaselineEntry],
