@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .checks import REGISTRY
 from .config import Config, find_config_file, load_config
-from .errors import AlignerError
+from .errors import AlignerError, ConfigError
 from .export.json import write_json
 from .model import Result, Severity
 from .pipeline import check_paths
@@ -56,10 +56,15 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Read [align] settings from this file instead of the nearest setup.cfg.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write the HTML QA report of one source (docs/html-report.md).")
+@click.option("--html-dir", type=click.Path(file_okay=False),
+              help="Write one HTML QA report per source into this directory.")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
-          severity: tuple[str, ...], config_path: str | None, quiet: bool) -> None:
+          severity: tuple[str, ...], config_path: str | None, quiet: bool,
+          html_path: str | None = None, html_dir: str | None = None) -> None:
     """Align and check SOURCES: a combined file, two parallel files, or directories."""
     base = load_config(Path(config_path) if config_path else find_config_file())
     config = base.merged(
@@ -68,8 +73,10 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         enabled=_ids(enabled), disabled=_ids(disable),
         severities={**base.severities, **_severities(severity)} if severity else None)
     results = run_sources(sources, config)
+    _require_one_for_html(results, html_path)
     if json_path:
         write_json(json_path, results)
+    _write_html_reports(results, html_path, html_dir)
     for result in results:
         _print_result(result, quiet)
     failing = sum(len(r.at_or_above(config.fail_on)) for r in results)
@@ -119,6 +126,48 @@ def _print_result(result: Result, quiet: bool) -> None:
     for f in result.findings:
         where = f"{f.loc.file}:{f.loc.line}:{f.loc.col}" if f.loc else f"pair {f.pair}"
         click.echo(f"  {where}: {f.severity.value}: [{f.check}] {f.message}")
+
+
+# --- HTML report (docs/html-report.md) -----------------------------------------------------
+
+@main.command("report")
+@click.argument("result_json", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "html_path", type=click.Path(dir_okay=False),
+              help="The HTML file to write (for a result with one source).")
+@click.option("--html-dir", type=click.Path(file_okay=False),
+              help="Write one HTML report per source into this directory.")
+def report(result_json: str, html_path: str | None, html_dir: str | None) -> None:
+    """Render a saved JSON result (align check --json) as an HTML QA report."""
+    from .export.json import read_results
+
+    if not html_path and not html_dir:
+        raise click.UsageError("give -o FILE or --html-dir DIR")
+    results = read_results(result_json)
+    _require_one_for_html(results, html_path)
+    for path in _write_html_reports(results, html_path, html_dir):
+        click.echo(f"wrote {path}")
+
+
+def _require_one_for_html(results: list[Result], html_path: str | None) -> None:
+    if html_path and len(results) != 1:
+        raise ConfigError(f"--html writes the report of one source, {len(results)} were "
+                          "checked: use --html-dir DIR for one report per source")
+
+
+def _write_html_reports(results: list[Result], html_path: str | None,
+                        html_dir: str | None) -> list[Path]:
+    from .export.html import write_html, write_html_dir
+
+    written = []
+    if html_path:
+        write_html(html_path, results[0])
+        written.append(Path(html_path))
+    if html_dir:
+        written.extend(write_html_dir(html_dir, results))
+    return written
+
+
+# --- end HTML report ------------------------------------------------------------------------
 
 
 @main.command("checks")
