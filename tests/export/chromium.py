@@ -21,10 +21,12 @@ MISSING = ("headless Chromium is required for the HTML report tests: install the
 
 def find_browser() -> tuple[str, str] | None:
     """Paths of the Chromium binary and of chromedriver, or ``None`` when either is missing."""
-    browser = os.environ.get("CHROMIUM") or next(
-        (p for p in CHROMIUM_CANDIDATES if Path(p).exists()), None) or shutil.which("chromium")
-    driver = os.environ.get("CHROMEDRIVER") or next(
-        (p for p in DRIVER_CANDIDATES if Path(p).exists()), None) or shutil.which("chromedriver")
+    def first(env: str, candidates: tuple[str, ...], name: str) -> str | None:
+        paths = [os.environ[env]] if os.environ.get(env) else [*candidates, shutil.which(name)]
+        return next((p for p in paths if p and Path(p).is_file()), None)
+
+    browser = first("CHROMIUM", CHROMIUM_CANDIDATES, "chromium")
+    driver = first("CHROMEDRIVER", DRIVER_CANDIDATES, "chromedriver")
     return (browser, driver) if browser and driver else None
 
 
