@@ -121,7 +121,8 @@ def build_report(result: Result) -> Report:
         where = f"{f.loc.file}:{f.loc.line}:{f.loc.col}" if f.loc and f.loc.line else ""
         findings.append(ReportFinding(
             n=n, check=f.check, severity=f.severity.value, pair=f.pair, side=f.side,
-            span=(int(f.span[0]), int(f.span[1])), excerpt=f.excerpt, message=f.message, suggestion=f.suggestion, fingerprint=fp,
+            span=(int(f.span[0]), int(f.span[1])), excerpt=f.excerpt, message=f.message,
+            suggestion=f.suggestion, fingerprint=fp,
             file=finding_file(f, result), where=where))
     by_pair: dict[int, list[ReportFinding]] = {}
     for rf in findings:
@@ -380,10 +381,9 @@ def _pair_html(pair: ReportPair, report: Report) -> str:
     worst = f" w-{pair.worst}" if pair.worst else ""
     src_lang, tgt_lang = report.src_lang, report.tgt_lang or ""
     cells = (
-        f'<div role="rowheader" class="meta"><a class="pid" href="#p{pair.id}" '
-        f'title="Link to pair {pair.id}">{pair.id}</a>'
-        f'<span class="bead{odd}" title="sentences: source-translation">{_e(pair.bead)}</span>'
-        f'<span class="score{low}" title="alignment score">{score}</span></div>'
+        f'<div role="rowheader" class="meta"><a class="pid" href="#p{pair.id}">{pair.id}</a>'
+        f'<span class="bead{odd}">{_e(pair.bead)}</span>'
+        f'<span class="score{low}">{score}</span></div>'
         f'<div role="cell" class="src" dir="{_dir(src_lang)}" lang="{_e(src_lang)}">'
         f'{_runs(pair.src)}</div>'
         f'<div role="cell" class="tgt" dir="{_dir(tgt_lang)}" lang="{_e(tgt_lang)}">'
@@ -416,19 +416,15 @@ def _runs(items: Iterable[str | Mark]) -> str:
 def _note_html(f: ReportFinding) -> str:
     side = "source" if f.side == SRC else "translation"
     where = f'<span class="where">{_e(f.where)}</span>' if f.where else ""
-    suggestion = (f'<span class="sugg"><span class="muted">Suggestion:</span> '
-                  f"{_e(f.suggestion)}</span>") if f.suggestion else ""
+    suggestion = f'<span class="sugg">{_e(f.suggestion)}</span>' if f.suggestion else ""
+    # Kept short: a long document has thousands of these (aria-pressed is set by the script).
     return (
         f'<li class="note s-{f.severity}" id="d{f.n}" data-f="{f.n}">'
-        f'<a class="tag s-{f.severity}" href="#f{f.n}" title="Go to the highlighted text">'
-        f"{f.severity}</a> "
+        f'<a class="tag s-{f.severity}" href="#f{f.n}">{f.severity}</a> '
         f'<span class="chk">{_e(f.check)}</span> <span class="side">{side}</span> '
         f'<span class="msg">{_e(f.message)}</span> {suggestion} {where}'
-        f'<span class="review" role="group" aria-label="Review">'
-        f'<button type="button" class="rv" data-status="accepted" aria-pressed="false">'
-        f"Accept</button>"
-        f'<button type="button" class="rv" data-status="false-positive" aria-pressed="false">'
-        f"False positive</button></span></li>")
+        f'<span class="review"><button class="rv" data-status="accepted">Accept</button>'
+        f'<button class="rv" data-status="false-positive">False positive</button></span></li>')
 
 
 # --------------------------------------------------------------------------- files

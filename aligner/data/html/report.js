@@ -4,6 +4,7 @@
  * only ever read with textContent and written with textContent: no markup is built from it. */
 (function () {
   "use strict";
+  var started = performance.now();
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var findings = data.findings;
   var storageKey = "aligner-review:" + data.key;
@@ -246,6 +247,7 @@
     });
     if (f.note) {
       f.note.querySelectorAll("button.rv").forEach(function (b) {
+        b.type = "button";
         b.setAttribute("aria-pressed", String(b.getAttribute("data-status") === status));
       });
     }
@@ -307,5 +309,6 @@
   paintCount();
   apply();
   // For scripts driving the page (tests, benchmarks): read-only helpers, no page state exposed.
-  window.alignerReport = { baselineText: baselineText, apply: apply, decide: function (n, status) { decide(findings[n], status); } };
+  window.alignerReport = { baselineText: baselineText, apply: apply, decide: function (n, status) { decide(findings[n], status); },
+    initMs: performance.now() - started };
 }());
