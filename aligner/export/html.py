@@ -53,6 +53,12 @@ class Mark:
     children: tuple[str | Mark, ...]
 
 
+class SentenceBreak(str):
+    """The space that joins two sentences of one side (shown as a faint divider in a 1-2 pair)."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class ReportFinding:
     n: int
@@ -152,20 +158,30 @@ def _report_pair(pair: Pair, findings: list[ReportFinding]) -> ReportPair:
     for side in (SRC, TGT):
         text = pair.text(side)
         spans = [(f.n, f.severity, *f.span) for f in findings if f.side == side]
-        sides[side] = highlight(text, spans)
+        breaks, pos = [], 0
+        for sentence in pair.side(side)[:-1]:
+            pos += len(sentence.text)
+            breaks.append(pos)
+            pos += 1
+        sides[side] = highlight(text, spans, breaks)
     return ReportPair(pair.id, pair.bead, pair.score, sides[SRC], sides[TGT], tuple(findings))
 
 
-def highlight(text: str, spans: Sequence[tuple[int, str, int, int]]) -> tuple[str | Mark, ...]:
+def highlight(text: str, spans: Sequence[tuple[int, str, int, int]],
+              breaks: Sequence[int] = ()) -> tuple[str | Mark, ...]:
     """Cut ``text`` into plain runs and nested :class:`Mark` trees, one per finding span.
 
     ``spans`` are ``(n, severity, start, end)``. Overlapping spans that cross are split so
-    the result always nests; an empty span becomes an empty mark at its position.
+    the result always nests; an empty span becomes an empty mark at its position. The
+    one-character joins at ``breaks`` (offsets of the spaces between sentences) come out as
+    :class:`SentenceBreak` runs.
     """
     length = len(text)
     spans = [(n, sev, max(0, min(s, length)), max(0, min(max(s, e), length)))
              for n, sev, s, e in spans]
-    points = sorted({0, length, *(s for _, _, s, _ in spans), *(e for _, _, _, e in spans)})
+    joins = {b for b in breaks if 0 <= b < length}
+    points = sorted({0, length, *(s for _, _, s, _ in spans), *(e for _, _, _, e in spans),
+                     *joins, *(b + 1 for b in joins)})
     info = {n: (sev, s, e) for n, sev, s, e in spans}
     empty_at: dict[int, list[int]] = {}
     for n, _, s, e in spans:
@@ -197,7 +213,7 @@ def highlight(text: str, spans: Sequence[tuple[int, str, int, int]]) -> tuple[st
             current().append(builder)
             stack.append((n, builder.children))
         if q is not None and q > p:
-            current().append(text[p:q])
+            current().append(SentenceBreak(text[p:q]) if p in joins else text[p:q])
     return tuple(_freeze(item) for item in root)
 
 
@@ -210,7 +226,7 @@ class _Builder:
 
 
 def _freeze(item: str | _Builder) -> str | Mark:
-    if isinstance(item, str):
+    if isinstance(item, str):  # plain text or a SentenceBreak
         return item
     return Mark(item.n, item.severity, item.head, tuple(_freeze(c) for c in item.children))
 
@@ -399,6 +415,9 @@ def _pair_html(pair: ReportPair, report: Report) -> str:
 def _runs(items: Iterable[str | Mark]) -> str:
     out = []
     for item in items:
+        if isinstance(item, SentenceBreak):
+            out.append(f'<span class="sb">{_e(item)}</span>')
+            continue
         if isinstance(item, str):
             out.append(_e(item))
             continue

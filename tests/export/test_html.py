@@ -151,7 +151,8 @@ def test_highlight_crossing_spans():
 def test_highlight_properties(case):
     text, raw = case
     spans = [(n, "warning", min(a, b), max(a, b)) for n, (a, b) in enumerate(raw)]
-    items = highlight(text, spans)
+    breaks = [k for k, ch in enumerate(text) if ch == " "][::2]
+    items = highlight(text, spans, breaks)
     assert _flatten(items) == text
     for n, _, s, e in spans:
         assert _covered(items, n) == text[s:e]
@@ -252,3 +253,11 @@ def test_report_of_bad_json_is_one_line_and_writes_nothing(tmp_path):
     assert res.exit_code == 2
     assert res.output.count("\n") == 1 and str(bad) in res.output
     assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_sentence_breaks_are_marked_without_changing_the_text(small, small_page):
+    tgt = small_page.get_element_by_id("p2").find_class("tgt")[0]
+    breaks = tgt.find_class("sb")
+    assert [b.text for b in breaks] == [" "]  # the 1-2 pair: one join between two sentences
+    assert tgt.text_content() == small.pairs[2].text("tgt")
+    assert not small_page.get_element_by_id("p1").find_class("sb")
