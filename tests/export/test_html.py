@@ -261,3 +261,11 @@ def test_sentence_breaks_are_marked_without_changing_the_text(small, small_page)
     assert [b.text for b in breaks] == [" "]  # the 1-2 pair: one join between two sentences
     assert tgt.text_content() == small.pairs[2].text("tgt")
     assert not small_page.get_element_by_id("p1").find_class("sb")
+
+
+def test_report_html_dir_and_missing_output(tmp_path):
+    res = CliRunner().invoke(main, ["report", str(SMALL), "--html-dir", str(tmp_path / "d")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "d" / "small.html").is_file()
+    res = CliRunner().invoke(main, ["report", str(SMALL)])
+    assert res.exit_code == 2 and "-o FILE or --html-dir DIR" in res.output

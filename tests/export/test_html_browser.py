@@ -99,10 +99,15 @@ def test_severity_filter_changes_visible_count(browser, small_file):
     assert count_text(browser) == "6 findings in 4 of 4 pairs"
     head = browser.find_element("id", "f2")  # the error in pair 1
     assert "off" in head.get_attribute("class") and head.get_attribute("tabindex") == "-1"
+    press(browser, "j")  # navigation skips the hidden error f0
+    assert browser.switch_to.active_element.get_attribute("id") == "f1"
     browser.find_element("id", "only-findings").click()
     browser.find_element("css selector", 'button[data-check="untranslated"]').click()
     assert count_text(browser) == "6 findings in 3 of 4 pairs"
     assert not browser.find_element("id", "p0").is_displayed()
+    browser.find_element("id", "only-findings").click()  # focus on a checkbox: keys still work
+    press(browser, "j")  # from f1, over the hidden error f2
+    assert browser.switch_to.active_element.get_attribute("id") == "f3"
 
 
 def test_search_filters_pairs(browser, small_file):

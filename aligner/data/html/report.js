@@ -207,7 +207,9 @@
   doc.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var t = e.target, tag = t && t.tagName;
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) {
+    var typing = (tag === "INPUT" && !/^(checkbox|radio|button)$/.test(t.type)) ||
+      tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable);
+    if (typing) {
       if (e.key === "Escape") t.blur();
       return;
     }
