@@ -12,7 +12,7 @@ import click
 from . import __version__
 from .checks import REGISTRY
 from .config import find_config_file, load_config, parse_list, parse_severities
-from .errors import AlignerError
+from .errors import AlignerError, ConfigError
 from .export.atomic import atomic_write
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
@@ -20,7 +20,7 @@ from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
 from .gate import run_gate
-from .model import Severity
+from .model import Result, Severity
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -77,13 +77,19 @@ def main() -> None:
               help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
 @click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
               help="Write the pairs and findings as XLIFF 2.1 for review in a CAT tool.")
+# --- HTML report (docs/html-report.md) ---
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write the HTML QA report of one source (docs/html-report.md).")
+@click.option("--html-dir", type=click.Path(file_okay=False),
+              help="Write one HTML QA report per source into this directory.")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool,
           fmt: str | None, output: str | None, baseline: str | None,
           update_baseline: bool, glossary: str | None, tmx_path: str | None,
-          tmx_include_unaligned: bool, xliff_path: str | None) -> None:
+          tmx_include_unaligned: bool, xliff_path: str | None, html_path: str | None,
+          html_dir: str | None) -> None:
     """Align and check SOURCES: combined files, two parallel files, directories or globs.
 
     Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
@@ -102,12 +108,14 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
                       require_both=bool(tmx_path or xliff_path))
+    _require_one_for_html(list(report.results), html_path)  # before any file is written
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
         write_xliff(xliff_path, report.results)
     if json_path:
         write_json(json_path, list(report.results))
+    _write_html_reports(list(report.results), html_path, html_dir)
     fmt = fmt or default_format()
     if output:
         atomic_write(output, render(report, fmt, quiet))
@@ -133,6 +141,48 @@ def _progress(specs):
 def _bar(specs):
     with click.progressbar(specs, label="Checking", file=sys.stderr) as bar:
         yield from bar
+
+
+# --- HTML report (docs/html-report.md) -----------------------------------------------------
+
+@main.command("report")
+@click.argument("result_json", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "html_path", type=click.Path(dir_okay=False),
+              help="The HTML file to write (for a result with one source).")
+@click.option("--html-dir", type=click.Path(file_okay=False),
+              help="Write one HTML report per source into this directory.")
+def report(result_json: str, html_path: str | None, html_dir: str | None) -> None:
+    """Render a saved JSON result (align check --json) as an HTML QA report."""
+    from .export.json import read_results
+
+    if not html_path and not html_dir:
+        raise click.UsageError("give -o FILE or --html-dir DIR")
+    results = read_results(result_json)
+    _require_one_for_html(results, html_path)
+    for path in _write_html_reports(results, html_path, html_dir):
+        click.echo(f"wrote {path}")
+
+
+def _require_one_for_html(results: list[Result], html_path: str | None) -> None:
+    if html_path and len(results) != 1:
+        raise ConfigError(f"--html writes the report of one source, {len(results)} were "
+                          "checked: use --html-dir DIR for one report per source")
+
+
+def _write_html_reports(results: list[Result], html_path: str | None,
+                        html_dir: str | None) -> list[Path]:
+    from .export.html import write_html, write_html_dir
+
+    written = []
+    if html_path:
+        write_html(html_path, results[0])
+        written.append(Path(html_path))
+    if html_dir:
+        written.extend(write_html_dir(html_dir, results))
+    return written
+
+
+# --- end HTML report ------------------------------------------------------------------------
 
 
 @main.command("checks")
