@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from ..errors import ConfigError
 from ..model import Finding, Severity
-from . import dates, lengths, modality, names, numbers, scores, terms, untranslated
+from . import dates, lengths, modality, names, numbers, scores, terms, untranslated, xml_chars
 from .base import Check, CheckContext, Hit, make_finding
 
 __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
@@ -14,7 +14,8 @@ __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
 #: Every check, by id, in the order reports list them.
 REGISTRY: Mapping[str, Check] = {
     check.id: check
-    for module in (untranslated, terms, numbers, dates, names, lengths, modality, scores)
+    for module in (untranslated, xml_chars, terms, numbers, dates, names, lengths, modality,
+                   scores)
     for check in module.CHECKS
 }
 
