@@ -10,6 +10,7 @@ and small documents, whose ratios say little, are left alone.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from statistics import median
 
@@ -24,15 +25,25 @@ MIN_PAIRS = 6             # 1-1 pairs needed to know the document's norm
 MIN_SPREAD = 0.12         # floor on the spread of log ratios (about ±12 %)
 
 
+# An acronym ("RNA", "HCoVs") stands for several words, often spelt out in the translation.
+_ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b")
+ACRONYM_WEIGHT = 3  # letters counted per capital letter of an acronym: about one word each
+
+
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalnum())
+    letters = sum(1 for ch in text if ch.isalnum())
+    for m in _ACRONYM.finditer(text):
+        caps = sum(1 for ch in m.group() if ch.isupper())
+        letters += caps * ACRONYM_WEIGHT - len(m.group())
+    return max(letters, 1)
 
 
 def log_ratio(pair: Pair) -> float | None:
     """log(target letters / source letters), or None when a side is empty."""
-    s, t = _letters(pair.text(SRC)), _letters(pair.text(TGT))
-    if not s or not t:
+    src, tgt = pair.text(SRC), pair.text(TGT)
+    if not any(ch.isalnum() for ch in src) or not any(ch.isalnum() for ch in tgt):
         return None
+    s, t = _letters(src), _letters(tgt)
     return math.log(t / s)
 
 

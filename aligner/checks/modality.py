@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
 from .base import Check, CheckContext, Hit
+from .sides import arabic_english, lang_of
 
 _AR_TOKEN = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670]+")
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -244,7 +245,8 @@ def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
                   f"The source states an obligation ({_quote(src, s.must)}) but the translation "
                   f"makes it a possibility ({_quote(tgt, t.possible)}).",
                   "Use 'must', 'has to' or 'should' as the source does.")
-    elif s.must and not t.must_any and not t.possible_any:
+    elif s.must and not t.must_any and not t.possible_any and tgt_lang == "en":
+        # Only into English, where an imperative ("Check the cabin") is recognised.
         yield Hit(pair.id, SRC, s.must[0],
                   f"The source states an obligation ({_quote(src, s.must)}) that the "
                   "translation does not express.",
@@ -252,15 +254,19 @@ def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 
 
 def _langs(ctx: CheckContext) -> tuple[str, str]:
-    return ctx.src_lang.split("-")[0], (ctx.tgt_lang or "en").split("-")[0]
+    return lang_of(ctx, SRC), lang_of(ctx, TGT)
 
 
 def find_negation(ctx: CheckContext) -> Iterator[Hit]:
+    if arabic_english(ctx) is None:
+        return  # the markers are Arabic and English ones
     for pair in ctx.pairs:
         yield from negation_hits(pair, *_langs(ctx))
 
 
 def find_modality(ctx: CheckContext) -> Iterator[Hit]:
+    if arabic_english(ctx) is None:
+        return
     for pair in ctx.pairs:
         yield from modality_hits(pair, *_langs(ctx))
 

@@ -20,9 +20,11 @@ from ..similarity.anchors import EN_MONTHS
 from ..similarity.translit import arabic_skeletons, latin_skeleton, names_match
 from ..text import normalize_arabic, normalize_latin
 from .base import Check, CheckContext, Hit
+from .sides import arabic_english
 
 _EN_NAME = re.compile(r"(?<![\w‘’ʿʾ])(?:(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑])?"
                       r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ‘'ʿʾ][\w‘’'ʿʾ\-]*")
+_ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*s?")
 _AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
 _AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 _PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|theirs|it|its)\b",
@@ -59,6 +61,8 @@ def english_names(text: str, evidence: bool = False) -> list[_Word]:
             continue
         if evidence and (_DEMONYM.search(key) or _sentence_initial(text, m.start())):
             continue
+        if _ACRONYM.fullmatch(word):
+            continue  # acronyms (MERS, NATO) are spelt out as often as transliterated
         # The parts of a compound ("SARS-CoV-19") may each render one Arabic word.
         parts = {word, *(p for p in re.split(r"[-‐‑]", word) if p[:1].isalpha())}
         skeletons = frozenset(sk for p in parts if len(sk := latin_skeleton(p)) >= 3)
@@ -113,11 +117,12 @@ class NameLinks:
 CONSISTENCY = 0.6
 
 
-def document_links(pairs: tuple[Pair, ...]) -> NameLinks:
+def document_links(pairs: tuple[Pair, ...], ar_side: str = SRC,
+                   en_side: str = TGT) -> NameLinks:
     """Arabic words and English names the document shows are transliterations of each other,
     consistently: matched inside a pair, and matched in most pairs where they occur."""
-    sides = [(arabic_words(p.text(SRC)), english_names(p.text(TGT)),
-              english_names(p.text(TGT), evidence=True)) for p in pairs if p.src and p.tgt]
+    sides = [(arabic_words(p.text(ar_side)), english_names(p.text(en_side)),
+              english_names(p.text(en_side), evidence=True)) for p in pairs if p.src and p.tgt]
     seen_ar: dict[str, str] = {}
     seen_en: set[str] = set()
     for ar, _en, evidence in sides:
@@ -158,14 +163,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-def check_pair(pair: Pair, links: NameLinks) -> Iterator[Hit]:
+def check_pair(pair: Pair, links: NameLinks, ar_side: str = SRC,
+               en_side: str = TGT) -> Iterator[Hit]:
     if not pair.src or not pair.tgt:
         return
-    src, tgt = pair.text(SRC), pair.text(TGT)
-    en = english_names(tgt)
-    ar = arabic_words(src)
+    en_text = pair.text(en_side)
+    en = english_names(en_text)
+    ar = arabic_words(pair.text(ar_side))
     reported: set[str] = set()
-    pronoun = bool(_PRONOUNS.search(tgt))
+    pronoun = bool(_PRONOUNS.search(en_text))
     for a in ar:
         known = sorted(a.forms & links.arabic.keys())
         if not known or known[0] in reported or any(_matches(e, a) for e in en):
@@ -174,9 +180,9 @@ def check_pair(pair: Pair, links: NameLinks) -> Iterator[Hit]:
         if pronoun:
             continue
         elsewhere = links.arabic[known[0]]
-        yield Hit(pair.id, SRC, (a.start, a.end),
+        yield Hit(pair.id, ar_side, (a.start, a.end),
                   f"The name '{a.text}' (rendered '{elsewhere}' elsewhere in this document) has "
-                  "no counterpart in the translation.",
+                  "no counterpart in the English.",
                   f"Check whether '{elsewhere}' was left out or misspelt in this sentence.")
     for e in en:
         if not (e.forms & links.english) or e.text in reported:
@@ -184,18 +190,21 @@ def check_pair(pair: Pair, links: NameLinks) -> Iterator[Hit]:
         if any(_matches(e, a) for a in ar):
             continue
         reported.add(e.text)
-        yield Hit(pair.id, TGT, (e.start, e.end),
-                  f"The name '{e.text}' in the translation has no counterpart in the source.",
-                  "Check the source: is the name there under another spelling, or was it "
+        yield Hit(pair.id, en_side, (e.start, e.end),
+                  f"The name '{e.text}' in the English has no counterpart in the Arabic.",
+                  "Check the Arabic: is the name there under another spelling, or was it "
                   "added?")
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
-    links = document_links(ctx.pairs)
-    if not links.english:
+    sides = arabic_english(ctx)
+    if sides is None:
+        return
+    links = document_links(ctx.pairs, *sides)
+    if not links.english and not links.arabic:
         return
     for pair in ctx.pairs:
-        yield from check_pair(pair, links)
+        yield from check_pair(pair, links, *sides)
 
 
 CHECKS = (Check("name-mismatch", Severity.WARNING,

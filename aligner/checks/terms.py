@@ -17,6 +17,7 @@ from ..glossary import Glossary, Term, load_glossary
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
 from .base import Check, CheckContext, Hit
+from .sides import arabic_english
 
 _AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
 # Proclitics (conjunction, preposition, article) a term's first word may carry, longest first.
@@ -147,42 +148,50 @@ def _present(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     # Acronym patterns are case-sensitive and run on the raw text; others on the folded copy.
     return pattern.search(folded) or pattern.search(text)
 
-def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str) -> Iterator[Hit]:
+def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
+               ar_side: str = SRC, en_side: str = TGT) -> Iterator[Hit]:
+    """Term hits of one pair; spans of missing renderings are on the Arabic term."""
     if not pair.src or not pair.tgt:
         return
-    src = pair.text(SRC)
-    tgt = pair.text(TGT)
-    folded = fold_latin(tgt)
-    for start, end, entry in find_terms(src, compiled):
+    ar = pair.text(ar_side)
+    en = pair.text(en_side)
+    folded = fold_latin(en)
+    for start, end, entry in find_terms(ar, compiled):
         term = entry.term
-        written = src[start:end]
+        written = ar[start:end]
         for rendering, pattern in entry.wrong:
             m = pattern.search(folded)
             if m:
-                yield Hit(pair.id, TGT, m.span(),
-                          f"'{tgt[m.start():m.end()]}' renders the glossary term '{written}', "
+                yield Hit(pair.id, en_side, m.span(),
+                          f"'{en[m.start():m.end()]}' renders the glossary term '{written}', "
                           f"but the glossary marks '{rendering}' as a wrong rendering.",
                           f"Replace it with '{term.preferred}'.", Severity.ERROR)
                 break
         else:
-            if any(_present(p, tgt, folded) for p in entry.good):
+            if any(_present(p, en, folded) for p in entry.good):
                 continue
             others = ", ".join(f"'{r}'" for r in term.en[1:4])
             also = f" (or {others})" if others else ""
-            yield Hit(pair.id, SRC, (start, end),
+            yield Hit(pair.id, ar_side, (start, end),
                       f"Glossary term '{written}' should be rendered as '{term.preferred}'"
-                      f"{also}, but the translation has none of its accepted renderings.",
+                      f"{also}, but the English has none of its accepted renderings.",
                       f"Check how '{written}' was translated and use '{term.preferred}'; if the "
-                      f"translation is also correct, add it to the glossary ({glossary_name}).")
+                      f"rendering used is also correct, add it to the glossary "
+                      f"({glossary_name}).")
+
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
+    sides = arabic_english(ctx)
+    if sides is None:
+        return  # the glossary is Arabic-English
     glossary = load_glossary(ctx.options.get("glossary"))
     compiled = compile_glossary(glossary)
     name = glossary.file.rsplit("/", 1)[-1]
     for pair in ctx.pairs:
-        yield from check_pair(pair, compiled, name)
+        yield from check_pair(pair, compiled, name, *sides)
+
 
 CHECKS = (Check("term-mismatch", Severity.WARNING,
-                "A glossary term in the source with none of its accepted English renderings in "
-                "the translation (error when a rendering the glossary marks wrong is used).",
+                "A glossary term in the Arabic with none of its accepted English renderings in "
+                "the aligned English (error when a rendering the glossary marks wrong is used).",
                 find),)

@@ -69,3 +69,13 @@ def test_small_documents_are_left_alone():
 
 def test_corpus_normal_pairs_not_flagged(corpus_result):
     assert [f for f in corpus_result.findings if f.check in ("omission", "addition")] == []
+
+
+def test_acronym_spelt_out_in_translation_is_not_an_addition():
+    src = list(SRC)
+    tgt = list(TGT)
+    src[5] = "وأشار تقرير WHO إلى تراجع أعداد النازحين بعد تحسن الأوضاع في المحافظات."
+    tgt[5] = ("The WHO report pointed to a fall in the number of displaced people after "
+              "conditions improved in the provinces.")
+    ctx = gold_context(src, tgt)
+    assert list(find_addition(ctx)) == [] and list(find_omission(ctx)) == []

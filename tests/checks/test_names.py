@@ -67,3 +67,12 @@ def test_common_word_matching_once_is_not_a_name():
     tgt = ["A new Virus spread.", "The virus is dangerous.",
            "The virus spreads fast.", "Another one appeared."]
     assert run(src, tgt) == []
+
+
+def test_english_original_with_arabic_translation():
+    src = [*TGT[:2], "Then the economy was discussed.", TGT[3]]
+    ctx = gold_context(TGT, SRC, src_lang="en", tgt_lang="ar")
+    assert list(find(ctx)) == []
+    ctx = gold_context(src, SRC, src_lang="en", tgt_lang="ar")
+    (hit,) = find(ctx)
+    assert hit.side == "tgt" and SRC[2][hit.span[0]:hit.span[1]] == "غاريبالدوف"

@@ -104,3 +104,17 @@ def test_corpus_short_range_pieces_flagged_against_spare_parts(corpus_result):
     assert pair.text("src")[finding.span[0]:finding.span[1]] == "قطع الغيار"
     assert "spare parts" in finding.message
     assert finding.loc is not None and finding.loc.line == 26
+
+
+def test_english_original_with_arabic_translation(glossary):
+    # A memory may declare English as its source: the Arabic term is then on the target side.
+    ctx = gold_context(["The army announced a new deal."], ["أعلنت وزارة الدفاع عن صفقة."],
+                       src_lang="en", tgt_lang="ar", options={"glossary": glossary})
+    (hit,) = find(ctx)
+    assert hit.side == "tgt" and "defense ministry" in hit.message
+
+
+def test_other_language_pairs_are_skipped(glossary):
+    ctx = gold_context(["Le ministère a annoncé."], ["The ministry announced."],
+                       src_lang="fr", tgt_lang="en", options={"glossary": glossary})
+    assert list(find(ctx)) == []
