@@ -71,11 +71,12 @@ def test_corpus_normal_pairs_not_flagged(corpus_result):
     assert [f for f in corpus_result.findings if f.check in ("omission", "addition")] == []
 
 
-def test_acronym_spelt_out_in_translation_is_not_an_addition():
+def test_acronym_spelt_out_in_translation_is_not_an_omission():
     src = list(SRC)
     tgt = list(TGT)
-    src[5] = "وأشار تقرير WHO إلى تراجع أعداد النازحين بعد تحسن الأوضاع في المحافظات."
-    tgt[5] = ("The WHO report pointed to a fall in the number of displaced people after "
-              "conditions improved in the provinces.")
+    # The Arabic spells out what the English abbreviates.
+    src[5] = ("وأشار تقرير منظمة الصحة العالمية وصندوق الأمم المتحدة للطفولة وبرنامج الأغذية "
+              "العالمي إلى تراجع النازحين.")
+    tgt[5] = "The WHO, UNICEF and WFP report pointed to fewer IDPs."
     ctx = gold_context(src, tgt)
-    assert list(find_addition(ctx)) == [] and list(find_omission(ctx)) == []
+    assert list(find_omission(ctx)) == []
