@@ -16,7 +16,7 @@ from statistics import median
 
 from ..model import SRC, TGT, Pair, Severity
 from .base import Check, CheckContext, Hit
-from .stats import robust_z
+from .stats import MAD_TO_SD
 
 Z_LIMIT = 3.5
 MIN_FACTOR = 1.8          # at least this many times shorter / longer than the document's norm
@@ -31,7 +31,7 @@ ACRONYM_WEIGHT = 3  # letters counted per capital letter of an acronym: about on
 
 
 def _letters(text: str) -> int:
-    letters = sum(1 for ch in text if ch.isalnum())
+    letters = sum(map(str.isalnum, text))
     for m in _ACRONYM.finditer(text):
         caps = sum(1 for ch in m.group() if ch.isupper())
         letters += caps * ACRONYM_WEIGHT - len(m.group())
@@ -54,17 +54,14 @@ def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     if len(base) < MIN_PAIRS:
         return
     norm = median(base)
-    # z against the 1-1 pairs' spread: add the norm back so robust_z sees the same centre.
-    spread_base = robust_z(base, MIN_SPREAD)
-    if not spread_base:
-        return
+    spread = max(MAD_TO_SD * median(abs(r - norm) for r in base), MIN_SPREAD)
     for pair in pairs:
         r = log_ratio(pair)
         if r is None:
             continue
         if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < MIN_CHARS:
             continue
-        z = robust_z([*base, r], MIN_SPREAD)[-1]
+        z = (r - norm) / spread
         factor = math.exp(r - norm)
         if abs(z) >= Z_LIMIT and (factor <= 1 / MIN_FACTOR or factor >= MIN_FACTOR):
             yield pair, factor, z

@@ -73,19 +73,24 @@ def english_names(text: str, evidence: bool = False) -> list[_Word]:
     return out
 
 
-def arabic_words(text: str) -> list[_Word]:
-    """Arabic words with their clitic-free forms and skeletons."""
+def arabic_words(text: str, memo: dict | None = None) -> list[_Word]:
+    """Arabic words with their clitic-free forms and skeletons. ``memo`` (word → forms and
+    skeletons) saves recomputing them for words a document repeats."""
+    memo = {} if memo is None else memo
     out = []
     for m in _AR_WORD.finditer(text):
-        norm = normalize_arabic(m.group())
-        forms = {norm}
-        for clitic in _AR_PROCLITICS:
-            if norm.startswith(clitic) and len(norm) - len(clitic) >= 3:
-                forms.add(norm[len(clitic):])
-        forms = {f for f in forms if len(f) >= 3}
+        word = m.group()
+        if word not in memo:
+            norm = normalize_arabic(word)
+            forms = {norm}
+            for clitic in _AR_PROCLITICS:
+                if norm.startswith(clitic) and len(norm) - len(clitic) >= 3:
+                    forms.add(norm[len(clitic):])
+            memo[word] = (frozenset(f for f in forms if len(f) >= 3),
+                          frozenset(arabic_skeletons(word)))
+        forms, skeletons = memo[word]
         if forms:
-            out.append(_Word(m.start(), m.end(), m.group(), frozenset(forms),
-                             frozenset(arabic_skeletons(m.group()))))
+            out.append(_Word(m.start(), m.end(), word, forms, skeletons))
     return out
 
 
@@ -117,12 +122,20 @@ class NameLinks:
 CONSISTENCY = 0.6
 
 
-def document_links(pairs: tuple[Pair, ...], ar_side: str = SRC,
-                   en_side: str = TGT) -> NameLinks:
+def _words(pair: Pair, ar_side: str, en_side: str, memo: dict | None = None
+           ) -> tuple[list[_Word], list[_Word], list[_Word]]:
+    en = pair.text(en_side)
+    return (arabic_words(pair.text(ar_side), memo), english_names(en),
+            english_names(en, evidence=True))
+
+
+def document_links(pairs: tuple[Pair, ...], ar_side: str = SRC, en_side: str = TGT,
+                   words: list | None = None) -> NameLinks:
     """Arabic words and English names the document shows are transliterations of each other,
-    consistently: matched inside a pair, and matched in most pairs where they occur."""
-    sides = [(arabic_words(p.text(ar_side)), english_names(p.text(en_side)),
-              english_names(p.text(en_side), evidence=True)) for p in pairs if p.src and p.tgt]
+    consistently: matched inside a pair, and matched in most pairs where they occur.
+    ``words`` may hold :func:`_words` of the bilingual pairs, computed once by the caller."""
+    sides = words if words is not None else [
+        _words(p, ar_side, en_side) for p in pairs if p.src and p.tgt]
     seen_ar: dict[str, str] = {}
     seen_en: set[str] = set()
     for ar, _en, evidence in sides:
@@ -163,13 +176,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-def check_pair(pair: Pair, links: NameLinks, ar_side: str = SRC,
-               en_side: str = TGT) -> Iterator[Hit]:
+def check_pair(pair: Pair, links: NameLinks, ar_side: str = SRC, en_side: str = TGT,
+               words: tuple[list[_Word], list[_Word], list[_Word]] | None = None
+               ) -> Iterator[Hit]:
     if not pair.src or not pair.tgt:
         return
     en_text = pair.text(en_side)
-    en = english_names(en_text)
-    ar = arabic_words(pair.text(ar_side))
+    ar, en, _evidence = words or _words(pair, ar_side, en_side)
     reported: set[str] = set()
     pronoun = bool(_PRONOUNS.search(en_text))
     for a in ar:
@@ -200,11 +213,14 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     sides = arabic_english(ctx)
     if sides is None:
         return
-    links = document_links(ctx.pairs, *sides)
+    bilingual = [p for p in ctx.pairs if p.src and p.tgt]
+    memo: dict = {}
+    words = [_words(p, *sides, memo=memo) for p in bilingual]
+    links = document_links(ctx.pairs, *sides, words=words)
     if not links.english and not links.arabic:
         return
-    for pair in ctx.pairs:
-        yield from check_pair(pair, links, *sides)
+    for pair, pair_words in zip(bilingual, words):
+        yield from check_pair(pair, links, *sides, words=pair_words)
 
 
 CHECKS = (Check("name-mismatch", Severity.WARNING,

@@ -122,6 +122,9 @@ def _ar_month_cue(norm: str, start: int, end: int) -> bool:
 def _normalize_mapped(text: str) -> tuple[str, list[int]]:
     """``normalize_arabic`` of ``text`` with, for each character of the result, the offset of
     the original character it came from (diacritics and tatweel drop out)."""
+    norm = normalize_arabic(text)
+    if len(norm) == len(text):  # nothing dropped or composed: the mapping is the identity
+        return norm, list(range(len(text) + 1))
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
