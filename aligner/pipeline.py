@@ -49,7 +49,7 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
         signature = scorer.signature()
     checks = select(config.enabled or None, config.disabled)
     ctx = CheckContext(pairs, src_block.lang, tgt_block.lang if tgt_block else None,
-                       aligned=tgt_block is not None, options=_options(config))
+                       aligned=tgt_block is not None, options=_options(config, signature))
     findings = run_checks(ctx, checks, config.severities)
     tool = {"name": TOOL_NAME, "version": __version__, **signature,
             "checks": [c.id for c in checks]}
@@ -90,8 +90,11 @@ def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
                   findings=findings, notices=tuple(notices))
 
 
-def _options(config: Config) -> dict:
-    return {"glossary": config.glossary, "scorer": config.scorer}
+def _options(config: Config, signature: dict | None = None) -> dict:
+    # The scorer that really scored the pairs: a backend that could not load falls back to
+    # lexical scores, which score-based checks must not read as semantic ones.
+    scorer = (signature or {}).get("scorer", config.scorer)
+    return {"glossary": config.glossary, "scorer": scorer}
 
 
 def _require_sentences(*docs: Document) -> None:
