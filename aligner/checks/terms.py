@@ -28,7 +28,10 @@ _APOSTROPHES = "'’‘ʿʾ`´"
 _SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offense"),
               ("centre", "center"))
 
+
 @dataclass(frozen=True)
+
+
 class _Compiled:
     term: Term
     forms: tuple[tuple[str, ...], ...]   # each Arabic form as normalised words (first: core)
@@ -41,25 +44,26 @@ class _Compiled:
     def wrong(self) -> tuple[tuple[str, re.Pattern], ...]:
         return tuple((r, rendering_pattern(r)) for r in self.term.wrong)
 
-def _core(word: str) -> str:
-    """The first word of a term without its article: what follows a clitic in running text."""
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 def _bare(word: str) -> str:
-    """A later word of a term, article optional (قطع الغيار ~ قطع غيار)."""
+    """A word without its article: a term's first word is compared after the clitics of
+    running text are taken off, and its later words with the article optional
+    (قطع الغيار ~ قطع غيار)."""
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
 
 def _cores(word: str) -> dict[str, int]:
     """What a running-text word may be once its proclitics are taken off, each with how many
     leading letters are a conjunction or preposition (the article stays part of the term)."""
     out = {word: 0}
-    out.setdefault(_core(word), 0)
+    out.setdefault(_bare(word), 0)
     for clitic in _CLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 2:
             # "وال" → the span starts at the article; "لل" (ل + ال) stays whole.
             shift = len(clitic) - 2 if clitic.endswith(("ال", "لل")) else len(clitic)
             out.setdefault(word[len(clitic):], shift)
     return out
+
 
 def _skip_letters(text: str, start: int, letters: int) -> int:
     """Offset in ``text`` after ``letters`` letters from ``start``, diacritics not counted."""
@@ -70,6 +74,7 @@ def _skip_letters(text: str, start: int, letters: int) -> int:
             pos += 1
         letters -= 1
     return pos
+
 
 def fold_latin(text: str) -> str:
     """Lower case, no accents, one apostrophe, one spelling: same length as ``text``."""
@@ -88,6 +93,7 @@ def fold_latin(text: str) -> str:
         folded = folded.replace(british, american)
     return folded
 
+
 def rendering_pattern(rendering: str) -> re.Pattern:
     """A pattern for one English rendering: case-insensitive (acronyms excepted), words joined
     by spaces or hyphens, each word optionally plural (-s, -es, -y → -ies) or possessive."""
@@ -103,6 +109,7 @@ def rendering_pattern(rendering: str) -> re.Pattern:
     body = r"(?:[\s\-]+[\w']+){0,2}?[\s\-]+".join(parts)
     return re.compile(r"(?<![\w])" + body + r"(?![\w])")
 
+
 def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
     out = []
     for term in glossary.terms:
@@ -110,10 +117,11 @@ def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
         for form in term.ar:
             words = tuple(normalize_arabic(w) for w in _AR_WORD.findall(form))
             if words:
-                forms.append((_core(words[0]), *(_bare(w) for w in words[1:])))
+                forms.append((_bare(words[0]), *(_bare(w) for w in words[1:])))
         if forms:
             out.append(_Compiled(term, tuple(forms)))
     return tuple(out)
+
 
 def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, int, _Compiled]]:
     """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
@@ -144,9 +152,11 @@ def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, in
         kept.append(f)
     return [(s, e, entry) for s, e, entry, _i, _j in kept]
 
+
 def _present(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     # Acronym patterns are case-sensitive and run on the raw text; others on the folded copy.
     return pattern.search(folded) or pattern.search(text)
+
 
 def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
                ar_side: str = SRC, en_side: str = TGT) -> Iterator[Hit]:
