@@ -30,9 +30,9 @@ _SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offen
 
 
 @dataclass(frozen=True)
-
-
 class _Compiled:
+    """A glossary entry ready for matching; rendering patterns are built only when needed."""
+
     term: Term
     forms: tuple[tuple[str, ...], ...]   # each Arabic form as normalised words (first: core)
 
