@@ -37,6 +37,9 @@ def _n(words: str) -> frozenset[str]:
 # Arabic negation that negates the clause.
 _AR_NEG_STRONG = _n("لم ولم فلم لن ولن فلن ليس وليس ليست وليست ليسوا لست لسنا لستم ليسا ليستا "
                     "لا ولا فلا بلا")
+# Interrogative أ + negation ("أليس ... ؟"): only with the hamza written, as إليس is "Ellis";
+# not ألم, which is also "pain".
+_AR_NEG_QUESTION = _n("ألن أليس أليست ألست ألسنا ألستم")
 # Negative words that also carry a translation's negation (un-, non-, without, lack).
 _AR_NEG_WEAK = _n("غير وغير بغير عدم وعدم بعدم لعدم دون بدون ودون وبدون من دونما ما وما فما "
                   "إلا الا وإلا رفض ترفض يرفض رفضت رفضوا امتنع تمتنع يمتنع فشل فشلت يفشل تفشل "
@@ -83,7 +86,8 @@ _EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}les
 # Phrases whose "not"/"no" is not a negation of the clause.
 _EN_NOT_NEG = re.compile(r"\b(?:not only|not just|not least|whether or not|no matter|no doubt|"
                          r"no longer|if not|nothing but|none other|not to mention|not long|"
-                         r"(?:could|can)(?:n't|n’t| not) be more|no\.\s*\d)",
+                         r"(?:could|can)(?:n't|n’t| not) be more|no\.\s*\d|"
+                         r",\s*\w+n['’]t\s+\w+\s*\?)",  # a tag question: "isn't it?"
                          re.IGNORECASE)
 _EN_POSSIBLE = frozenset("can could may might cannot".split())
 _EN_POSSIBLE_LEXICAL = frozenset("possible possibly perhaps maybe likely unlikely probably able "
@@ -136,17 +140,20 @@ def arabic_markers(text: str) -> Markers:
     """Markers of an Arabic text."""
     words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_TOKEN.finditer(text)]
     neg, possible, must = [], [], []
+    strong = {i for i, (s, _e, w) in enumerate(words) if w in _AR_NEG_STRONG
+              or (w in _AR_NEG_QUESTION and text[s] == "أ")}
     weak = possible_word = must_word = False
     has_illa = any(w in ("الا", "والا") for _s, _e, w in words)
     for i, (start, end, w) in enumerate(words):
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
         stem = _AR_CLITIC.sub("", w) if len(w) > 4 else w
-        if w in _AR_NEG_STRONG:
+        if i in strong:
             weak = True
             yes_no = text[end:end + 1] == "/" or text[max(0, start - 1):start] == "/" \
                 or (i > 0 and words[i - 1][2] in ("ام", "او"))  # نعم/لا، أم لا: "or not"
+            tag = w.startswith("ال") and nxt == "كذلك"  # أليس كذلك؟ "isn't it?"
             if not (w.endswith("لا") and nxt in _AR_NOT_NEG_AFTER_LA) and not yes_no \
-                    and not has_illa:  # لا ... إلا / لم ... إلا: "only", not a negation
+                    and not tag and not has_illa:  # لا/لم ... إلا: "only", not a negation
                 neg.append((start, end))
         elif w in _AR_NEG_WEAK or stem.startswith(_AR_NEG_STEMS) or w.startswith(_AR_NEG_STEMS):
             weak = True

@@ -91,3 +91,18 @@ def test_corpus_can_rendered_as_has_to(corpus_result):
     pair = corpus_result.pairs[finding.pair]
     assert "يمكن" in pair.text("src")
     assert pair.text("tgt")[finding.span[0]:finding.span[1]] == "has to"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("إنك متعب، أليس كذلك؟", "You are tired, aren't you?"),
+    ("تحب المطر، صحيح؟", "You like rain, don't you?"),     # English tag question only
+    ("أليست اللغة صعبة؟", "Isn't the language difficult?"),  # interrogative أليس
+])
+def test_questions_are_not_negation_drift(ar, en):
+    assert negation(ar, en) == []
+
+
+def test_name_spelt_like_a_question_particle_is_not_negation():
+    # إليس (Ellis) normalises like أليس ("isn't"): only the written hamza counts.
+    assert arabic_markers("في ملعب إليس بارك").neg_strong == ()
+    assert arabic_markers("أليس هذا صحيحا؟").neg_strong != ()
