@@ -41,26 +41,42 @@ AR_NO_END = frozenset(normalize_arabic(w) for w in """
 أثناء طوال طيلة بحسب وفق وفقا جراء بسبب لصالح باستثناء بخلاف قرابة حوالي رئيس أمين وزير
 نائب مدير قائد سفير زعيم
 """.split())
+# Prepositions that introduce a verb's or noun's complement ("تسعى. إلى", "العديد. من"); others
+# (في، على، خلال ...) often open a sentence with a fronted phrase and are weaker evidence.
+_AR_COMPLEMENT = frozenset(normalize_arabic(w) for w in "من إلى الى عن".split())
 # Sentence starts that are really openers (a fronted phrase followed by a comma) are told apart
 # by the comma; these never open a sentence even then.
 _AR_NEVER_START = frozenset(normalize_arabic(w) for w in """
 بشكل بصورة التي الذي الذين اللواتي اللاتي اللذين اللتين
 """.split())
 _AR_PROCLITIC = ("و", "ف")
+_AR_MIN_OPENERS = frozenset(normalize_arabic(w) for w in """
+جهة جهته جهتها جهتهم ناحية ناحيته ناحيتها جانبه جانبها جانبهم جانب هنا ثم
+""".split())
+# Two-word phrases that open sentences without a comma in edited Arabic.
+_AR_OPENERS = frozenset(tuple(normalize_arabic(w) for w in p.split()) for p in """
+في حين|في كثير|في بعض|في الواقع|في النهاية|في البداية|في المقابل|في الوقت|في هذا|في هذه|في ذلك
+في تلك|على سبيل|على الرغم|على أي|على الصعيد|على صعيد|مع ذلك|مع أن|حتى الآن|منذ ذلك|بين هذه
+""".replace("\n", "|").split("|") if p.strip())
 _AR_TITLES = frozenset(normalize_arabic(w) for w in """
 رئيس أمين وزير نائب مدير قائد سفير زعيم عضو ممثل مستشار الأمين الرئيس الوزير
 """.split())
 
+# English words a sentence never ends on (ones that can end it elliptically, like "in", "to" or
+# "her", are left out).
 EN_NO_END = frozenset("""
-the a an of to in on at for with by from and or but nor than that which whose their its his her
-our your my as into onto about between among through during under over against without within
+the a an of from into onto and or but nor than their its our your my whose
 """.split())
+_EN_ABBREVIATED = re.compile(r"^(?:[A-Za-z]\.)+(?:[A-Za-z]{1,2}\.)?$")
 
 
 @dataclass(frozen=True)
 class Cue:
     strength: int
     reason: str
+    #: A cue that a real sentence start can also show (a fronted "في ..." phrase): it counts
+    #: for less when the translation breaks at the same spot.
+    ambiguous: bool = False
 
 
 def arabic_cue(before: str, after: str) -> Cue | None:
@@ -73,6 +89,10 @@ def arabic_cue(before: str, after: str) -> Cue | None:
     rest = after.lstrip()
     next_raw = _first_word(rest)
     prev, nxt = normalize_arabic(prev_raw), normalize_arabic(next_raw)
+    words = before.split()
+    if len(prev_raw) <= 3 and len(words) >= 2 and words[-2].endswith(".") \
+            and len(words[-2].rstrip(".")) <= 3:
+        return None  # spelled-out initials: "دي. كي. أريا"
     bare_prev = _strip_proclitic(prev)
     if prev in AR_NO_END or bare_prev in AR_NO_END:
         return Cue(STRONG, f"a sentence cannot end on '{prev_raw}'")
@@ -81,7 +101,8 @@ def arabic_cue(before: str, after: str) -> Cue | None:
     if nxt in _AR_NEVER_START:
         return Cue(STRONG, f"a sentence does not start with '{next_raw}'")
     if nxt in NO_START and not _fronted_phrase(rest):
-        return Cue(STRONG, f"'{next_raw}' continues the clause before the stop")
+        strength = STRONG if nxt in _AR_COMPLEMENT else WEAK
+        return Cue(strength, f"'{next_raw}' continues the clause before the stop", True)
     if _agreeing_adjective(prev, nxt):
         return Cue(STRONG, f"'{next_raw}' is an adjective agreeing with '{prev_raw}'")
     if rest[:1] in _OPENERS:
@@ -98,6 +119,8 @@ def english_cue(before: str, after: str) -> Cue | None:
     prev = _last_word(before).lower()
     rest = after.lstrip()
     nxt = _first_word(rest)
+    if _EN_ABBREVIATED.match(_last_word(before) + "."):
+        return None  # "A.D. and", "J. and": an abbreviation or an initial, not a sentence end
     if prev in EN_NO_END:
         return Cue(STRONG, f"a sentence cannot end on '{prev}'")
     if nxt[:1].islower() and nxt.isalpha():
@@ -133,11 +156,13 @@ def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> 
         return None
     through = _runs_through(pair, side, offset + mark)
     if cue.strength == STRONG:
-        severity = Severity.ERROR
+        # The translator ending a sentence at the same spot weakens a cue that a real sentence
+        # start can also show.
+        severity = Severity.WARNING if (through is False and cue.ambiguous) else Severity.ERROR
     elif through:
         severity = Severity.WARNING
     elif through is None:
-        severity = Severity.INFO
+        severity = Severity.INFO  # nothing to compare with: a weak cue alone is a hint
     else:
         return None  # a weak cue, and the translation breaks here too
     prev = _last_word(before)
@@ -201,7 +226,10 @@ def _fronted_phrase(rest: str) -> bool:
     words = [normalize_arabic(w) for w in rest.split()[:8]]
     if any(w.endswith(("،", ",")) for w in words):
         return True
-    return len(words) >= 3 and words[1].startswith("ال") and words[2] in ("ان", "ان،")
+    if len(words) >= 2 and words[0] == "من" and (
+            words[1].startswith("ال") or words[1] in _AR_MIN_OPENERS):
+        return True  # "من المتوقع أن", "من جهته": impersonal or framing openers
+    return len(words) >= 2 and (words[0], words[1]) in _AR_OPENERS
 
 
 def _agreeing_adjective(prev: str, nxt: str) -> bool:
