@@ -1,0 +1,103 @@
+"""``sentence-fragment``: a piece split off a sentence that cannot stand alone.
+
+The typical case is an English sentence that opens with a subordinate or adverbial phrase and
+never reaches a main clause: "… for the Iraqi Armed Forces. Especially after a member of
+Parliament said that …". Without a parser, the signs are the opener (a focusing adverb such as
+"especially", a subordinator such as "because", a relative pronoun, "such as") and the absence of
+the comma that would close the opening phrase before a main clause. Openers that often start a
+sentence without a comma ("After the war ended the country rebuilt") count only when the
+alignment shows the piece was split off: its translation is one sentence with the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Severity
+from .base import Check, CheckContext, Hit
+from .walk import Placed, paragraphs, sides
+
+# A focusing adverb before a phrase ("Especially after …", "Particularly in …"): the phrase is
+# an add-on to the sentence before unless a main clause follows its comma.
+FOCUS = frozenset("""
+especially particularly notably mainly mostly largely partly chiefly primarily specifically
+""".split())
+# Subordinators that always need a main clause.
+DEPENDENT = frozenset("because although though whereas unless".split())
+# Openers of a relative clause or an example list: never a sentence of their own.
+RELATIVE = ("which ", "whose ", "such as ", "including ", "even though ", "even if ",
+            "so that ", "in order to ")
+# Subordinators that also begin ordinary sentences without a comma.
+AMBIGUOUS = frozenset("after before when while since until once if".split())
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def classify(text: str) -> str | None:
+    """Why an English sentence looks like a fragment, or ``None``. ``"split"`` marks an opener
+    that is a fragment only when the alignment shows the piece was cut off a sentence."""
+    stripped = text.lstrip("\"“‘'( ")
+    if stripped.rstrip().endswith("?"):
+        return None  # "Which one?" is a question, not a relative clause
+    words = [w.lower() for w in _WORD.findall(stripped[:60])]
+    if not words or "," in stripped or ";" in stripped:
+        return None  # a comma may close the opening phrase before the main clause
+    head = stripped.lower()
+    first = words[0]
+    if first in FOCUS and len(words) > 1:
+        return f"it opens with '{stripped.split()[0]} {stripped.split()[1]}'"
+    for opener in RELATIVE:
+        if head.startswith(opener):
+            return f"it opens with '{stripped[:len(opener)].strip()}'"
+    if first in DEPENDENT:
+        return f"it opens with '{stripped.split()[0]}'"
+    if first in AMBIGUOUS:
+        return "split"
+    return None
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    for side, lang in sides(ctx):
+        if lang != "en":
+            continue
+        for para in paragraphs(ctx, side):
+            for k, p in enumerate(para):
+                if k == 0:
+                    continue  # a paragraph's first sentence was not split off anything
+                hit = _judge(ctx, p, para[k - 1])
+                if hit:
+                    yield hit
+
+
+def _judge(ctx: CheckContext, p: Placed, before: Placed) -> Hit | None:
+    text = p.sentence.text
+    reason = classify(text)
+    if reason is None:
+        return None
+    # Split off the sentence before it: both in one bead whose other side is one sentence.
+    pair = ctx.pairs[p.pair]
+    other = pair.tgt if p.side == "src" else pair.src
+    split = before.pair == p.pair and len(other) == 1
+    if reason == "split":
+        if not split:
+            return None
+        reason = f"it opens with '{text.split()[0]}'"
+    where = " The translation keeps it in one sentence with the one before." if split else ""
+    prev = before.sentence.text.rstrip()
+    prev = prev[:-1] if prev.endswith(".") else prev
+    joined = " ".join(prev.split()[-3:]) + ", " + _head(text[:1].lower() + text[1:])
+    return Hit(p.pair, p.side, (p.offset, p.offset + len(text)),
+               f"Sentence fragment: '{_head(text)}' has no main clause ({reason}); it was "
+               f"split off the sentence before.{where}",
+               f"Join it to the sentence before ('…{joined}'), or give it a main clause.")
+
+
+def _head(text: str, words: int = 4) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+CHECKS = (Check("sentence-fragment", Severity.WARNING,
+                "An English sentence that is only a subordinate or adverbial phrase split off "
+                "the sentence before ('Especially after …').", find, bilingual=False),)
