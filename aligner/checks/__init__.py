@@ -6,7 +6,13 @@ from collections.abc import Iterable, Mapping
 
 from ..errors import ConfigError
 from ..model import Finding, Severity
-from . import missing_final_punct, sentence_fragment, stray_period, untranslated
+from . import (
+    missing_final_punct,
+    sentence_fragment,
+    stray_period,
+    unbalanced_quotes,
+    untranslated,
+)
 from .base import Check, CheckContext, Hit, make_finding
 
 __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
@@ -14,7 +20,8 @@ __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
 #: Every check, by id, in the order reports list them.
 REGISTRY: Mapping[str, Check] = {
     check.id: check
-    for module in (untranslated, stray_period, sentence_fragment, missing_final_punct)
+    for module in (untranslated, stray_period, sentence_fragment, missing_final_punct,
+                   unbalanced_quotes)
     for check in module.CHECKS
 }
 
