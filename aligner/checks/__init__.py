@@ -7,7 +7,9 @@ from collections.abc import Iterable, Mapping
 from ..errors import ConfigError
 from ..model import Finding, Severity
 from . import (
+    caption_leak,
     missing_final_punct,
+    name_inconsistency,
     sentence_fragment,
     stray_period,
     unbalanced_quotes,
@@ -21,7 +23,7 @@ __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
 REGISTRY: Mapping[str, Check] = {
     check.id: check
     for module in (untranslated, stray_period, sentence_fragment, missing_final_punct,
-                   unbalanced_quotes)
+                   unbalanced_quotes, name_inconsistency, caption_leak)
     for check in module.CHECKS
 }
 

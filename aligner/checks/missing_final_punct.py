@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..model import SRC, TGT, Severity
 from .base import Check, CheckContext, Hit
+from .caption_leak import ends_with_credit
 from .walk import Placed, paragraphs, sides
 
 TERMINAL = ".!?؟…:;؛۔"
@@ -43,8 +44,8 @@ def is_title_like(para: list[Placed], lang: str) -> bool:
     words = text.split()
     if not _WORD.search(text) or is_date_line(text) or _LIST_ITEM.match(text):
         return True
-    if _URL_END.search(text):
-        return True
+    if _URL_END.search(text) or ends_with_credit(text):
+        return True  # a credit at the end is caption-leak's business
     if len(para) == 1 and len(words) <= TITLE_WORDS:
         return True
     if lang == "en":

@@ -149,8 +149,8 @@ def _count_mismatch(ctx: CheckContext, flagged: set[int]) -> Iterator[Hit]:
         if pair.id in flagged or not pair.src or not pair.tgt:
             continue
         n_src, n_tgt = count_quotations(pair.text(SRC)), count_quotations(pair.text(TGT))
-        if n_src == n_tgt or min(n_src, n_tgt) > 0 or _has_quote(pair.text(SRC)) and \
-                _has_quote(pair.text(TGT)):
+        if n_src == n_tgt or min(n_src, n_tgt) > 0 or (_has_quote(pair.text(SRC)) and \
+                _has_quote(pair.text(TGT))):
             continue  # a quotation dropped or added outright, not one marked differently
         side = TGT if n_tgt < n_src else SRC
         fewer, more = min(n_src, n_tgt), max(n_src, n_tgt)
