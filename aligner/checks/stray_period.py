@@ -166,7 +166,7 @@ def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> 
     else:
         return None  # a weak cue, and the translation breaks here too
     prev = _last_word(before)
-    nxt = after.split()[0].rstrip("،,") if after.split() else ""
+    nxt = after.split()[0].rstrip("،,.؛:") if after.split() else ""
     shown = f"{prev}{text[mark:after_pos]} {nxt}".strip()
     fixed = f"{prev}{text[mark + 1:after_pos]} {nxt}".strip()
     extra = " The translation runs straight through here." if through else ""
@@ -240,6 +240,8 @@ def _agreeing_adjective(prev: str, nxt: str) -> bool:
     definite = prev.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
     # A plural adjective shares its noun's case ending; a subject opening a new sentence would
     # be nominative (-ون) after a genitive/accusative (-ين) noun, so different endings disagree.
+    if nxt.endswith(("يين", "يات")) and definite:
+        return True  # a genitive/accusative nisba plural cannot open a sentence as its subject
     for ending in ("ين", "ون", "ات"):
         if nxt.endswith(ending):
             return prev.endswith(ending) and (definite or nxt.endswith("ي" + ending))
