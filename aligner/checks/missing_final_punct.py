@@ -18,7 +18,7 @@ from .walk import Placed, paragraphs, sides
 
 TERMINAL = ".!?؟…:;؛۔"
 CLOSERS = "\"'”’»)]}"
-TITLE_WORDS = 12       # a one-sentence paragraph this short is a title or a caption
+TITLE_WORDS = 8        # a one-sentence paragraph this short is a title or a caption
 HEADER_PARAGRAPHS = 4  # a date line among the first paragraphs closes the article's header
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪●]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..model import Severity
 from .base import Check, CheckContext, Hit
@@ -57,37 +58,62 @@ def classify(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A sentence, or the part of one after a break the aligner ran through."""
+
+    placed: Placed
+    start: int        # offset in the sentence text
+    text: str
+    joined: bool      # the aligner joined it to the piece before: its translation runs on
+
+
+def pieces(para: list[Placed]) -> list[Piece]:
+    out = []
+    for p in para:
+        text = p.sentence.text
+        cuts = [0, *(off for off, _c, _r in p.sentence.joins), len(text)]
+        for k in range(len(cuts) - 1):
+            raw = text[cuts[k]:cuts[k + 1]]
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip():
+                out.append(Piece(p, cuts[k] + lead, raw.strip(), k > 0))
+    return out
+
+
 def find(ctx: CheckContext) -> Iterator[Hit]:
     for side, lang in sides(ctx):
         if lang != "en":
             continue
         for para in paragraphs(ctx, side):
-            for k, p in enumerate(para):
-                if k == 0:
-                    continue  # a paragraph's first sentence was not split off anything
-                hit = _judge(ctx, p, para[k - 1])
+            parts = pieces(para)
+            for k in range(1, len(parts)):  # a paragraph's first piece was not split off
+                hit = _judge(ctx, parts[k], parts[k - 1])
                 if hit:
                     yield hit
 
 
-def _judge(ctx: CheckContext, p: Placed, before: Placed) -> Hit | None:
-    text = p.sentence.text
+def _judge(ctx: CheckContext, piece: Piece, before: Piece) -> Hit | None:
+    text = piece.text
     reason = classify(text)
     if reason is None:
         return None
-    # Split off the sentence before it: both in one bead whose other side is one sentence.
+    p = piece.placed
+    # Split off the sentence before it: joined by the aligner, or both in one bead whose other
+    # side is a single sentence.
     pair = ctx.pairs[p.pair]
     other = pair.tgt if p.side == "src" else pair.src
-    split = before.pair == p.pair and len(other) == 1
+    split = piece.joined or (before.placed.pair == p.pair and len(other) == 1)
     if reason == "split":
         if not split:
             return None
         reason = f"it opens with '{text.split()[0]}'"
     where = " The translation keeps it in one sentence with the one before." if split else ""
-    prev = before.sentence.text.rstrip()
+    prev = before.text.rstrip()
     prev = prev[:-1] if prev.endswith(".") else prev
     joined = " ".join(prev.split()[-3:]) + ", " + _head(text[:1].lower() + text[1:])
-    return Hit(p.pair, p.side, (p.offset, p.offset + len(text)),
+    start = p.offset + piece.start
+    return Hit(p.pair, p.side, (start, start + len(text)),
                f"Sentence fragment: '{_head(text)}' has no main clause ({reason}); it was "
                f"split off the sentence before.{where}",
                f"Join it to the sentence before ('…{joined}'), or give it a main clause.")
