@@ -51,8 +51,10 @@ def latin_key(word: str) -> str:
 def arabic_key(word: str) -> str:
     """The comparable form of an Arabic word: normalised, without proclitics."""
     word = re.sub(r"[^\u0621-\u064A]", "", normalize_arabic(word))
+    # The longest proclitic that leaves a stem, so "والبيض" and "الأبيض" are not compared
+    # as "البيض" and "ابيض" with a stray alef between them.
     for clitic in _AR_PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= MIN_ARABIC:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic):]
     return word
 
@@ -100,8 +102,8 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
             groups, inside = _latin_occurrences(ctx, side)
             yield from _report(groups, _VOWELS_LATIN, inside)
         elif lang == "ar":
-            groups = _arabic_occurrences(ctx, side, english_names)
-            yield from _report(groups, _VOWELS_ARABIC, set(groups))
+            groups, names = _arabic_occurrences(ctx, side, english_names)
+            yield from _report(groups, _VOWELS_ARABIC, names)
 
 
 def _report(groups: dict[str, list[Occurrence]], vowels: set[str],
@@ -159,18 +161,23 @@ def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
     return out
 
 
-def _arabic_occurrences(ctx: CheckContext, side: str,
-                        english: dict[int, list[str]] | None) -> dict[str, list[Occurrence]]:
+def _arabic_occurrences(ctx: CheckContext, side: str, english: dict[int, list[str]] | None
+                        ) -> tuple[dict[str, list[Occurrence]], set[str]]:
+    """Every Arabic word form, and the forms that look like names (the usual spelling of a
+    name must be one; its variant need not, "بتراشنكو" has lost a long vowel)."""
     groups: dict[str, list[Occurrence]] = defaultdict(list)
+    names: set[str] = set()
     for p in placed(ctx, side):
         for m in _ARABIC_TOKEN.finditer(p.sentence.text):
             key = arabic_key(m.group())
-            if len(key) < MIN_ARABIC or not _name_like(key, m.group(), p, english):
+            if len(key) < MIN_ARABIC:
                 continue
+            if key not in names and _name_like(key, m.group(), p, english):
+                names.add(key)
             start = p.offset + m.start()
             groups[key].append(Occurrence(p.pair, side, (start, m.end() + p.offset),
                                           m.group()))
-    return groups
+    return groups, names
 
 
 def _name_like(key: str, word: str, p: Placed, english: dict[int, list[str]] | None) -> bool:
