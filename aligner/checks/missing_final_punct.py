@@ -2,8 +2,8 @@
 
 Segmenters cut at punctuation, so only the end of a paragraph can lack it. Headlines, short
 title lines, date lines, list items and the header block of an article (headline, standfirst,
-date) end without a full stop by convention and are left alone; so is a document in which most
-paragraphs end bare (a transcript, a list): there the finding is only a hint.
+date) end without a full stop by convention and are left alone. Where most paragraphs end bare
+(a transcript, a list), or both sides of a pair end bare alike, the finding is only a hint.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ def _hit(ctx: CheckContext, last: Placed, habitual: bool) -> Hit:
     if other and last.last and ends_with_punct(other[-1].text):
         end = other[-1].text.rstrip().rstrip(CLOSERS).rstrip()[-1]
         note = f" The translation ends with '{end}'."
+    elif other and last.last:
+        habitual = True  # both sides end bare: a list item or a caption, kept as in the source
     return Hit(last.pair, last.side,
                (last.offset + word_start, last.offset + len(text)),
                f"The paragraph ends without punctuation: '…{tail}'.{note}",

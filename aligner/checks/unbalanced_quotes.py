@@ -34,12 +34,16 @@ def scan(texts: list[str]) -> tuple[list[Mark], list[Mark]]:
     the unopened closers."""
     joined = "\n".join(texts)
     curly_open = "“" in joined
+    # Right-to-left typing often swaps the marks: ”…“ and »…«. The first mark tells the style.
+    curly_reversed = -1 < joined.find("”") < joined.find("“")
     guillemets_reversed = joined.find("»") != -1 and (
         joined.find("«") == -1 or joined.find("»") < joined.find("«"))
     stack: list[Mark] = []
     stray: list[Mark] = []
     for si, text in enumerate(texts):
         for pos, ch in enumerate(text):
+            if curly_reversed and ch in "“”":
+                ch = "“" if ch == "”" else "”"
             mark = _classify(text, pos, ch, curly_open, guillemets_reversed, stack)
             if mark is None:
                 continue
