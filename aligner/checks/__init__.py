@@ -14,6 +14,7 @@ from . import (
     stray_period,
     unbalanced_quotes,
     untranslated,
+    xml_chars,
 )
 from .base import Check, CheckContext, Hit, make_finding
 
@@ -22,8 +23,8 @@ __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
 #: Every check, by id, in the order reports list them.
 REGISTRY: Mapping[str, Check] = {
     check.id: check
-    for module in (untranslated, stray_period, sentence_fragment, missing_final_punct,
-                   unbalanced_quotes, name_inconsistency, caption_leak)
+    for module in (untranslated, xml_chars, stray_period, sentence_fragment,
+                   missing_final_punct, unbalanced_quotes, name_inconsistency, caption_leak)
     for check in module.CHECKS
 }
 
