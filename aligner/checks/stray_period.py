@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from ..align.rejoin import NEAR
 from ..model import SRC, TGT, Pair, Severity
-from ..segment.arabic import NO_START
 from ..text import normalize_arabic
 from .base import Check, CheckContext, Hit
 from .walk import placed, sides
@@ -40,6 +39,11 @@ AR_NO_END = frozenset(normalize_arabic(w) for w in """
 محل بدل مثل سوى كل بعض جميع كافة معظم أغلب غالبية ضمن إثر عقب رغم برغم حيال إزاء تجاه جانب
 أثناء طوال طيلة بحسب وفق وفقا جراء بسبب لصالح باستثناء بخلاف قرابة حوالي رئيس أمين وزير
 نائب مدير قائد سفير زعيم
+""".split())
+# Prepositions after a stop: the clause before usually goes on (own list, so that the check does
+# not move when the segmenter's thresholds are tuned).
+_AR_PREPOSITIONS = frozenset(normalize_arabic(w) for w in """
+من إلى الى على عن في مع حتى منذ لدى عند بين نحو حول خلال ضد عبر دون أمام
 """.split())
 # Prepositions that introduce a verb's or noun's complement ("تسعى. إلى", "العديد. من"); others
 # (في، على، خلال ...) often open a sentence with a fronted phrase and are weaker evidence.
@@ -100,7 +104,7 @@ def arabic_cue(before: str, after: str) -> Cue | None:
         return Cue(STRONG, "a number follows the stop")
     if nxt in _AR_NEVER_START:
         return Cue(STRONG, f"a sentence does not start with '{next_raw}'")
-    if nxt in NO_START and not _fronted_phrase(rest):
+    if nxt in _AR_PREPOSITIONS and not _fronted_phrase(rest):
         strength = STRONG if nxt in _AR_COMPLEMENT else WEAK
         return Cue(strength, f"'{next_raw}' continues the clause before the stop", True)
     if _agreeing_adjective(prev, nxt):
