@@ -24,6 +24,7 @@ from .walk import Placed, placed, sides
 
 MIN_LATIN = 5
 MIN_ARABIC = 5
+NAME_MATCH = 0.85
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF‘’ʿʾ'\-]+")
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
 _EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)-", re.IGNORECASE)
@@ -155,7 +156,8 @@ def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
         if lang != "en":
             continue
         for p in placed(ctx, side):
-            words = [w for w in _LATIN_TOKEN.findall(p.sentence.text)
+            # Not the first word: "Wash your hands" does not make "Wash" a name.
+            words = [w for w in _LATIN_TOKEN.findall(p.sentence.text)[1:]
                      if _EN_ARTICLE.sub("", w.strip("-'’‘"))[:1].isupper()]
             out.setdefault(p.pair, []).extend(latin_skeleton(w) for w in words)
     return out
@@ -184,7 +186,9 @@ def _name_like(key: str, word: str, p: Placed, english: dict[int, list[str]] | N
     if english is not None:
         latin = english.get(p.pair, [])
         skeletons = arabic_skeletons(word)
-        return any(names_match(s, skeletons) for s in latin)
+        # Stricter than alignment anchors: one consonant off in four ("London" ~ "النظافة")
+        # is too loose to call a word a name.
+        return any(names_match(s, skeletons, NAME_MATCH) for s in latin)
     stem = key
     for suffix in _AR_SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_ARABIC - 1:

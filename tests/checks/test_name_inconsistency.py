@@ -57,3 +57,14 @@ def test_spelling_variants(a, b, same):
 
 def test_latin_key_drops_article_accents_and_possessive():
     assert latin_key("al-Fayyāḍ’s") == latin_key("Fayyad") == "fayyad"
+
+
+def test_common_arabic_words_are_not_names_by_a_loose_match(tmp_path):
+    # "النظافة" (hygiene) and "نظيفة" (clean) differ only in a long vowel; a loose consonant
+    # match with "London" in the translation must not make them a name.
+    result = run_text(tmp_path, bilingual(
+        ["A study in London found that hygiene at home improves health.",
+         "Dry your hands with a clean towel."],
+        ["وجدت دراسة في لندن أن النظافة في المنزل تحسن الصحة.",
+         "جفف يديك بمنشفة نظيفة."]), CHECK)
+    assert found(result, "name-inconsistency") == []
