@@ -12,6 +12,7 @@ merged into one) is not reported.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from ..align.rejoin import NEAR
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
 from .base import Check, CheckContext, Hit
-from .walk import placed, sides
+from .walk import paragraphs, placed, sides
 
 STRONG, WEAK = 2, 1
 
@@ -62,6 +63,10 @@ _AR_OPENERS = frozenset(tuple(normalize_arabic(w) for w in p.split()) for p in "
 في حين|في كثير|في بعض|في الواقع|في النهاية|في البداية|في المقابل|في الوقت|في هذا|في هذه|في ذلك
 في تلك|على سبيل|على الرغم|على أي|على الصعيد|على صعيد|مع ذلك|مع أن|حتى الآن|منذ ذلك|بين هذه
 """.replace("\n", "|").split("|") if p.strip())
+_AR_MONTHS = frozenset(normalize_arabic(w) for w in """
+يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط
+آذار نيسان أيار حزيران تموز آب أيلول تشرين
+""".split())
 _AR_TITLES = frozenset(normalize_arabic(w) for w in """
 رئيس أمين وزير نائب مدير قائد سفير زعيم عضو ممثل مستشار الأمين الرئيس الوزير
 """.split())
@@ -148,6 +153,29 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
                 hit = _judge(pairs[p.pair], side, p.offset, sent.text, mark, cue_of)
                 if hit:
                     yield hit
+        yield from _kept_breaks(ctx, side, cue_of)
+
+
+def _kept_breaks(ctx: CheckContext, side: str, cue_of) -> Iterator[Hit]:
+    """Breaks the alignment kept (the translation breaks near them too): reported only on a
+    strong, unambiguous cue, and as a warning, since the two kinds of evidence disagree."""
+    for para in paragraphs(ctx, side):
+        for cur, nxt in itertools.pairwise(para):
+            text = cur.sentence.text.rstrip()
+            mark = _mark_before(text, len(text))
+            if mark is None:
+                continue
+            cue = cue_of(text[:mark], " " + nxt.sentence.text)
+            if cue is None or cue.strength < STRONG or cue.ambiguous:
+                continue
+            shown = f"{_last_word(text[:mark])}{text[mark:]} {nxt.sentence.text.split()[0]}"
+            fixed = shown.replace(text[mark:], text[mark + 1:], 1)
+            start = cur.offset + mark
+            yield Hit(cur.pair, side, (start, start + 1),
+                      f"Full stop that may cut a sentence: '{shown}' reads as one sentence "
+                      f"({cue.reason}), though the alignment kept the break.",
+                      f"If it is one sentence, delete the full stop: '{fixed}'.",
+                      Severity.WARNING)
 
 
 def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> Hit | None:
@@ -233,6 +261,9 @@ def _fronted_phrase(rest: str) -> bool:
     if len(words) >= 2 and words[0] == "من" and (
             words[1].startswith("ال") or words[1] in _AR_MIN_OPENERS):
         return True  # "من المتوقع أن", "من جهته": impersonal or framing openers
+    if len(words) >= 2 and words[0] in _AR_PREPOSITIONS and (
+            words[1][:1].isdigit() or words[1] in _AR_MONTHS):
+        return True  # a date opening the sentence: "في 14 مارس ..."
     return len(words) >= 2 and (words[0], words[1]) in _AR_OPENERS
 
 

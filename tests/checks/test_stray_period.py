@@ -113,3 +113,20 @@ def test_arabic_real_sentence_ends_have_no_cue(before, after):
 def test_english_cues(before, after, expected):
     cue = english_cue(before, after)
     assert (cue.strength if cue else None) == expected
+
+
+def test_kept_break_with_a_strong_cue_is_a_warning(tmp_path):
+    # Both sides break at the same spot, so the alignment keeps the break; "their." still
+    # cannot end an English sentence.
+    hits = _stray(tmp_path,
+                  ["The ministers presented their. Plans were approved by parliament on Monday "
+                   "after a long debate.", "The opposition voted against them."],
+                  ["قدم الوزراء خططهم. ووافق البرلمان على الخطط يوم الاثنين بعد نقاش طويل.",
+                   "وصوتت المعارضة ضدها."])
+    assert len(hits) == 1
+    assert hits[0].side == "tgt" and original(hits[0]) == "."
+    assert hits[0].severity == Severity.WARNING and "their. Plans" in hits[0].message
+
+
+def test_date_opening_a_sentence_is_not_a_cue():
+    assert arabic_cue("أعادت الحكومة مواطنيها من إيران", " في 14 مارس أعادت") is None
