@@ -27,7 +27,6 @@ STRONG, WEAK = 2, 1
 
 _CLOSERS = "\"”»’)]"
 _OPENERS = "\"“«‘("
-_AR_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0640]+")
 # "word.word" with no space: no Arabic abbreviation is written that way, so it is a stray mark
 # (or a missing space) and is judged by the same cues.
 _AR_GLUED = re.compile(r"(?<=[\u0621-\u064A\u064B-\u065F])\.(?=[\u0621-\u064A])")
@@ -111,15 +110,15 @@ def arabic_cue(before: str, after: str) -> Cue | None:
         return Cue(STRONG, f"a sentence does not start with '{next_raw}'")
     if nxt in _AR_PREPOSITIONS and not _fronted_phrase(rest):
         strength = STRONG if nxt in _AR_COMPLEMENT else WEAK
-        return Cue(strength, f"'{next_raw}' continues the clause before the stop", True)
+        return Cue(strength, f"'{next_raw}' continues the clause before it", True)
     if _agreeing_adjective(prev, nxt):
         return Cue(STRONG, f"'{next_raw}' is an adjective agreeing with '{prev_raw}'")
     if rest[:1] in _OPENERS:
         return Cue(WEAK, "a quotation opens right after the stop")
     if nxt.startswith("لل") and len(nxt) > 4:
-        return Cue(WEAK, f"'{next_raw}' (to/for …) continues the clause before the stop")
+        return Cue(WEAK, f"'{next_raw}' (to/for …) continues the clause before it")
     if _continues_list(before, nxt):
-        return Cue(WEAK, f"'{next_raw}' continues a list joined by 'و' before the stop")
+        return Cue(WEAK, f"'{next_raw}' continues a list joined by '، و' before it")
     return None
 
 
@@ -172,8 +171,8 @@ def _kept_breaks(ctx: CheckContext, side: str, cue_of) -> Iterator[Hit]:
             fixed = shown.replace(text[mark:], text[mark + 1:], 1)
             start = cur.offset + mark
             yield Hit(cur.pair, side, (start, start + 1),
-                      f"Full stop that may cut a sentence: '{shown}' reads as one sentence "
-                      f"({cue.reason}), though the alignment kept the break.",
+                      f"Full stop that may cut a sentence at '{shown}': {cue.reason}, though "
+                      "the translation also breaks here.",
                       f"If it is one sentence, delete the full stop: '{fixed}'.",
                       Severity.WARNING)
 
@@ -203,8 +202,7 @@ def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> 
     fixed = f"{prev}{text[mark + 1:after_pos]} {nxt}".strip()
     extra = " The translation runs straight through here." if through else ""
     return Hit(pair.id, side, (offset + mark, offset + mark + 1),
-               f"Full stop inside a sentence: '{shown}' continues the same sentence "
-               f"({cue.reason}).{extra}",
+               f"Full stop inside a sentence at '{shown}': {cue.reason}.{extra}",
                f"Delete the full stop: '{fixed}'.", severity)
 
 
