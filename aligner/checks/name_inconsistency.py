@@ -12,7 +12,7 @@ one, or with the long vowels of a foreign name when the source has one language.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -28,7 +28,7 @@ NAME_MATCH = 0.85
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF‘’ʿʾ'\-]+")
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
 _EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)-", re.IGNORECASE)
-_AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_AR_ENDINGS = ("ون", "ين", "ان", "ات")
 _AR_SUFFIXES = ("ون", "ين", "ان", "ات", "يه", "ه")
 _VOWELS_LATIN = set("aeiouy")
 _VOWELS_ARABIC = set("اوي")
@@ -50,14 +50,23 @@ def latin_key(word: str) -> str:
 
 
 def arabic_key(word: str) -> str:
-    """The comparable form of an Arabic word: normalised, without proclitics."""
+    """The comparable form of an Arabic word: normalised, without the conjunction or a
+    preposition before it, but with its article ("والفياض" → "الفياض", "للعراق" → "العراق"),
+    so that "الروماني" is not compared with "رومني"."""
     word = re.sub(r"[^\u0621-\u064A]", "", normalize_arabic(word))
-    # The longest proclitic that leaves a stem, so "والبيض" and "الأبيض" are not compared
-    # as "البيض" and "ابيض" with a stray alef between them.
-    for clitic in _AR_PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic):]
+    if word[:1] in "وف" and len(word) > 4:
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 4:
+        return "ا" + word[1:]
+    if word[:1] in "بلك" and word[1:3] == "ال" and len(word) > 5:
+        return word[1:]
     return word
+
+
+def inflections(a: str, b: str) -> bool:
+    """Two Arabic forms of one word that differ in a case or number ending (الأمريكيون /
+    الأمريكيين), not two spellings of a name."""
+    return a[:-2] == b[:-2] and a[-2:] in _AR_ENDINGS and b[-2:] in _AR_ENDINGS
 
 
 def spelling_variants(a: str, b: str, vowels: set[str]) -> bool:
@@ -104,20 +113,27 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
             yield from _report(groups, _VOWELS_LATIN, inside)
         elif lang == "ar":
             groups, names = _arabic_occurrences(ctx, side, english_names)
-            yield from _report(groups, _VOWELS_ARABIC, names)
+            yield from _report(groups, _VOWELS_ARABIC, names, inflections)
 
 
-def _report(groups: dict[str, list[Occurrence]], vowels: set[str],
-            names: set[str]) -> Iterator[Hit]:
+def _report(groups: dict[str, list[Occurrence]], vowels: set[str], names: set[str],
+            same_word=lambda a, b: False) -> Iterator[Hit]:
     """Report the rarer spelling of each pair of variants; ``names`` are the keys known to be
     names (the usual spelling must be one)."""
     keys = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].pair))
+    # Variants differ only in vowels, so only forms with the same consonants are compared:
+    # linear in the document's vocabulary, not quadratic.
+    same_consonants: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        same_consonants["".join(ch for ch in key if ch not in vowels)].append(key)
     done: set[str] = set()
-    for k, main in enumerate(keys):
+    for main in keys:
         if main in done or main not in names:
             continue
-        for other in keys[k + 1:]:
-            if other in done or not spelling_variants(main, other, vowels):
+        bucket = same_consonants["".join(ch for ch in main if ch not in vowels)]
+        for other in bucket[bucket.index(main) + 1:]:
+            if other in done or same_word(main, other) or \
+                    not spelling_variants(main, other, vowels):
                 continue
             done.add(other)
             usual = groups[main][0].surface
@@ -150,36 +166,41 @@ def _latin_occurrences(ctx: CheckContext, side: str
 
 
 def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
-    """Latin skeletons of the capitalised words of each pair's English side."""
-    out: dict[int, list[str]] = {}
+    """Latin skeletons of the names on each pair's English side: capitalised words that the
+    document also capitalises inside a sentence ("Wash your hands" does not make "Wash" one)."""
+    words_by_pair: dict[int, list[str]] = defaultdict(list)
+    inside: set[str] = set()
     for side, lang in sides(ctx):
         if lang != "en":
             continue
         for p in placed(ctx, side):
-            # Not the first word: "Wash your hands" does not make "Wash" a name.
-            words = [w for w in _LATIN_TOKEN.findall(p.sentence.text)[1:]
-                     if _EN_ARTICLE.sub("", w.strip("-'’‘"))[:1].isupper()]
-            out.setdefault(p.pair, []).extend(latin_skeleton(w) for w in words)
-    return out
+            for n, w in enumerate(_LATIN_TOKEN.findall(p.sentence.text)):
+                if _EN_ARTICLE.sub("", w.strip("-'’‘"))[:1].isupper():
+                    words_by_pair[p.pair].append(w)
+                    if n > 0:
+                        inside.add(latin_key(w))
+    return {pair: [latin_skeleton(w) for w in words if latin_key(w) in inside]
+            for pair, words in words_by_pair.items()}
 
 
 def _arabic_occurrences(ctx: CheckContext, side: str, english: dict[int, list[str]] | None
                         ) -> tuple[dict[str, list[Occurrence]], set[str]]:
-    """Every Arabic word form, and the forms that look like names (the usual spelling of a
-    name must be one; its variant need not, "بتراشنكو" has lost a long vowel)."""
+    """Every Arabic word form, and the forms that look like names: most of their occurrences
+    match a name of the translation (or have a foreign name's long vowels). A variant need not
+    look like a name: "بتراشنكو" has lost a long vowel."""
     groups: dict[str, list[Occurrence]] = defaultdict(list)
-    names: set[str] = set()
+    votes: Counter[str] = Counter()
     for p in placed(ctx, side):
         for m in _ARABIC_TOKEN.finditer(p.sentence.text):
             key = arabic_key(m.group())
-            if len(key) < MIN_ARABIC:
+            if len(key.removeprefix("ال")) < MIN_ARABIC:
                 continue
-            if key not in names and _name_like(key, m.group(), p, english):
-                names.add(key)
+            if _name_like(key, m.group(), p, english):
+                votes[key] += 1
             start = p.offset + m.start()
             groups[key].append(Occurrence(p.pair, side, (start, m.end() + p.offset),
                                           m.group()))
-    return groups, names
+    return groups, {k for k, n in votes.items() if 2 * n >= len(groups[k])}
 
 
 def _name_like(key: str, word: str, p: Placed, english: dict[int, list[str]] | None) -> bool:
@@ -189,7 +210,7 @@ def _name_like(key: str, word: str, p: Placed, english: dict[int, list[str]] | N
         # Stricter than alignment anchors: one consonant off in four ("London" ~ "النظافة")
         # is too loose to call a word a name.
         return any(names_match(s, skeletons, NAME_MATCH) for s in latin)
-    stem = key
+    stem = key.removeprefix("ال")
     for suffix in _AR_SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_ARABIC - 1:
             return False  # a plural or feminine ending: a common word, not a foreign name

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from checkrun import bilingual, found, original, run_text
 
-from aligner.checks.name_inconsistency import latin_key, spelling_variants
+from aligner.checks.name_inconsistency import (
+    arabic_key,
+    inflections,
+    latin_key,
+    spelling_variants,
+)
 
 CHECK = ("name-inconsistency",)
 
@@ -68,3 +73,21 @@ def test_common_arabic_words_are_not_names_by_a_loose_match(tmp_path):
         ["وجدت دراسة في لندن أن النظافة في المنزل تحسن الصحة.",
          "جفف يديك بمنشفة نظيفة."]), CHECK)
     assert found(result, "name-inconsistency") == []
+
+
+def test_arabic_key_keeps_the_article_and_drops_particles():
+    assert arabic_key("والفياض") == arabic_key("الفياض") == "الفياض"
+    assert arabic_key("للعراق") == "العراق"
+    assert arabic_key("بالحكومة") == "الحكومه"
+    assert arabic_key("الروماني") != arabic_key("رومني")
+
+
+def test_case_endings_are_inflections_not_spellings():
+    assert inflections("الامريكيون", "الامريكيين")
+    assert not inflections("كوتراشيف", "كوتراشوف")
+
+
+def test_arabic_plural_case_endings_are_not_flagged(tmp_path):
+    text = ("وصل المبعوث بتراشينكو إلى عمان يوم الاثنين وقال إن المسؤولين الأمريكيين سيصلون.\n"
+            "وأضاف أن الأمريكيون لن يشاركوا في الاجتماع الذي دعا إليه بتراشينكو.\n")
+    assert found(run_text(tmp_path, text, CHECK), "name-inconsistency") == []
