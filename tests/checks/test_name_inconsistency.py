@@ -87,7 +87,7 @@ def test_case_endings_are_inflections_not_spellings():
     assert not inflections("كوتراشيف", "كوتراشوف")
 
 
-def test_arabic_plural_case_endings_are_not_flagged(tmp_path):
+def test_arabic_plural_forms_of_a_common_word_are_not_flagged(tmp_path):
     text = ("وصل المبعوث بتراشينكو إلى عمان يوم الاثنين وقال إن المسؤولين الأمريكيين سيصلون.\n"
             "وأضاف أن الأمريكيون لن يشاركوا في الاجتماع الذي دعا إليه بتراشينكو.\n")
     assert found(run_text(tmp_path, text, CHECK), "name-inconsistency") == []
