@@ -32,6 +32,15 @@ RELATIVE = ("which ", "whose ", "such as ", "including ", "even though ", "even 
 # Subordinators that also begin ordinary sentences without a comma.
 AMBIGUOUS = frozenset("after before when while since until once if".split())
 
+# A coordinator opening a short verbless piece ("… spare parts. And small arms."): the piece
+# belongs to the sentence before when the translation runs on.
+COORDINATORS = frozenset("and or nor plus but".split())
+AUXILIARIES = frozenset("""
+is are was were be been being am has have had do does did will would can could may might must
+shall should said says say
+""".split())
+MAX_VERBLESS_WORDS = 8
+
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -53,9 +62,18 @@ def classify(text: str) -> str | None:
             return f"it opens with '{stripped[:len(opener)].strip()}'"
     if first in DEPENDENT:
         return f"it opens with '{stripped.split()[0]}'"
-    if first in AMBIGUOUS:
+    if first in AMBIGUOUS or (first in COORDINATORS and verbless(words[1:])):
         return "split"
     return None
+
+
+def verbless(words: list[str]) -> bool:
+    """A short run of words with no sign of a finite verb ("and small arms"): no auxiliary or
+    modal, no -ed or -ing form. Only short pieces are judged; longer ones hide verbs this cannot
+    see."""
+    if not words or len(words) > MAX_VERBLESS_WORDS:
+        return False
+    return not any(w in AUXILIARIES or w.endswith(("ed", "ing")) for w in words)
 
 
 @dataclass(frozen=True)
@@ -107,11 +125,14 @@ def _judge(ctx: CheckContext, piece: Piece, before: Piece) -> Hit | None:
     if reason == "split":
         if not split:
             return None
-        reason = f"it opens with '{text.split()[0]}'"
+        first = text.split()[0]
+        reason = (f"a piece with no verb opening with '{first}'"
+                  if first.lower().strip("\"“‘'(") in COORDINATORS else f"it opens with '{first}'")
     where = " The translation keeps it in one sentence with the one before." if split else ""
     prev = before.text.rstrip()
     prev = prev[:-1] if prev.endswith(".") else prev
-    joined = " ".join(prev.split()[-3:]) + ", " + _head(text[:1].lower() + text[1:])
+    glue = " " if text.split()[0].lower() in COORDINATORS else ", "
+    joined = " ".join(prev.split()[-3:]) + glue + _head(text[:1].lower() + text[1:])
     start = p.offset + piece.start
     return Hit(p.pair, p.side, (start, start + len(text)),
                f"Sentence fragment: '{_head(text)}' has no main clause ({reason}); it was "
@@ -125,5 +146,6 @@ def _head(text: str, words: int = 4) -> str:
 
 
 CHECKS = (Check("sentence-fragment", Severity.WARNING,
-                "An English sentence that is only a subordinate or adverbial phrase split off "
-                "the sentence before ('Especially after …').", find, bilingual=False),)
+                "An English sentence that is only a subordinate or adverbial phrase, or a "
+                "verbless piece, split off the sentence before ('Especially after …').", find,
+                bilingual=False),)

@@ -55,3 +55,23 @@ def test_sentences_with_a_main_clause_are_not_flagged(tmp_path, text):
 def test_classify(text, fragment):
     reason = classify(text)
     assert (reason is not None and reason != "split") == fragment
+
+
+def test_verbless_piece_split_off_by_a_full_stop(tmp_path):
+    result = run_text(tmp_path, bilingual(
+        ["The army will supply the northern units with spare parts. And small arms for the "
+         "border guards.", "The plan starts in May."],
+        ["سيزود الجيش الوحدات الشمالية بقطع الغيار والأسلحة الصغيرة لحرس الحدود.",
+         "وتبدأ الخطة في مايو."]), CHECK)
+    hits = found(result, "sentence-fragment")
+    assert [original(h) for h in hits] == ["And small arms for the border guards."]
+    assert "spare parts and small arms" in hits[0].suggestion
+
+
+def test_sentence_opening_with_and_that_has_a_verb_is_not_flagged(tmp_path):
+    result = run_text(tmp_path, bilingual(
+        ["The army will supply the northern units with spare parts. And the border guards "
+         "will receive small arms.", "The plan starts in May."],
+        ["سيزود الجيش الوحدات الشمالية بقطع الغيار، وسيحصل حرس الحدود على أسلحة صغيرة.",
+         "وتبدأ الخطة في مايو."]), CHECK)
+    assert found(result, "sentence-fragment") == []
