@@ -6,7 +6,23 @@ from collections.abc import Iterable, Mapping
 
 from ..errors import ConfigError
 from ..model import Finding, Severity
-from . import dates, lengths, modality, names, numbers, scores, terms, untranslated, xml_chars
+from . import (
+    caption_leak,
+    dates,
+    lengths,
+    missing_final_punct,
+    modality,
+    name_inconsistency,
+    names,
+    numbers,
+    scores,
+    sentence_fragment,
+    stray_period,
+    terms,
+    unbalanced_quotes,
+    untranslated,
+    xml_chars,
+)
 from .base import Check, CheckContext, Hit, make_finding
 
 __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
@@ -14,8 +30,9 @@ __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
 #: Every check, by id, in the order reports list them.
 REGISTRY: Mapping[str, Check] = {
     check.id: check
-    for module in (untranslated, xml_chars, terms, numbers, dates, names, lengths, modality,
-                   scores)
+    for module in (untranslated, xml_chars, stray_period, sentence_fragment,
+                   missing_final_punct, unbalanced_quotes, name_inconsistency, caption_leak,
+                   terms, numbers, dates, names, lengths, modality, scores)
     for check in module.CHECKS
 }
 
