@@ -19,8 +19,9 @@ from aligner.model import Severity
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_ERRORS_PER_100 = 1.0
-# Warnings are for a reviser to read; on clean text they should stay rare too.
-MAX_FINDINGS_PER_100 = 5.0
+# Warnings are for a reviser to read; on clean text they should stay rare too (info is not
+# counted: TICO-19 has many headings without final punctuation, reported as info).
+MAX_WARNINGS_PER_100 = 5.0
 
 
 def tico_sample() -> list[list[tuple[str, str]]]:
@@ -58,4 +59,5 @@ def test_error_rate_on_gold_pairs(sample):
     errors = [f for f in findings if f.severity is Severity.ERROR]
     detail = "; ".join(f"{f.check}: {f.message}" for f in errors[:5])
     assert len(errors) * 100 / n_pairs <= MAX_ERRORS_PER_100, detail
-    assert len(findings) * 100 / n_pairs <= MAX_FINDINGS_PER_100
+    warnings = [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
+    assert len(warnings) * 100 / n_pairs <= MAX_WARNINGS_PER_100
