@@ -48,7 +48,12 @@ def main() -> None:
 @click.option("--src-lang", help="Language of the original (default: Arabic).")
 @click.option("--tgt-lang", help="Language of the translation.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--scorer", help="Similarity backend for the alignment.")
+@click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Embedding cache folder [default: $XDG_CACHE_HOME/aligner].")
+@click.option("--no-cache", is_flag=True, default=None, help="Do not read or write the cache.")
+@click.option("--laser-model-dir", type=click.Path(),
+              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
 @click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all).")
 @click.option("--disable", help="Comma-separated check ids not to run.")
 @click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
@@ -58,13 +63,15 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
-          scorer: str | None, enabled: str | None, disable: str | None,
+          scorer: str | None, cache_dir: str | None, no_cache: bool | None,
+          laser_model_dir: str | None, enabled: str | None, disable: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool) -> None:
     """Align and check SOURCES: a combined file, two parallel files, or directories."""
     base = load_config(Path(config_path) if config_path else find_config_file())
     config = base.merged(
         fail_on=Severity.parse(fail_on) if fail_on else None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
+        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir,
         enabled=_ids(enabled), disabled=_ids(disable),
         severities={**base.severities, **_severities(severity)} if severity else None)
     results = run_sources(sources, config)
@@ -128,6 +135,28 @@ def list_checks() -> None:
     for check_id, spec in REGISTRY.items():
         scope = "" if spec.bilingual else " (also one-language)"
         click.echo(f"{check_id:<{width}}  {spec.severity.value:<7}  {spec.description}{scope}")
+
+
+# -- align score (similarity backends issue) ---------------------------------------------------
+
+@main.command("score")
+@click.argument("hyp", type=click.Path(dir_okay=False, exists=True))
+@click.argument("ref", type=click.Path(dir_okay=False, exists=True))
+@click.option("--metrics", default="bleu,chrf,ter", show_default=True,
+              help="Comma-separated: bleu, chrf, ter.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False),
+              help="Write corpus and per-sentence scores as JSON.")
+@click.option("--encoding", help="Force the input encoding (default: detect).")
+def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str | None) -> None:
+    """Score the translation HYP against the reference REF (line-aligned) with sacrebleu."""
+    from .score import parse_metrics, score_files, write_score_json
+
+    report = score_files(hyp, ref, parse_metrics(metrics), encoding)
+    if json_path:
+        write_score_json(json_path, report)
+    for m in report.metrics:
+        click.echo(f"{m.name.upper():<5} {m.corpus:6.2f}  {m.signature}")
+    click.echo(f"{report.lines} lines")
 
 
 def _ids(value: str | None) -> tuple[str, ...] | None:

