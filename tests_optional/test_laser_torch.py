@@ -13,9 +13,9 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from similarity.tiny_laser import make_tiny_laser  # noqa: E402
+from similarity.tiny_laser import make_tiny_laser
 
-from aligner.similarity.laser import NumpyLaserEncoder  # noqa: E402
+from aligner.similarity.laser import NumpyLaserEncoder
 
 
 def _torch_encoder(state: dict) -> torch.nn.Module:

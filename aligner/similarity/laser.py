@@ -248,7 +248,7 @@ class LaserEncoder:
             from laser_encoders import LaserEncoderPipeline
 
             self._pipeline = LaserEncoderPipeline(laser="laser2", model_dir=str(folder))
-        except Exception:  # noqa: BLE001 - fairseq fails to import in many ways on Python 3.11
+        except Exception:
             self._numpy = NumpyLaserEncoder(folder)
 
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -12,7 +12,12 @@ import pytest
 from aligner.errors import ConfigError
 from aligner.similarity import make_scorer
 from aligner.similarity.laser import (
-    REQUIRED, LstmEncoder, NumpyLaserEncoder, check_model_dir, read_checkpoint)
+    REQUIRED,
+    LstmEncoder,
+    NumpyLaserEncoder,
+    check_model_dir,
+    read_checkpoint,
+)
 
 from .tiny_laser import make_tiny_laser
 
