@@ -159,7 +159,8 @@ class EmbeddingScorer(Scorer):
         if not self.active:
             return lexical
         margin = self.margins(beads)
-        term = np.clip((self.centre - margin) / self.scale, -self.cap, self.penalty_cap) * self.weight
+        term = np.clip((self.centre - margin) / self.scale, -self.cap, self.penalty_cap)
+        term = term * self.weight
         term = np.nan_to_num(term, nan=0.0)
         return [a + float(b) for a, b in zip(lexical, term)]
 

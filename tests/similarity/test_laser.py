@@ -75,11 +75,11 @@ def test_forward_matches_step_by_step_reference(tiny):
 
 
 def test_padding_does_not_change_a_sentence(tiny):
-    folder, state = tiny
+    _folder, state = tiny
     model = LstmEncoder(state["params"], state["model"])
     ids = [5, 9, 12, 2]
     alone = model.forward(np.array([ids]), np.array([4]))
-    padded = model.forward(np.array([ids + [1, 1, 1], [7, 8, 9, 10, 11, 12, 2]]),
+    padded = model.forward(np.array([[*ids, 1, 1, 1], [7, 8, 9, 10, 11, 12, 2]]),
                            np.array([4, 7]))
     np.testing.assert_allclose(padded[0], alone[0], rtol=1e-6)
 
