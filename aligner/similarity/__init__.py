@@ -30,7 +30,5 @@ def make_scorer(name: str, **options) -> Scorer:
         factory = SCORERS[name]
     except KeyError:
         raise ConfigError(f"unknown scorer {name!r} (available: {', '.join(SCORERS)})") from None
-    params = inspect.signature(factory).parameters
-    open_ended = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-    return factory(**{k: v for k, v in options.items()
-                      if (open_ended or k in params) and v is not None})
+    accepted = inspect.signature(factory).parameters
+    return factory(**{k: v for k, v in options.items() if k in accepted and v is not None})

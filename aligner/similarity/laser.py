@@ -276,11 +276,10 @@ class LaserScorer(EmbeddingScorer):
     name = "laser"
 
     def __init__(self, laser_model_dir: str | None = None, cache_dir: str | None = None,
-                 **settings) -> None:
+                 refine: bool = False) -> None:
         folder = check_model_dir(laser_model_dir)
         # LASER's cosines are less compressed than e5's: true pairs ~0.8, random ~0.3-0.5, so
         # the margin spreads wider (Artetxe & Schwenk threshold mined pairs at ~1.04-1.06).
-        settings.setdefault("scale", 0.08)
-        settings.setdefault("centre", 1.0)
+        # Not tuned on LASER itself: no LASER2 weights could be obtained here.
         super().__init__(lambda: LaserEncoder(folder), model_id(folder), cache_dir=cache_dir,
-                         **settings)
+                         scale=0.08, centre=1.0, refine=refine)
