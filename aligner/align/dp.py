@@ -27,11 +27,11 @@ class AlignParams:
         (2, 3), (3, 2), (4, 2), (2, 4), (5, 1), (6, 1), (5, 2), (6, 2),
         # A skipped passage may itself be cut by doubtful breaks (a headline with "..").
         (2, 0), (0, 2), (3, 0), (0, 3))
-    skip: float = 5.0              # a sentence with no counterpart
-    merge: float = 0.08            # chance that a translator merged two real sentences
+    skip: float = 4.0              # a sentence with no counterpart
+    merge: float = 0.02            # chance that a translator merged two real sentences
     merge_paragraph: float = 0.002  # ... or two paragraphs
     paragraph_sync: float = 2.5    # a bead that ends a paragraph on one side only
-    extra_sentence: float = 0.15   # per sentence beyond 1-1
+    extra_sentence: float = 0.3    # per sentence beyond 1-1
     prune: float = 14.0            # structure cost past which a candidate is not scored
     band: int = 12                 # initial half-width of the search band, in sentences
 

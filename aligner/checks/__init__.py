@@ -6,7 +6,16 @@ from collections.abc import Iterable, Mapping
 
 from ..errors import ConfigError
 from ..model import Finding, Severity
-from . import untranslated
+from . import (
+    caption_leak,
+    missing_final_punct,
+    name_inconsistency,
+    sentence_fragment,
+    stray_period,
+    unbalanced_quotes,
+    untranslated,
+    xml_chars,
+)
 from .base import Check, CheckContext, Hit, make_finding
 
 __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
@@ -14,7 +23,8 @@ __all__ = ["REGISTRY", "Check", "CheckContext", "Hit", "run_checks"]
 #: Every check, by id, in the order reports list them.
 REGISTRY: Mapping[str, Check] = {
     check.id: check
-    for module in (untranslated,)
+    for module in (untranslated, xml_chars, stray_period, sentence_fragment,
+                   missing_final_punct, unbalanced_quotes, name_inconsistency, caption_leak)
     for check in module.CHECKS
 }
 

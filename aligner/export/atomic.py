@@ -19,6 +19,9 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     except OSError as exc:
         raise AlignerError(f"cannot write ({exc.strerror})", str(path)) from None
     try:
+        # mkstemp makes the file private (0600); an output is shared like any file the user
+        # writes: keep the mode of the file it replaces, else the umask's default.
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, path)
@@ -27,3 +30,12 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         if isinstance(exc, OSError):
             raise AlignerError(f"cannot write ({exc.strerror})", str(path)) from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -27,9 +27,22 @@ def segment(block: Block, index: LineIndex | None = None) -> Document:
         if not line.strip():
             continue
         for cut in split(line):
+            cut = _trim(line, cut)
+            if cut.start >= cut.end:
+                continue
             sentences.append(_sentence(block, index, line_start, cut, len(sentences), paragraph))
         paragraph += 1
     return Document(block.file, block.lang, tuple(sentences), block.text)
+
+
+def _trim(line: str, cut: Cut) -> Cut:
+    """Sentences never start or end with whitespace, whatever the splitter returned."""
+    start, end = cut.start, cut.end
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return cut._replace(start=start, end=end)
 
 
 def _sentence(block: Block, index: LineIndex, base: int, cut: Cut, i: int, para: int) -> Sentence:

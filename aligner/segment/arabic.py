@@ -23,13 +23,15 @@ NO_END = frozenset(normalize_arabic(w) for w in """
 وراء فوق تحت و ف ثم أو أم بل لكن أن إن كي لكي لأن إذ إذا لو لم لن لا ما هل قد سوف التي الذي
 الذين اللذين اللتين اللواتي اللاتي يوم عام رئيس أمين وزير
 """.split())
-# Words a sentence rarely starts with: prepositions and adjective-like continuations.
+# Words a sentence rarely starts with: relative pronouns and adverbial continuations. Many
+# prepositions do start sentences ("خلال الاجتماع،", "مع ذلك،", "في المقابل،"): not listed.
 NO_START = frozenset(normalize_arabic(w) for w in """
-من إلى الى على عن في مع حتى منذ لدى عند بين نحو حول خلال ضد عبر دون أمام بشكل بصورة
-التي الذي الذين اللواتي اللاتي
+إلى الى التي الذي الذين اللواتي اللاتي اللذين اللتين بشكل بصورة لدى
 """.split())
+# Prepositions that start a sentence now and then ("من جهته،") but more often continue one.
+RARE_START = frozenset(normalize_arabic(w) for w in "من عن".split())
 
-BASE_CONFIDENCE = {".": 0.75, "!": 0.9, "?": 0.9, "؟": 0.9, "۔": 0.75, "؛": 0.35, "…": 0.5,
+BASE_CONFIDENCE = {".": 0.88, "!": 0.92, "?": 0.92, "؟": 0.92, "۔": 0.88, "؛": 0.35, "…": 0.5,
                    "...": 0.5}
 
 
@@ -74,6 +76,8 @@ def break_confidence(text: str, mark_pos: int, mark: str, after: int) -> tuple[f
         return 0.2, "digit follows"
     if next_word in NO_START:
         return 0.15, f"sentence rarely starts with '{rest.split()[0]}'"
+    if next_word in RARE_START:
+        return 0.35, f"'{rest.split()[0]}' usually continues a sentence"
     if _agreeing_adjective(prev_word, next_word):
         return 0.3, "adjective follows its noun"
     if len(before.split()) < 3:

@@ -15,7 +15,7 @@ from .base import Cut
 
 # Punkt's splits are reliable in edited English; a stray full stop there is rarer than in the
 # Arabic sources we see, but the aligner may still merge across one.
-PUNKT_CONFIDENCE = 0.9
+PUNKT_CONFIDENCE = 0.95
 
 
 @lru_cache(maxsize=1)

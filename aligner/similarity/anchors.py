@@ -51,6 +51,12 @@ class Anchors:
     names: tuple[str, ...]          # English: Latin skeletons; Arabic: empty
     name_keys: tuple[frozenset, ...]  # Arabic: skeleton sets per word; English: empty
     quotes: int
+    #: Arabic: Latin-script tokens kept verbatim (COVID-19, WHO); English: every word, lower case.
+    latin: frozenset = frozenset()
+    questions: int = 0
+
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 
 
 def number_value(token: str) -> str:
@@ -98,13 +104,15 @@ def extract(text: str, lang: str) -> Anchors:
     numbers = Counter(number_value(n) for n in _NUMBER.findall(digits))
     month_counts = Counter(f"M{m}" for _s, _e, m in months(text, lang))
     quotes = sum(text.count(q) for q in _OPEN_QUOTES) + text.count('"') // 2
+    questions = text.count("?") + text.count("؟")
+    latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(text))
     if lang == "ar":
         keys = tuple(frozenset(arabic_skeletons(w)) for w in _AR_WORD.findall(text))
-        return Anchors(numbers, month_counts, (), keys, quotes)
+        return Anchors(numbers, month_counts, (), keys, quotes, latin, questions)
     names = tuple(sk for w in _EN_NAME.findall(text)
                   if w.lower() not in _EN_STOP and w.lower().rstrip(".") not in EN_MONTHS
                   and len(sk := latin_skeleton(w)) >= 3)
-    return Anchors(numbers, month_counts, names, (), quotes)
+    return Anchors(numbers, month_counts, names, (), quotes, latin, questions)
 
 
 @dataclass(frozen=True)
@@ -127,12 +135,30 @@ def name_matches(a: Anchors, b: Anchors) -> int:
     return sum(1 for n in latin if any(names_match(n, k) for k in arabic))
 
 
+def _verbatim(src: Sequence[Anchors], tgt: Sequence[Anchors]) -> int:
+    """Latin-script tokens left verbatim in the Arabic (names of drugs, acronyms) found in the
+    English. The language that holds names (``name_keys``) is the Arabic side."""
+    arabic = [a for a in (*src, *tgt) if a.name_keys]
+    english = [a for a in (*src, *tgt) if not a.name_keys]
+    foreign = set().union(*(a.latin for a in arabic)) if arabic else set()
+    if not foreign:
+        return 0
+    vocab = set().union(*(a.latin for a in english)) if english else set()
+    return len(foreign & vocab)
+
+
 def match(src: Sequence[Anchors], tgt: Sequence[Anchors], names: int = 0) -> AnchorMatch:
     """Compare the anchors of a group of source sentences with a group of target sentences.
 
     ``names`` is the number of name matches, counted by the caller per sentence pair (see
     :func:`name_matches`) so that it can be cached across the many beads of a search.
     """
+    # Quotation and question marks survive translation about as well as each other.
+    qs = sum(a.quotes + a.questions for a in src)
+    qt = sum(a.quotes + a.questions for a in tgt)
+    verbatim = _verbatim(src, tgt)
+    if not any(a.numbers or a.months for a in (*src, *tgt)):
+        return AnchorMatch(verbatim, 0, names, min(qs, qt), abs(qs - qt))
     s_tok: Counter = Counter()
     t_tok: Counter = Counter()
     for a in src:
@@ -143,6 +169,4 @@ def match(src: Sequence[Anchors], tgt: Sequence[Anchors], names: int = 0) -> Anc
         t_tok.update(a.months)
     shared = sum((s_tok & t_tok).values())
     unmatched = sum(s_tok.values()) + sum(t_tok.values()) - 2 * shared
-    qs = sum(a.quotes for a in src)
-    qt = sum(a.quotes for a in tgt)
-    return AnchorMatch(shared, unmatched, names, min(qs, qt), abs(qs - qt))
+    return AnchorMatch(shared + verbatim, unmatched, names, min(qs, qt), abs(qs - qt))

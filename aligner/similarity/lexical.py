@@ -55,7 +55,7 @@ class LengthModel:
         c = statistics.median(t / s for s, t in pairs)
         # The median of a chi-square(1) variable is 0.455.
         s2 = statistics.median((t - c * s) ** 2 / (s * c) for s, t in pairs) / 0.455
-        self.c, self.s2 = c, min(max(s2, 2.0), 60.0)
+        self.c, self.s2 = c, min(max(s2, 4.0), 60.0)
         return True
 
 

@@ -90,4 +90,9 @@ def names_match(latin: str, arabic: set[str], threshold: float = 0.75) -> bool:
     """Does a Latin skeleton match any of an Arabic word's skeletons? Short ones must be equal."""
     if len(latin) < 3:
         return False
-    return any(skeleton_similarity(latin, a) >= threshold for a in arabic if len(a) >= 3)
+    if latin in arabic:
+        return True
+    # An edit distance can only reach the threshold between skeletons of similar length.
+    slack = len(latin) * (1 - threshold) + 0.5
+    return any(skeleton_similarity(latin, a) >= threshold for a in arabic
+               if len(a) >= 3 and abs(len(a) - len(latin)) <= slack)

@@ -1,8 +1,17 @@
 """Find the sources named on a command line: files, directories and globs.
 
-In a directory: ``NAME.ar.txt`` with ``NAME.en.txt`` is one parallel source, any other ``.txt``
-a combined source. Two plain files given together that turn out to be in different languages
-are one parallel source (``align check ar.txt en.txt``).
+A *source* is a tuple of one or two paths, checked as one unit:
+
+* ``NAME.ar.txt`` with ``NAME.en.txt`` (same folder, two different language tags) is one
+  parallel source;
+* any other ``.txt`` is a combined source (both languages in one file), and a ``.tmx``
+  translation memory is a source on its own;
+* two plain files given together on the command line that turn out to be in different
+  languages are one parallel source (``align check ar.txt en.txt``): see :func:`plan_sources`.
+
+Hidden files and folders (``.git``, ``.tox``...) are never searched. A directory or pattern
+that yields no source is an :class:`~aligner.errors.InputError`: a gate that silently checks
+nothing would always pass.
 """
 
 from __future__ import annotations
@@ -12,39 +21,88 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from . import read_source
 
-SOURCE_SUFFIXES = (".txt",)
-_LANG_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-zA-Z]{2,3}(?:-[A-Za-z0-9]+)?)\.txt$")
+TEXT_SUFFIX = ".txt"
+TMX_SUFFIX = ".tmx"
+SOURCE_SUFFIXES = (TEXT_SUFFIX, TMX_SUFFIX)
+_LANG_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-zA-Z]{2,3}(?:-[A-Za-z0-9]+)*)\.txt$")
+_GLOB_CHARS = "*?["
+
+SourceSpec = tuple[str, ...]
 
 
-def discover(args: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Expand arguments into sources, each a tuple of one or two file paths, in order."""
-    found: list[tuple[str, ...]] = []
+def discover(args: list[str] | tuple[str, ...]) -> list[SourceSpec]:
+    """Expand arguments into sources, each a tuple of one or two file paths, in order.
+
+    A path found twice (``corpora/`` and ``corpora/a.txt``) is checked once, where it first
+    appears. Files named explicitly are taken whatever their suffix; their existence is checked
+    by the reader, which names the file in its error.
+    """
+    found: list[SourceSpec] = []
+    explicit: list[Path] = []
+
+    def flush() -> None:
+        found.extend(_group(explicit))
+        explicit.clear()
+
     for arg in args:
         path = Path(arg)
         if path.is_dir():
+            flush()
             inside = _in_directory(path)
             if not inside:
-                raise InputError("no source found in this directory (expected .txt files)", arg)
+                raise InputError("no source found in this directory (expected .txt or .tmx "
+                                 "files)", arg)
             found.extend(inside)
-        elif any(ch in arg for ch in "*?[") and not path.exists():
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                raise InputError("no file matches this pattern", arg)
-            found.extend(_group([Path(m) for m in matches if Path(m).is_file()]))
+        elif any(ch in arg for ch in _GLOB_CHARS) and not path.exists():
+            flush()
+            found.extend(_in_glob(arg))
         else:
-            found.append((arg,))
-    return found
+            explicit.append(path)
+    flush()
+    return _unique(found)
 
 
-def _in_directory(root: Path) -> list[tuple[str, ...]]:
+def is_pattern(arg: str) -> bool:
+    """Whether ``arg`` is a glob (and not a file whose name happens to contain ``*?[``)."""
+    return any(ch in arg for ch in _GLOB_CHARS) and not Path(arg).exists()
+
+
+def _in_directory(root: Path) -> list[SourceSpec]:
     files = sorted(p for p in root.rglob("*")
-                   if p.is_file() and p.suffix in SOURCE_SUFFIXES and not p.name.startswith("."))
+                   if p.is_file() and _is_source_file(p) and not _hidden(p, root))
     return _group(files)
 
 
-def _group(files: list[Path]) -> list[tuple[str, ...]]:
-    """Pair ``NAME.ar.txt`` with ``NAME.en.txt``; everything else stands alone."""
+def _in_glob(pattern: str) -> list[SourceSpec]:
+    files: list[Path] = []
+    for match in sorted(glob.glob(pattern, recursive=True)):
+        path = Path(match)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and _is_source_file(p) and not _hidden(p, path)))
+        elif path.is_file() and _is_source_file(path):
+            files.append(path)
+    if not files:
+        raise InputError("no source matches this pattern (expected .txt or .tmx files)", pattern)
+    return _group(files)
+
+
+def _is_source_file(path: Path) -> bool:
+    return path.suffix.lower() in SOURCE_SUFFIXES
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _group(files: list[Path]) -> list[SourceSpec]:
+    """Pair ``NAME.ar.txt`` with ``NAME.en.txt``; everything else stands alone.
+
+    Only exactly two files of one name with two different language tags make a pair; three
+    (``NAME.ar/en/fr.txt``) or a lone ``NAME.ar.txt`` are each checked on their own.
+    """
     by_stem: dict[tuple[Path, str], list[Path]] = {}
     order: list[tuple[Path, str] | Path] = []
     for f in files:
@@ -57,10 +115,56 @@ def _group(files: list[Path]) -> list[tuple[str, ...]]:
             by_stem[key].append(f)
         else:
             order.append(f)
-    out: list[tuple[str, ...]] = []
+    out: list[SourceSpec] = []
     for item in order:
-        if isinstance(item, tuple):
-            out.append(tuple(str(p) for p in by_stem[item]))
-        else:
+        if not isinstance(item, tuple):
             out.append((str(item),))
+            continue
+        members = by_stem[item]
+        langs = {_lang_tag(p) for p in members}
+        if len(members) == 2 and len(langs) == 2:
+            out.append(tuple(str(p) for p in members))
+        else:
+            out.extend((str(p),) for p in members)
     return out
+
+
+def _lang_tag(path: Path) -> str:
+    m = _LANG_SUFFIX.match(path.name)
+    return m.group("lang").split("-")[0].lower() if m else ""
+
+
+def _unique(specs: list[SourceSpec]) -> list[SourceSpec]:
+    seen: set[str] = set()
+    out: list[SourceSpec] = []
+    for spec in specs:
+        keys = [str(Path(p).resolve()) for p in spec]
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.append(spec)
+    return out
+
+
+def plan_sources(args: list[str] | tuple[str, ...], encoding: str | None = None
+                 ) -> list[SourceSpec]:
+    """The sources to check for a command line: :func:`discover`, plus one rule.
+
+    Exactly two plain text files named on their own (``align check ar.txt en.txt``) that each
+    hold one language, and not the same one, are one parallel source: that is how a translator
+    hands over an original and its translation. Reading them to find out costs little, and any
+    other case (a combined file, a directory, a TMX) is left as discovered.
+    """
+    specs = discover(args)
+    if (len(args) == 2 and len(specs) == 2 and all(len(s) == 1 for s in specs)
+            and not any(Path(a).is_dir() or is_pattern(a) for a in args)
+            and all(s[0].lower().endswith(TEXT_SUFFIX) for s in specs)):
+        return _maybe_parallel(specs, encoding)
+    return specs
+
+
+def _maybe_parallel(specs: list[SourceSpec], encoding: str | None) -> list[SourceSpec]:
+    langs = [read_source([spec[0]], encoding).langs() for spec in specs]
+    if all(len(lang) == 1 for lang in langs) and langs[0] != langs[1]:
+        return [(specs[0][0], specs[1][0])]
+    return specs

@@ -1,0 +1,33 @@
+"""How output formats name files: relative to the working directory where possible."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+
+def display_path(file: str, root: Path | None = None) -> str:
+    """``file`` relative to ``root`` (default: the working directory) in ``/`` form when it lies
+    inside it, else the absolute path: what CI annotations and editors resolve."""
+    root = (root or Path.cwd()).resolve()
+    path = Path(file).resolve()
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def relative_uri(file: str, root: Path) -> str | None:
+    """A relative URI reference for ``file`` under ``root``, or ``None`` outside it."""
+    path = Path(file).resolve()
+    try:
+        rel = path.relative_to(root.resolve())
+    except ValueError:
+        return None
+    return quote(rel.as_posix(), safe="/")
+
+
+def file_uri(file: str) -> str:
+    """An absolute ``file:`` URI (percent-encoded: Arabic names are common here)."""
+    return Path(os.path.abspath(file)).as_uri()

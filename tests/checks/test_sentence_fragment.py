@@ -1,0 +1,77 @@
+"""sentence-fragment: subordinate or adverbial pieces split off the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+from checkrun import bilingual, found, original, run_text
+
+from aligner.checks.sentence_fragment import classify
+from aligner.model import Severity
+
+CHECK = ("sentence-fragment",)
+
+
+def test_split_off_adverbial_phrase_is_flagged(tmp_path):
+    result = run_text(tmp_path, bilingual(
+        ["The ministry approved the new budget for schools. Especially after the teachers went "
+         "on strike in March over their salaries.", "The unions welcomed the decision."],
+        ["وافقت الوزارة على الميزانية الجديدة للمدارس، خصوصاً بعد أن أضرب المعلمون في مارس "
+         "بسبب رواتبهم.", "ورحبت النقابات بالقرار."]), CHECK)
+    hits = found(result, "sentence-fragment")
+    assert len(hits) == 1
+    assert original(hits[0]).startswith("Especially after the teachers")
+    assert hits[0].severity == Severity.WARNING and hits[0].side == "tgt"
+    assert "especially after" in hits[0].suggestion
+
+
+def test_dependent_clause_in_english_only_text(tmp_path):
+    result = run_text(tmp_path, "The convoy turned back at the border. Because the roads were "
+                      "closed by snow.\nIt reached the city two days later.\n", CHECK)
+    hits = found(result, "sentence-fragment")
+    assert [original(h) for h in hits] == ["Because the roads were closed by snow."]
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy turned back. Because the roads were closed, it took another route.",
+    "The delegates waited. After the meeting ended the delegates left the city.",
+    "There are two plans on the table. Which one will the council prefer?",
+    "Especially in winter the pass is closed.",
+])
+def test_sentences_with_a_main_clause_are_not_flagged(tmp_path, text):
+    result = run_text(tmp_path, text + "\n", CHECK)
+    assert found(result, "sentence-fragment") == []
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Especially after the vote.", True),
+    ("Particularly in the north of the country.", True),
+    ("Although the talks failed.", True),
+    ("Which angered the opposition.", True),
+    ("Such as rice and flour.", True),
+    ("Although the talks failed, the ceasefire held.", False),
+    ("The talks failed.", False),
+    ("Which side will win?", False),
+])
+def test_classify(text, fragment):
+    reason = classify(text)
+    assert (reason is not None and reason != "split") == fragment
+
+
+def test_verbless_piece_split_off_by_a_full_stop(tmp_path):
+    result = run_text(tmp_path, bilingual(
+        ["The army will supply the northern units with spare parts. And small arms for the "
+         "border guards.", "The plan starts in May."],
+        ["سيزود الجيش الوحدات الشمالية بقطع الغيار والأسلحة الصغيرة لحرس الحدود.",
+         "وتبدأ الخطة في مايو."]), CHECK)
+    hits = found(result, "sentence-fragment")
+    assert [original(h) for h in hits] == ["And small arms for the border guards."]
+    assert "spare parts and small arms" in hits[0].suggestion
+
+
+def test_sentence_opening_with_and_that_has_a_verb_is_not_flagged(tmp_path):
+    result = run_text(tmp_path, bilingual(
+        ["The army will supply the northern units with spare parts. And the border guards "
+         "will receive small arms.", "The plan starts in May."],
+        ["سيزود الجيش الوحدات الشمالية بقطع الغيار، وسيحصل حرس الحدود على أسلحة صغيرة.",
+         "وتبدأ الخطة في مايو."]), CHECK)
+    assert found(result, "sentence-fragment") == []
