@@ -25,8 +25,8 @@ from ..errors import ConfigError
 from .embedding import EmbeddingScorer
 
 REQUIRED = ("laser2.pt", "laser2.spm", "laser2.cvocab")
-DOWNLOAD = ("https://dl.fbaipublicfiles.com/nllb/laser/ (laser2.pt, laser2.spm, laser2.cvocab; "
-            "or `python -m laser_encoders.download_models --laser laser2 --model-dir DIR`)")
+DOWNLOAD = ("https://dl.fbaipublicfiles.com/nllb/laser/ (or `python -m "
+            "laser_encoders.download_models --laser laser2 --model-dir DIR`)")
 # Special symbols of LASER's fairseq dictionary, fixed by LASER's embed.py.
 BOS, PAD, EOS, UNK = 0, 1, 2, 3
 
