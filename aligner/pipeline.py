@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import __version__
 from .align import AlignParams, align_documents, monolingual_pairs
 from .checks import CheckContext, run_checks, select
-from .config import Config
+from .config import Config, default_cache_dir
 from .errors import InputError
 from .model import Document, Result, Source
 from .segment import segment
@@ -44,9 +44,11 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
     else:
         tgt_doc = segment(tgt_block)
         _require_sentences(src_doc, tgt_doc)
-        scorer = make_scorer(config.scorer)
+        scorer = make_scorer(config.scorer, cache_dir=_cache_dir(config),
+                             laser_model_dir=config.laser_model_dir)
         pairs = align_documents(src_doc, tgt_doc, scorer, AlignParams())
         signature = scorer.signature()
+        notices.extend(scorer.notices())
     checks = select(config.enabled or None, config.disabled)
     ctx = CheckContext(pairs, src_block.lang, tgt_block.lang if tgt_block else None,
                        aligned=tgt_block is not None, options=_options(config, signature))
@@ -56,6 +58,12 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
     return Result(tool=tool, sources=source.files, src_lang=src_block.lang,
                   tgt_lang=tgt_block.lang if tgt_block else None, pairs=pairs,
                   findings=findings, notices=tuple(notices))
+
+
+def _cache_dir(config: Config) -> str | None:
+    if config.no_cache:
+        return None
+    return config.cache_dir or default_cache_dir()
 
 
 def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:

@@ -29,3 +29,19 @@ def corpus_result():
     from aligner import check
 
     return check([str(CORPUS)])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _embedding_cache_in_pytest_cache(request):
+    """Keep the e5 embedding cache (default scorer) out of the user's home: pytest's own cache
+    folder, so re-runs encode nothing and child processes (CLI tests) share it."""
+    import os
+
+    folder = request.config.cache.mkdir("xdg-cache")
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old

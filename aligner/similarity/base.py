@@ -43,6 +43,10 @@ class Scorer(ABC):
         """Re-estimate document-level parameters from a first alignment; True if changed."""
         return False
 
+    def notices(self) -> tuple[str, ...]:
+        """One-line remarks for the result (a backend that fell back, a cache not used)."""
+        return ()
+
     def signature(self) -> dict:
         """The settings that produced the scores, recorded in the result's ``tool`` block."""
         return {"scorer": self.name}

@@ -1,0 +1,234 @@
+"""Sentence-embedding evidence on top of the lexical scorer, shared by the ``e5`` and ``laser``
+backends.
+
+Each sentence is encoded once (through the on-disk cache); a multi-sentence side of a bead is the
+normalised sum of its sentences' vectors, so the thousands of candidate beads of a search cost no
+encoder time. Raw cosines of small multilingual encoders are compressed (true pairs ~0.90, random
+~0.78 for e5-small), so beads are scored by the *ratio margin* of Artetxe & Schwenk (2019), as
+LASER mining and Vecalign do: the cosine divided by the mean cosine of both sides' k nearest
+neighbours in the other document. The bead's cost is the lexical cost (length fit, anchors,
+dictionary) plus a term linear in that margin.
+
+Where the search stays unsure after the first pass (a bead that is not 1-1, or a weak 1-1, and
+its neighbours), the concatenated text of short candidate spans is encoded too and replaces the
+summed vector before the second pass; see ``docs/similarity.md`` for what that buys.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from ..model import Sentence
+from .base import Bead, Scorer
+from .cache import EmbeddingCache
+from .lexical import LexicalScorer
+
+
+class Encoder(Protocol):
+    """Turns sentences into L2-normalised vectors, one row per text."""
+
+    model_id: str
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+class EncoderUnavailable(Exception):
+    """The encoder cannot be loaded here (package missing, platform unsupported)."""
+
+
+class EmbeddingScorer(Scorer):
+    """Lexical costs plus a margin-scored embedding term.
+
+    ``load_encoder`` is called lazily, only when some sentence is not in the cache, so a fully
+    cached re-run never loads the model. When it raises :class:`EncoderUnavailable` (or the
+    encoder fails), the scorer degrades to its lexical part and records a one-line notice.
+    """
+
+    name = "embedding"
+
+    def __init__(self, load_encoder: Callable[[], Encoder], model_id: str,
+                 cache_dir: str | None = None, lexical: LexicalScorer | None = None,
+                 k: int = 4, weight: float = 2.0, centre: float = 0.98, scale: float = 0.03,
+                 cap: float = 6.0, penalty_cap: float = 3.0, refine: bool = False,
+                 length_power: float = 0.0) -> None:
+        self.lexical = lexical or LexicalScorer()
+        self.model_id = model_id
+        self.cache_dir = cache_dir
+        self.k, self.weight, self.centre, self.scale, self.cap = k, weight, centre, scale, cap
+        # A poor 1-1 must stay cheaper than hiding it inside a merged bead with a good neighbour,
+        # or a wrong translation disappears from low-similarity checks.
+        self.penalty_cap = penalty_cap
+        self.refine = refine
+        self.length_power = length_power
+        self._load_encoder = load_encoder
+        self._encoder: Encoder | None = None
+        self._failed: str | None = None
+        self._cache = EmbeddingCache(cache_dir, model_id)
+        self._notices: list[str] = []
+        self._src_vec: np.ndarray | None = None
+        self._tgt_vec: np.ndarray | None = None
+        self.encoded = 0   # texts sent to the encoder in this run (cache misses)
+
+    # -- encoding -------------------------------------------------------------------------------
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if self._encoder is None:
+            self._encoder = self._load_encoder()
+        self.encoded += len(texts)
+        return self._encoder.encode(texts)
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray | None:
+        if self._failed:
+            return None
+        try:
+            return self._cache.lookup(list(texts), self._encode)
+        except EncoderUnavailable as exc:
+            self._fail(str(exc))
+        except (OSError, RuntimeError, ValueError) as exc:
+            self._fail(f"{self.name} encoder failed ({exc})")
+        return None
+
+    def _fail(self, why: str) -> None:
+        self._failed = why
+        self._notices.append(f"{why}: aligned with the lexical scorer instead")
+
+    # -- Scorer interface -----------------------------------------------------------------------
+
+    def prepare(self, src: Sequence[Sentence], tgt: Sequence[Sentence]) -> None:
+        self.lexical.prepare(src, tgt)
+        self._src_text = [s.text for s in src]
+        self._tgt_text = [t.text for t in tgt]
+        self._concat: dict[tuple[int, int, int], np.ndarray] = {}
+        self._src_vec = self._tgt_vec = None
+        vecs = self._vectors(self._src_text + self._tgt_text)
+        if vecs is None or len(src) == 0 or len(tgt) == 0:
+            return
+        self._src_vec, self._tgt_vec = vecs[:len(src)], vecs[len(src):]
+        # A side of several sentences is the sum of its sentences' vectors, optionally weighted
+        # by length**length_power (0: plain normalised sum, the default; 0.5 helped FLORES and
+        # hurt TICO-19 by as much, see docs/similarity.md).
+        self._cum = []
+        for vecs, texts in ((self._src_vec, self._src_text), (self._tgt_vec, self._tgt_text)):
+            weights = np.array([max(len(t), 1) ** self.length_power for t in texts],
+                               dtype=np.float32)[:, None]
+            self._cum.append(np.vstack([np.zeros((1, vecs.shape[1]), np.float32),
+                                        np.cumsum(vecs * weights, axis=0)]))
+
+    @property
+    def active(self) -> bool:
+        return self._src_vec is not None
+
+    def _span_vectors(self, side: int, spans: list[tuple[int, int]]) -> np.ndarray:
+        cum = self._cum[side]
+        lo = np.array([s[0] for s in spans])
+        hi = np.array([s[1] for s in spans])
+        vecs = cum[hi] - cum[lo]
+        for row, (a, b) in enumerate(spans):
+            hit = self._concat.get((side, a, b))
+            if hit is not None:
+                vecs[row] = hit * np.linalg.norm(vecs[row])
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        return vecs / np.maximum(norms, 1e-9)
+
+    def _knn(self, vecs: np.ndarray, other: np.ndarray) -> np.ndarray:
+        sims = vecs @ other.T
+        k = min(self.k, other.shape[0])
+        return np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
+
+    def margins(self, beads: Sequence[Bead]) -> np.ndarray:
+        """Ratio margin of each bead; NaN where a side is empty or no vectors exist."""
+        out = np.full(len(beads), np.nan)
+        if not self.active:
+            return out
+        full = [k for k, b in enumerate(beads) if b[0] < b[1] and b[2] < b[3]]
+        if not full:
+            return out
+        s_spans = list(dict.fromkeys((beads[k][0], beads[k][1]) for k in full))
+        t_spans = list(dict.fromkeys((beads[k][2], beads[k][3]) for k in full))
+        s_index = {s: n for n, s in enumerate(s_spans)}
+        t_index = {s: n for n, s in enumerate(t_spans)}
+        sv, tv = self._span_vectors(0, s_spans), self._span_vectors(1, t_spans)
+        s_knn = self._knn(sv, self._tgt_vec)
+        t_knn = self._knn(tv, self._src_vec)
+        si = np.array([s_index[(beads[k][0], beads[k][1])] for k in full])
+        ti = np.array([t_index[(beads[k][2], beads[k][3])] for k in full])
+        cos = np.empty(len(full))
+        step = 65536  # bounded memory on book-length input
+        for a in range(0, len(full), step):
+            cos[a:a + step] = np.einsum("ij,ij->i", sv[si[a:a + step]], tv[ti[a:a + step]])
+        out[full] = cos / ((s_knn[si] + t_knn[ti]) / 2)
+        return out
+
+    def costs(self, beads: Sequence[Bead]) -> list[float]:
+        lexical = self.lexical.costs(beads)
+        if not self.active:
+            return lexical
+        margin = self.margins(beads)
+        term = np.clip((self.centre - margin) / self.scale, -self.cap, self.penalty_cap)
+        term = term * self.weight
+        term = np.nan_to_num(term, nan=0.0)
+        return [a + float(b) for a, b in zip(lexical, term)]
+
+    def similarities(self, beads: Sequence[Bead]) -> list[float]:
+        if not self.active:
+            return self.lexical.similarities(beads)
+        out = []
+        for margin in self.margins(beads):
+            if math.isnan(margin):
+                out.append(0.0)
+            else:
+                # Logistic in the margin: true pairs (~1.07) near 1, random ones (~0.91) near 0.
+                z = (margin - 1.0) / (self.scale * 0.8)
+                out.append(round(1 / (1 + math.exp(-max(min(z, 50), -50))), 4))
+        return out
+
+    def refit(self, beads: Sequence[Bead]) -> bool:
+        changed = self.lexical.refit(beads)
+        if self.active and self.refine:
+            changed = self._encode_unsure(beads) or changed
+        return changed
+
+    def _encode_unsure(self, beads: Sequence[Bead]) -> bool:
+        """Encode concatenations of short spans where the first alignment is unsure."""
+        margin = self.margins(beads)
+        unsure = set()
+        for k, (bead, m) in enumerate(zip(beads, margin)):
+            one_one = bead[1] - bead[0] == 1 and bead[3] - bead[2] == 1
+            if not one_one or not (m > self.centre + 2 * self.scale):
+                unsure.update(range(max(0, k - 1), min(len(beads), k + 2)))
+        spans: dict[tuple[int, int, int], str] = {}
+        for k in sorted(unsure):
+            i0, i1, j0, j1 = beads[k]
+            for side, (a, b), texts in ((0, (i0, i1), self._src_text),
+                                         (1, (j0, j1), self._tgt_text)):
+                lo, hi = max(0, a - 1), min(len(texts), b + 1)
+                for x in range(lo, hi):
+                    for y in range(x + 2, min(hi, x + 3) + 1):
+                        if (side, x, y) not in self._concat:
+                            spans[(side, x, y)] = " ".join(texts[x:y])
+        if not spans:
+            return False
+        vecs = self._vectors(list(spans.values()))
+        if vecs is None:
+            return False
+        self._concat.update(zip(spans, vecs))
+        return True
+
+    def notices(self) -> tuple[str, ...]:
+        out = list(self._notices)
+        if self._cache.problem:
+            out.append(self._cache.problem)
+        return tuple(out)
+
+    def signature(self) -> dict:
+        if self._failed:
+            return {**self.lexical.signature(), "requested": self.name}
+        sig = {**self.lexical.signature(), "scorer": self.name, "model": self.model_id,
+               "margin": f"ratio-k{self.k}", "weight": self.weight, "centre": self.centre,
+               "scale": self.scale, "cap": [-self.cap, self.penalty_cap], "refine": self.refine,
+               "length_power": self.length_power}
+        return sig
