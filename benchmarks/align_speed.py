@@ -2,14 +2,13 @@
 
     python benchmarks/align_speed.py [--scorer lexical] [--sizes 100,250,500,1000]
 
-Builds perturbed documents from FLORES-200 (tests/perturb.py) and prints, per size, the time
-spent segmenting and aligning and the strict bead F1. Cost should grow about linearly.
+Builds perturbed documents from FLORES-200 (tests/perturb_docs.py) and prints, per size, the
+time spent segmenting and aligning and the strict bead F1. Cost should grow about linearly.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from perturb import coarsen, flores_documents, perturb, predicted_beads  # noqa: E402
+from perturb_docs import bead_f1, make_documents, pair_spans  # noqa: E402
 
 from aligner.align import align_documents  # noqa: E402
 from aligner.model import Block  # noqa: E402
@@ -31,20 +30,18 @@ def main() -> None:
     parser.add_argument("--scorer", default="lexical")
     parser.add_argument("--sizes", default="100,250,500,1000")
     args = parser.parse_args()
-    pairs = [p for doc in flores_documents() for p in doc]
     print(f"scorer={args.scorer}")
     print(f"{'sentences':>9} {'segment s':>9} {'align s':>8} {'ms/sent':>8} {'F1':>6}")
     for n in (int(x) for x in args.sizes.split(",")):
-        doc = perturb(pairs[:n], random.Random(0))
+        (ar_text, en_text, gold), = make_documents("flores", 1, seed=0, min_sents=n,
+                                                   max_sents=n)
         t0 = time.perf_counter()
-        ar = segment(Block("ar", "ar", doc.ar, 0, len(doc.ar)))
-        en = segment(Block("en", "en", doc.en, 0, len(doc.en)))
+        ar = segment(Block("ar", "ar", ar_text, 0, len(ar_text)))
+        en = segment(Block("en", "en", en_text, 0, len(en_text)))
         t1 = time.perf_counter()
         result = align_documents(ar, en, make_scorer(args.scorer))
         t2 = time.perf_counter()
-        pred = coarsen(predicted_beads(result), doc.gold)
-        hits = len(pred & doc.gold)
-        f1 = 2 * hits / (len(pred) + len(doc.gold))
+        f1 = bead_f1(pair_spans(result), gold)
         print(f"{n:>9} {t1 - t0:>9.2f} {t2 - t1:>8.2f} {1000 * (t2 - t1) / n:>8.1f} {f1:>6.3f}")
 
 

@@ -22,11 +22,19 @@ def align_documents(src: Document, tgt: Document, scorer: Scorer,
     if scorer.refit(beads):
         beads = search(src.sentences, tgt.sentences, scorer, params)
     scores = scorer.similarities(beads)
-    pairs = []
-    for k, ((i0, i1, j0, j1), score) in enumerate(zip(beads, scores)):
+    pairs: list[Pair] = []
+    for (i0, i1, j0, j1), score in zip(beads, scores):
         s_side, t_side = src.sentences[i0:i1], tgt.sentences[j0:j1]
-        pairs.append(Pair(k, tuple(rejoin(src, s_side, t_side)),
-                          tuple(rejoin(tgt, t_side, s_side)), score))
+        if s_side and t_side:
+            pairs.append(Pair(len(pairs), tuple(rejoin(src, s_side, t_side)),
+                              tuple(rejoin(tgt, t_side, s_side)), score))
+            continue
+        # A passage with no counterpart is one pair per sentence (after rejoining doubtful
+        # breaks): two untranslated sentences are two faults, not one 2-0 bead.
+        doc, side = (src, s_side) if s_side else (tgt, t_side)
+        for sentence in rejoin(doc, side, None):
+            unit = (sentence,)
+            pairs.append(Pair(len(pairs), unit if s_side else (), () if s_side else unit, score))
     return tuple(pairs)
 
 
