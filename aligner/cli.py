@@ -122,9 +122,10 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
         write_xliff(xliff_path, report.results)
+    # JSON and HTML are for reviewers: they keep the findings the baseline accepted.
     if json_path:
-        write_json(json_path, list(report.results))
-    _write_html_reports(list(report.results), html_path, html_dir)
+        write_json(json_path, list(report.full_results()))
+    _write_html_reports(list(report.full_results()), html_path, html_dir)
     fmt = fmt or default_format()
     if output:
         atomic_write(output, render(report, fmt, quiet))

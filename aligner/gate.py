@@ -26,7 +26,7 @@ from .baseline import (
 from .checks import REGISTRY
 from .config import Config, unknown_checks
 from .errors import ConfigError, InputError
-from .model import Finding, Result, Severity
+from .model import Finding, Result, Severity, finding_order
 from .pipeline import check_paths
 from .sources.discover import SourceSpec, plan_sources
 
@@ -81,6 +81,22 @@ class GateReport:
     def exit_code(self) -> int:
         """0 when nothing counted is at or above ``fail_on``, else 1."""
         return 1 if self.failing() else 0
+
+    def full_results(self) -> tuple[Result, ...]:
+        """The results with the baseline's accepted findings put back, in document order.
+
+        A reviewer reading the JSON or the HTML report must still see accepted faults: the
+        baseline decides what fails CI, not what is wrong in the text.
+        """
+        out = []
+        for index, result in enumerate(self.results):
+            accepted = [s.finding for s in self.suppressed if s.source == index]
+            if not accepted:
+                out.append(result)
+                continue
+            findings = sorted((*result.findings, *accepted), key=finding_order)
+            out.append(replace(result, findings=tuple(findings)))
+        return tuple(out)
 
     def counts(self) -> dict[str, int]:
         """Findings per severity over every source (suppressed ones not included)."""

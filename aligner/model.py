@@ -186,6 +186,11 @@ class Finding:
     loc: Location | None = None
 
 
+def finding_order(finding: Finding) -> tuple:
+    """Document order: by pair, source side first, then position, then check id."""
+    return (finding.pair, finding.side != SRC, finding.span[0], finding.check)
+
+
 @dataclass(frozen=True)
 class Result:
     """Everything one run produced for one source."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..errors import ConfigError
-from ..model import Finding, Severity
+from ..model import Finding, Severity, finding_order
 from . import (
     caption_leak,
     dates,
@@ -56,5 +56,5 @@ def run_checks(ctx: CheckContext, checks: Iterable[Check],
             continue
         for hit in check.run(ctx):
             findings.append(make_finding(check, hit, ctx.pairs, severities.get(check.id)))
-    findings.sort(key=lambda f: (f.pair, f.side != "src", f.span[0], f.check))
+    findings.sort(key=finding_order)
     return tuple(findings)
