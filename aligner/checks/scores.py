@@ -20,7 +20,7 @@ from .stats import robust_z
 Z_LIMIT = -3.5
 MIN_PAIRS = 6
 MIN_SPREAD = 0.03   # scores in [0, 1]: a document of near-equal scores flags nothing small
-MIN_DROP = 0.15     # and the pair must be at least this far below the median
+MIN_DROP = 0.25     # and the pair must be at least this far below the median
 NON_SEMANTIC = frozenset({"lexical", "", None})
 
 
