@@ -14,8 +14,7 @@ from perturb_docs import load_sentences
 
 @pytest.fixture(scope="module")
 def flores():
-    docs = [d for d in load_sentences("flores") if len(d) >= 3]
-    return docs
+    return [d for d in load_sentences("flores") if len(d) >= 3]
 
 
 def _write(path: Path, pairs) -> Path:
@@ -34,7 +33,7 @@ def test_swapped_translation_is_flagged(flores, tmp_path, request):
     pairs = [p for doc in flores[:6] for p in doc][:16]
     # The English of pair 7 is replaced by a sentence from an unrelated article.
     unrelated = flores[40][0][1]
-    swapped = pairs[:7] + [(pairs[7][0], unrelated)] + pairs[8:]
+    swapped = [*pairs[:7], (pairs[7][0], unrelated), *pairs[8:]]
     result = check([str(_write(tmp_path / "swapped.txt", swapped))], _config(request))
     assert result.tool["scorer"] == "e5"
     flagged = {f.pair for f in result.findings if f.check == "low-similarity"}
