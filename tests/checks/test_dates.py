@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from gold import gold_context
 
 from aligner.checks.dates import find
-from aligner.checks.gold import gold_context
 from aligner.model import Severity
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aligner.checks.gold import gold_context
+from gold import gold_context
+
 from aligner.checks.lengths import find_addition, find_omission
 
 # Ten ordinary pairs: the English runs about 1.2 times the Arabic letters.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from gold import gold_context
 
-from aligner.checks.gold import gold_context
 from aligner.checks.modality import arabic_markers, find_modality, find_negation
 
 

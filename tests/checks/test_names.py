@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aligner.checks.gold import gold_context
+from gold import gold_context
+
 from aligner.checks.names import document_links, find
 
 SRC = [

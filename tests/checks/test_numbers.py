@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from gold import gold_context
 
-from aligner.checks.gold import gold_context
 from aligner.checks.numbers import compare, find, number_tokens, word_values
 from aligner.model import Severity
 

@@ -12,9 +12,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from gold import gold_context
 
 from aligner.checks import REGISTRY, run_checks
-from aligner.checks.gold import gold_context
 from aligner.model import Severity
 
 DATA = Path(__file__).resolve().parent.parent / "data"

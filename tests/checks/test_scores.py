@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aligner.checks.gold import gold_context
+from gold import gold_context
+
 from aligner.checks.scores import find
 
 SRC = [f"جملة عربية رقم {i}" for i in range(10)]

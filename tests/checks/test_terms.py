@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from gold import gold_context
 
-from aligner.checks.gold import gold_context
 from aligner.checks.terms import find, fold_latin, rendering_pattern
 from aligner.model import Severity
 

@@ -1,12 +1,12 @@
-"""Pairs built from text that is already sentence-aligned (a translation memory, a parallel
+"""Test helper: pairs built from text that is already sentence-aligned (a parallel
 corpus), so checks can run on it without segmenting or aligning."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Location, Pair, Sentence
-from .base import CheckContext
+from aligner.checks.base import CheckContext
+from aligner.model import Location, Pair, Sentence
 
 
 def pairs_from_texts(src: Sequence[str], tgt: Sequence[str], src_lang: str = "ar",
