@@ -7,7 +7,7 @@ from .align import AlignParams, align_documents, monolingual_pairs
 from .checks import CheckContext, run_checks, select
 from .config import Config, default_cache_dir
 from .errors import InputError
-from .model import Document, Result, Source
+from .model import Document, Pair, Result, Source
 from .segment import segment
 from .similarity import make_scorer
 from .sources import pick_sides, read_source
@@ -49,14 +49,20 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
         pairs = align_documents(src_doc, tgt_doc, scorer, AlignParams())
         signature = scorer.signature()
         notices.extend(scorer.notices())
+    return _checked(pairs, src_block.lang, tgt_block.lang if tgt_block else None, config,
+                    source.files, notices, signature)
+
+
+def _checked(pairs: tuple[Pair, ...], src: str, tgt: str | None, config: Config,
+             files: tuple[str, ...], notices: list[str], signature: dict) -> Result:
+    """Run the configured checks over finished pairs and assemble the result."""
     checks = select(config.enabled or None, config.disabled)
-    ctx = CheckContext(pairs, src_block.lang, tgt_block.lang if tgt_block else None,
-                       aligned=tgt_block is not None, options=_options(config, signature))
+    ctx = CheckContext(pairs, src, tgt, aligned=tgt is not None,
+                       options=_options(config, signature))
     findings = run_checks(ctx, checks, config.severities)
     tool = {"name": TOOL_NAME, "version": __version__, **signature,
             "checks": [c.id for c in checks]}
-    return Result(tool=tool, sources=source.files, src_lang=src_block.lang,
-                  tgt_lang=tgt_block.lang if tgt_block else None, pairs=pairs,
+    return Result(tool=tool, sources=files, src_lang=src, tgt_lang=tgt, pairs=pairs,
                   findings=findings, notices=tuple(notices))
 
 
@@ -89,13 +95,7 @@ def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
                        "text skipped")
     if tgt is None:
         notices.append(f"only {_name(src)} text found: one-language checks only")
-    checks = select(config.enabled or None, config.disabled)
-    ctx = CheckContext(pairs, src, tgt, aligned=tgt is not None, options=_options(config))
-    findings = run_checks(ctx, checks, config.severities)
-    tool = {"name": TOOL_NAME, "version": __version__, "reader": "tmx",
-            "checks": [c.id for c in checks]}
-    return Result(tool=tool, sources=(str(path),), src_lang=src, tgt_lang=tgt, pairs=pairs,
-                  findings=findings, notices=tuple(notices))
+    return _checked(pairs, src, tgt, config, (str(path),), notices, {"reader": "tmx"})
 
 
 def _options(config: Config, signature: dict | None = None) -> dict:
