@@ -50,6 +50,8 @@ def _break_costs(sents: Sequence[Sentence], params: AlignParams) -> tuple[list, 
 
 
 class _Side:
+    """Break costs of one document side, with prefix sums so that a bead's cost is O(1)."""
+
     def __init__(self, sents: Sequence[Sentence], params: AlignParams) -> None:
         self.n = len(sents)
         self.cut, absorb, self.par_end = _break_costs(sents, params)
@@ -65,6 +67,7 @@ class _Side:
 
 
 def structure_cost(bead: Bead, src: _Side, tgt: _Side, params: AlignParams) -> float:
+    """Cost of a bead's shape: breaks cut or run through, paragraph agreement, size."""
     i0, i1, j0, j1 = bead
     a, b = i1 - i0, j1 - j0
     cost = src.cost(i0, i1) + tgt.cost(j0, j1)
