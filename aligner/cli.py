@@ -13,13 +13,13 @@ from . import __version__
 from .checks import REGISTRY
 from .config import find_config_file, load_config, parse_list, parse_severities
 from .errors import AlignerError, ConfigError
-from .export.atomic import atomic_write
+from .export.atomic import atomic_write, check_creatable_dir, check_writable
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
 from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
-from .gate import run_gate
+from .gate import DEFAULT_BASELINE, run_gate
 from .model import Result, Severity
 
 SEVERITIES = [s.value for s in Severity]
@@ -114,6 +114,11 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         disabled=parse_list(disable) if disable is not None else None,
         severities=cli_severities, baseline=baseline, glossary=glossary,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
+    # Every output path is checked before the run writes anything (the baseline included): one
+    # bad path must not leave the other outputs behind.
+    check_writable([tmx_path, xliff_path, json_path, html_path, output,
+                    (config.baseline or DEFAULT_BASELINE) if update_baseline else None])
+    check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
                       require_both=bool(tmx_path or xliff_path))
@@ -167,6 +172,8 @@ def report(result_json: str, html_path: str | None, html_dir: str | None) -> Non
 
     if not html_path and not html_dir:
         raise click.UsageError("give -o FILE or --html-dir DIR")
+    check_writable([html_path])
+    check_creatable_dir(html_dir)
     results = read_results(result_json)
     _require_one_for_html(results, html_path)
     for path in _write_html_reports(results, html_path, html_dir):

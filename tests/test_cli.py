@@ -137,3 +137,23 @@ def test_python_dash_m(corpus_path):
     proc = subprocess.run([sys.executable, "-m", "aligner", "check", str(corpus_path), "-q"],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 1 and "13 pairs" in proc.stdout
+
+
+def test_bad_output_path_leaves_no_other_output(tmp_path):
+    # The TMX and JSON paths are fine, the HTML's folder is missing: nothing may be written.
+    src = tmp_path / "news.txt"
+    src.write_text(EN + "\n" + AR, encoding="utf-8")
+    outs = [tmp_path / "out.tmx", tmp_path / "out.json", tmp_path / "base.json"]
+    result = _run("check", str(src), "--scorer", "lexical", "--tmx", str(outs[0]),
+                  "--json", str(outs[1]), "--baseline", str(outs[2]), "--update-baseline",
+                  "--html", str(tmp_path / "nodir" / "r.html"))
+    _assert_input_error(result, "r.html", "does not exist")
+    assert not any(p.exists() for p in outs)
+    result = _run("check", str(src), "--scorer", "lexical", "--json", str(outs[1]),
+                  "-o", str(src / "report.txt"))
+    _assert_input_error(result, "report.txt", "not a directory")
+    result = _run("check", str(src), "--scorer", "lexical", "--json", str(outs[1]),
+                  "--html-dir", str(src / "reports"))
+    _assert_input_error(result, "reports", "is a file")
+    assert not outs[1].exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.txt"]

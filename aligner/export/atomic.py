@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import AlignerError
@@ -30,6 +31,36 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         if isinstance(exc, OSError):
             raise AlignerError(f"cannot write ({exc.strerror})", str(path)) from None
         raise
+
+
+def check_writable(paths: Iterable[str | Path | None]) -> None:
+    """Raise :class:`AlignerError` for the first output ``path`` that could not be written.
+
+    Called before anything is written: when a run writes several outputs, one bad path (its
+    folder missing, a directory in its place) must not leave the others behind, half a result.
+    """
+    for path in paths:
+        if path is None:
+            continue
+        path = Path(path)
+        directory = path.parent if str(path.parent) else Path(".")
+        if path.is_dir():
+            raise AlignerError("is a directory, expected a file name", str(path))
+        if not directory.is_dir():
+            reason = "is not a directory" if directory.exists() else "does not exist"
+            raise AlignerError(f"cannot write: the folder {directory} {reason}", str(path))
+
+
+def check_creatable_dir(path: str | Path | None) -> None:
+    """Raise :class:`AlignerError` when the output folder ``path`` could not be created."""
+    if path is None:
+        return
+    path = Path(path)
+    for folder in (path, *path.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise AlignerError(f"cannot create directory: {folder} is a file", str(path))
+            return
 
 
 def _mode_for(path: Path) -> int:
