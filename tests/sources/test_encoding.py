@@ -35,6 +35,26 @@ def test_forced_encoding_that_fails_names_the_file():
     assert "bad.txt" in str(exc.value) and "ascii" in str(exc.value)
 
 
+@pytest.mark.parametrize("forced", ["cp1256", "windows-1256", "latin-1"])
+def test_utf8_file_forced_to_a_code_page_is_refused(forced):
+    # Every byte decodes in a single-byte code page: without this check the mojibake
+    # ("ط°ظƒط±...") would be aligned and checked as if it were the text.
+    with pytest.raises(InputError, match="is UTF-8") as exc:
+        decode(ARABIC.encode("utf-8"), "news.txt", forced)
+    assert exc.value.file == "news.txt"
+
+
+def test_forced_code_page_on_its_own_text_and_on_ascii():
+    assert decode(ARABIC.encode("cp1256"), "x", "cp1256") == ARABIC
+    assert decode(b"plain ascii", "x", "cp1256") == "plain ascii"
+    assert decode(ARABIC.encode("utf-8"), "x", "UTF8") == ARABIC
+
+
+def test_forced_encoding_that_yields_binary_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        decode(bytes(range(128)) * 4, "blob.txt", "latin-1")
+
+
 def test_unknown_encoding_name():
     with pytest.raises(InputError, match="unknown encoding"):
         decode(b"abc", "x", "no-such-codec")
