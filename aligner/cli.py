@@ -12,14 +12,14 @@ import click
 from . import __version__
 from .checks import REGISTRY
 from .config import find_config_file, load_config, parse_list, parse_severities
-from .errors import AlignerError, ConfigError
+from .errors import AlignerError
 from .export.atomic import atomic_write, check_creatable_dir, check_writable
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
 from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
-from .gate import DEFAULT_BASELINE, run_gate
+from .gate import DEFAULT_BASELINE, require_one_source, run_gate
 from .model import Result, Severity
 
 SEVERITIES = [s.value for s in Severity]
@@ -121,8 +121,8 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
-                      require_both=bool(tmx_path or xliff_path))
-    _require_one_for_html(list(report.results), html_path)  # before any file is written
+                      require_both=bool(tmx_path or xliff_path),
+                      one_source_for="--html" if html_path else None)
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -175,15 +175,10 @@ def report(result_json: str, html_path: str | None, html_dir: str | None) -> Non
     check_writable([html_path])
     check_creatable_dir(html_dir)
     results = read_results(result_json)
-    _require_one_for_html(results, html_path)
+    if html_path:
+        require_one_source(len(results), "--html")
     for path in _write_html_reports(results, html_path, html_dir):
         click.echo(f"wrote {path}")
-
-
-def _require_one_for_html(results: list[Result], html_path: str | None) -> None:
-    if html_path and len(results) != 1:
-        raise ConfigError(f"--html writes the report of one source, {len(results)} were "
-                          "checked: use --html-dir DIR for one report per source")
 
 
 def _write_html_reports(results: list[Result], html_path: str | None,

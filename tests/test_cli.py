@@ -157,3 +157,15 @@ def test_bad_output_path_leaves_no_other_output(tmp_path):
     _assert_input_error(result, "reports", "is a file")
     assert not outs[1].exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news.txt"]
+
+
+def test_html_with_several_sources_writes_nothing_not_even_the_baseline(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(EN + "\n" + AR, encoding="utf-8")
+    base, out = tmp_path / "out" / "base.json", tmp_path / "out" / "r.json"
+    base.parent.mkdir()
+    result = _run("check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--scorer",
+                  "lexical", "--html", str(tmp_path / "out" / "r.html"), "--json", str(out),
+                  "--baseline", str(base), "--update-baseline")
+    _assert_input_error(result, "--html", "2 were checked")
+    assert list(base.parent.iterdir()) == []
