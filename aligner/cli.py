@@ -176,7 +176,7 @@ def report(result_json: str, html_path: str | None, html_dir: str | None) -> Non
     check_creatable_dir(html_dir)
     results = read_results(result_json)
     if html_path:
-        require_one_source(len(results), "--html")
+        require_one_source(len(results), "-o")
     for path in _write_html_reports(results, html_path, html_dir):
         click.echo(f"wrote {path}")
 
