@@ -46,9 +46,6 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", name) from None
-        if _CONTROL.search(text):
-            raise InputError(f"cannot be decoded as {encoding}: binary data or another "
-                             "encoding", name)
         return text.lstrip("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", name)

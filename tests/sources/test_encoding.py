@@ -50,11 +50,6 @@ def test_forced_code_page_on_its_own_text_and_on_ascii():
     assert decode(ARABIC.encode("utf-8"), "x", "UTF8") == ARABIC
 
 
-def test_forced_encoding_that_yields_binary_is_refused():
-    with pytest.raises(InputError, match="binary"):
-        decode(bytes(range(128)) * 4, "blob.txt", "latin-1")
-
-
 def test_unknown_encoding_name():
     with pytest.raises(InputError, match="unknown encoding"):
         decode(b"abc", "x", "no-such-codec")
