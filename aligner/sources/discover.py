@@ -47,6 +47,10 @@ def discover(args: list[str] | tuple[str, ...]) -> list[SourceSpec]:
         explicit.clear()
 
     for arg in args:
+        if not arg.strip():
+            # Path("") is the working directory: an unset shell variable ("$FILE") must not
+            # quietly check every source under it.
+            raise InputError("empty path argument (an unset variable?)", repr(arg))
         path = Path(arg)
         if path.is_dir():
             flush()

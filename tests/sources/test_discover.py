@@ -63,6 +63,14 @@ def test_nothing_to_check_is_an_input_error(cwd, arg):
     assert err.value.file == arg
 
 
+@pytest.mark.parametrize("arg", ["", "  "])
+def test_an_empty_argument_is_an_error_not_the_working_directory(cwd, arg):
+    # `align check "$FILE"` with FILE unset: Path("") is ".", which holds a source here.
+    make(cwd, {"a.txt": EN + AR})
+    with pytest.raises(InputError, match="empty path argument"):
+        discover(["a.txt", arg])
+
+
 def test_two_plain_files_in_two_languages_are_one_source(cwd):
     make(cwd, {"orig.txt": AR, "trans.txt": EN, "both.txt": EN + AR, "other.txt": EN})
     assert plan_sources(["trans.txt", "orig.txt"]) == [("trans.txt", "orig.txt")]
