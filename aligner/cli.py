@@ -13,7 +13,12 @@ from . import __version__
 from .checks import REGISTRY
 from .config import find_config_file, load_config, parse_list, parse_severities
 from .errors import AlignerError
-from .export.atomic import atomic_write, check_creatable_dir, check_writable
+from .export.atomic import (
+    atomic_write,
+    check_creatable_dir,
+    check_not_inputs,
+    check_writable,
+)
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
 from .export.text import summary_lines
@@ -116,13 +121,14 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     # Every output path is checked before the run writes anything (the baseline included): one
     # bad path must not leave the other outputs behind.
-    check_writable([tmx_path, xliff_path, json_path, html_path, output,
-                    (config.baseline or DEFAULT_BASELINE) if update_baseline else None])
+    outputs = [tmx_path, xliff_path, json_path, html_path, output,
+               (config.baseline or DEFAULT_BASELINE) if update_baseline else None]
+    check_writable(outputs)
     check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
                       require_both=bool(tmx_path or xliff_path),
-                      one_source_for="--html" if html_path else None)
+                      one_source_for="--html" if html_path else None, outputs=outputs)
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -173,6 +179,7 @@ def report(result_json: str, html_path: str | None, html_dir: str | None) -> Non
     if not html_path and not html_dir:
         raise click.UsageError("give -o FILE or --html-dir DIR")
     check_writable([html_path])
+    check_not_inputs([html_path], [result_json])
     check_creatable_dir(html_dir)
     results = read_results(result_json)
     if html_path:

@@ -26,6 +26,7 @@ from .baseline import (
 from .checks import REGISTRY
 from .config import Config, unknown_checks
 from .errors import ConfigError, InputError
+from .export.atomic import check_not_inputs
 from .model import Finding, Result, Severity, finding_order
 from .pipeline import check_paths
 from .sources.discover import SourceSpec, plan_sources
@@ -109,7 +110,8 @@ class GateReport:
 
 def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = False,
              progress: Progress | None = None, require_both: bool = False,
-             one_source_for: str | None = None) -> GateReport:
+             one_source_for: str | None = None,
+             outputs: Sequence[str | None] = ()) -> GateReport:
     """Find the sources named by ``args``, check each, apply the baseline, decide.
 
     With ``update_baseline`` every current finding is written to the baseline (keeping the
@@ -117,6 +119,7 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     passes against it. ``require_both`` makes a one-language source an error (a translation
     memory is to be written). ``one_source_for`` names an output option that takes one source
     (``--html``): more sources are an error, raised before anything is checked or written.
+    ``outputs`` are the files the run will write: one that is also a source is an error.
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
@@ -124,6 +127,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     specs = plan_sources(args, config.encoding)
     if one_source_for:
         require_one_source(len(specs), one_source_for)
+    read = [p for spec in specs for p in spec] + [config.glossary or ""]
+    check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline or ""]))
     results = check_all(specs, config, progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:

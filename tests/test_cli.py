@@ -169,3 +169,21 @@ def test_html_with_several_sources_writes_nothing_not_even_the_baseline(tmp_path
                   "--baseline", str(base), "--update-baseline")
     _assert_input_error(result, "--html", "2 were checked")
     assert list(base.parent.iterdir()) == []
+
+
+def test_an_output_never_overwrites_an_input(tmp_path):
+    src = tmp_path / "news.txt"
+    src.write_text(EN + "\n" + AR, encoding="utf-8")
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("الوزير\tminister\n", encoding="utf-8")
+    for option, target in (("--json", src), ("-o", src), ("--tmx", glossary)):
+        result = _run("check", str(src), "--scorer", "lexical", "--glossary", str(glossary),
+                      option, str(target))
+        _assert_input_error(result, target.name, "must not overwrite")
+    saved = tmp_path / "r.json"
+    assert _run("check", str(src), "--scorer", "lexical", "--json", str(saved)).exit_code == 0
+    result = CliRunner().invoke(main, ["report", str(saved), "-o", str(saved)])
+    _assert_input_error(result, "r.json", "must not overwrite")
+    assert src.read_text(encoding="utf-8") == EN + "\n" + AR
+    assert glossary.read_text(encoding="utf-8") == "الوزير\tminister\n"
+    assert json.loads(saved.read_text(encoding="utf-8"))["pairs"]

@@ -51,6 +51,17 @@ def check_writable(paths: Iterable[str | Path | None]) -> None:
             raise AlignerError(f"cannot write: the folder {directory} {reason}", str(path))
 
 
+def check_not_inputs(outputs: Iterable[str | Path | None],
+                     inputs: Iterable[str | Path]) -> None:
+    """Raise :class:`AlignerError` when an output path is one of the ``inputs``: a slip such
+    as ``--json article.txt`` must not replace the text being checked."""
+    read = {Path(p).resolve() for p in inputs if p}
+    for out in outputs:
+        if out and Path(out).resolve() in read:
+            raise AlignerError("is an input of this run; an output must not overwrite it",
+                               str(out))
+
+
 def check_creatable_dir(path: str | Path | None) -> None:
     """Raise :class:`AlignerError` when the output folder ``path`` could not be created."""
     if path is None:

@@ -3,7 +3,12 @@
 import pytest
 
 from aligner.errors import AlignerError
-from aligner.export.atomic import atomic_write, check_creatable_dir, check_writable
+from aligner.export.atomic import (
+    atomic_write,
+    check_creatable_dir,
+    check_not_inputs,
+    check_writable,
+)
 
 
 def test_check_writable_accepts_new_and_existing_files(tmp_path):
@@ -37,3 +42,12 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
     with pytest.raises(AlignerError, match="cannot write"):
         atomic_write(tmp_path / "missing" / "out.json", "{}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_check_not_inputs_compares_resolved_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("x")
+    check_not_inputs(["out.json", None], ["a.txt", ""])
+    with pytest.raises(AlignerError, match="must not overwrite") as info:
+        check_not_inputs(["out.json", "./sub/../a.txt"], [str(tmp_path / "a.txt")])
+    assert info.value.file == "./sub/../a.txt"
