@@ -28,6 +28,17 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     text = decode(data, str(path), encoding)
     if not text.strip():
         raise InputError("file is empty", str(path))
+    return _cr_line_ends(text)
+
+
+def _cr_line_ends(text: str) -> str:
+    """Old Mac line ends (a lone ``\r``, still written by some exporters) as ``\n``.
+
+    Without this the whole file is one line, and one language "is missing". One character for
+    one keeps every offset valid, and lines are then numbered as an editor shows them.
+    """
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")
     return text
 
 

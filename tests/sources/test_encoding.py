@@ -3,6 +3,7 @@ import codecs
 import pytest
 
 from aligner.errors import InputError
+from aligner.sources import read_source
 from aligner.sources.encoding import decode, read_text
 
 ARABIC = "السفير الروسي لدى العراق إلبروس كوتراشيف"
@@ -78,3 +79,20 @@ def test_empty_and_whitespace_files(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_text(tmp_path / "nope.txt")
+
+
+def test_old_mac_line_ends_are_lines(tmp_path):
+    # "\r" only: without this the file is one line and one language "is missing".
+    path = tmp_path / "mac.txt"
+    text = "The minister spoke.\r\r" + ARABIC + ".\r"
+    path.write_bytes(text.encode("utf-8"))
+    read = read_text(path)
+    assert read == text.replace("\r", "\n") and len(read) == len(text)
+    source = read_source([str(path)])
+    assert [b.lang for b in source.blocks] == ["en", "ar"]
+
+
+def test_windows_line_ends_are_kept(tmp_path):
+    path = tmp_path / "win.txt"
+    path.write_bytes(b"One.\r\nTwo.\r\n")
+    assert read_text(path) == "One.\r\nTwo.\r\n"
