@@ -30,6 +30,7 @@ from .export.atomic import check_not_inputs
 from .model import Finding, Result, Severity, finding_order
 from .pipeline import check_paths
 from .sources.discover import SourceSpec, plan_sources
+from .text import same_lang
 
 #: Where ``--update-baseline`` writes when neither ``--baseline`` nor ``[align] baseline`` says.
 DEFAULT_BASELINE = "align-baseline.json"
@@ -124,6 +125,9 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)", config.origin)
+    if same_lang(config.src_lang, config.tgt_lang):
+        raise ConfigError(f"the original and the translation are both {config.src_lang!r} "
+                          "(--src-lang, --tgt-lang): give two languages")
     specs = plan_sources(args, config.encoding)
     if one_source_for:
         require_one_source(len(specs), one_source_for)
