@@ -34,11 +34,21 @@ class _Group(click.Group):
     """Reports our own errors in one line with exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        _tolerate_narrow_streams()
         try:
             return super().invoke(ctx)
         except AlignerError as exc:
             click.echo(f"align: error: {exc}", err=True)
             ctx.exit(2)
+
+
+def _tolerate_narrow_streams() -> None:
+    """A console that cannot show Arabic (Windows cp1252, PYTHONIOENCODING=ascii) gets escapes
+    such as ``\u0627`` instead of a UnicodeEncodeError traceback and exit status 1."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 @click.group(cls=_Group)

@@ -1,6 +1,10 @@
 """The ``align`` command driven through click's CliRunner: exit codes, output, JSON schema."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -187,3 +191,18 @@ def test_an_output_never_overwrites_an_input(tmp_path):
     assert src.read_text(encoding="utf-8") == EN + "\n" + AR
     assert glossary.read_text(encoding="utf-8") == "الوزير\tminister\n"
     assert json.loads(saved.read_text(encoding="utf-8"))["pairs"]
+
+
+def test_a_console_without_arabic_gets_escapes_not_a_traceback(tmp_path):
+    # A Windows console (cp1252) cannot show Arabic: the exit status must still be the gate's.
+    src = tmp_path / "n.txt"
+    src.write_text("قال الوزير إن ٥٠ طائرة وصلت.\n\nThe minister said 60 planes arrived.\n",
+                   encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONIOENCODING": "cp1252"}
+    env.pop("GITHUB_ACTIONS", None)
+    res = subprocess.run([sys.executable, "-m", "aligner", "check", str(src), "--scorer",
+                          "lexical"], cwd=tmp_path, env=env, capture_output=True, timeout=120)
+    assert b"Traceback" not in res.stderr, res.stderr.decode("utf-8", "replace")
+    assert res.returncode == 1  # the number mismatch, not a crash
+    assert b"\\u0665\\u0660" in res.stdout
