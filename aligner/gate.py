@@ -120,7 +120,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     passes against it. ``require_both`` makes a one-language source an error (a translation
     memory is to be written). ``one_source_for`` names an output option that takes one source
     (``--html``): more sources are an error, raised before anything is checked or written.
-    ``outputs`` are the files the run will write: one that is also a source is an error.
+    ``outputs`` are the files the run will write: one that is also an input (a source, the
+    glossary, the baseline read) is an error.
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
