@@ -18,10 +18,12 @@ _CANDIDATE = re.compile(r"(\.{2,}|…|[.!?؟۔؛])([\"”»’)\]]*)(?=\s)")
 _ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064A]$")  # د. م. أ. : a single-letter title
 
 # Words a sentence does not end on (prepositions, particles, conjunctions), normalised.
+# Left out, though they look like particles, because they do end sentences: "بعد" (لم يتم
+# ... بعد = not yet), "قبل" (من قبل), "عام" (بشكل عام), "ما" (إلى حد ما), "لا" (أم لا).
 NO_END = frozenset(normalize_arabic(w) for w in """
-في من إلى الى على عن مع ب ل ك حتى منذ مذ لدى عند بين نحو حول خلال ضد عبر دون بعد قبل أمام
-وراء فوق تحت و ف ثم أو أم بل لكن أن إن كي لكي لأن إذ إذا لو لم لن لا ما هل قد سوف التي الذي
-الذين اللذين اللتين اللواتي اللاتي يوم عام رئيس أمين وزير
+في من إلى الى على عن مع ب ل ك حتى منذ مذ لدى عند بين نحو حول خلال ضد عبر دون أمام
+وراء فوق تحت و ف ثم أو أم بل لكن أن إن كي لكي لأن إذ إذا لو لم لن هل قد سوف التي الذي
+الذين اللذين اللتين اللواتي اللاتي يوم رئيس أمين وزير
 """.split())
 # Words a sentence rarely starts with: relative pronouns and adverbial continuations. Many
 # prepositions do start sentences ("خلال الاجتماع،", "مع ذلك،", "في المقابل،"): not listed.
@@ -78,6 +80,10 @@ def break_confidence(text: str, mark_pos: int, mark: str, after: int) -> tuple[f
         return 0.15, f"sentence rarely starts with '{rest.split()[0]}'"
     if next_word in RARE_START:
         return 0.35, f"'{rest.split()[0]}' usually continues a sentence"
+    if next_word.startswith("لل") and len(next_word) > 4:
+        # li + al ("for the ..."): a sentence now and then starts so (للمرة الأولى), a
+        # continuation far more often (التابع. للكلية, للعراق. للضغط).
+        return 0.5, f"'{rest.split()[0]}' (for the …) usually continues a sentence"
     if _agreeing_adjective(prev_word, next_word):
         return 0.3, "adjective follows its noun"
     if len(before.split()) < 3:

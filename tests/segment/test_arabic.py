@@ -49,3 +49,15 @@ def test_offsets_in_a_windows_line_ending_file():
     for s in doc.sentences:
         assert text[s.loc.start:s.loc.end] == s.text
     assert doc.sentences[-1].loc.line == 2
+
+
+def test_words_that_look_like_particles_can_end_a_sentence():
+    for text in ("لم يتم التأكد من المنشأ بعد. وقال الباحثون إن العمل مستمر",
+                 "تحسنت الأوضاع بشكل عام. وعاد السكان إلى منازلهم",
+                 "نجحت الخطة إلى حد ما. ثم تغيرت الظروف"):
+        assert arabic.split(text)[0].conf > 0.8, text
+
+
+def test_a_for_the_continuation_is_doubtful():
+    (_, conf), _ = _cuts("بحثنا في قاعدة بيانات المركز التابع. للكلية الملكية للأطباء")
+    assert conf <= 0.5
