@@ -39,10 +39,15 @@ def check_writable(paths: Iterable[str | Path | None]) -> None:
     Called before anything is written: when a run writes several outputs, one bad path (its
     folder missing, a directory in its place) must not leave the others behind, half a result.
     """
+    seen: set[Path] = set()
     for path in paths:
         if path is None:
             continue
         path = Path(path)
+        if path.resolve() in seen:
+            # `--json r.json -o r.json`: one output would silently replace the other.
+            raise AlignerError("is named for two outputs; give each its own file", str(path))
+        seen.add(path.resolve())
         directory = path.parent if str(path.parent) else Path(".")
         if path.is_dir():
             raise AlignerError("is a directory, expected a file name", str(path))

@@ -51,3 +51,10 @@ def test_check_not_inputs_compares_resolved_paths(tmp_path, monkeypatch):
     with pytest.raises(AlignerError, match="must not overwrite") as info:
         check_not_inputs(["out.json", "./sub/../a.txt"], [str(tmp_path / "a.txt")])
     assert info.value.file == "./sub/../a.txt"
+
+
+def test_check_writable_refuses_one_file_for_two_outputs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(AlignerError, match="two outputs") as info:
+        check_writable(["r.json", None, "out.tmx", "./r.json"])
+    assert info.value.file == "r.json"
