@@ -12,14 +12,19 @@ import click
 from . import __version__
 from .checks import REGISTRY
 from .config import find_config_file, load_config, parse_list, parse_severities
-from .errors import AlignerError, ConfigError
-from .export.atomic import atomic_write
+from .errors import AlignerError
+from .export.atomic import (
+    atomic_write,
+    check_creatable_dir,
+    check_not_inputs,
+    check_writable,
+)
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
 from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
-from .gate import run_gate
+from .gate import DEFAULT_BASELINE, require_one_source, run_gate
 from .model import Result, Severity
 
 SEVERITIES = [s.value for s in Severity]
@@ -29,11 +34,21 @@ class _Group(click.Group):
     """Reports our own errors in one line with exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        _tolerate_narrow_streams()
         try:
             return super().invoke(ctx)
         except AlignerError as exc:
             click.echo(f"align: error: {exc}", err=True)
             ctx.exit(2)
+
+
+def _tolerate_narrow_streams() -> None:
+    """A console that cannot show Arabic (Windows cp1252, PYTHONIOENCODING=ascii) gets escapes
+    such as ``\u0627`` instead of a UnicodeEncodeError traceback and exit status 1."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 @click.group(cls=_Group)
@@ -114,10 +129,16 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         disabled=parse_list(disable) if disable is not None else None,
         severities=cli_severities, baseline=baseline, glossary=glossary,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
+    # Every output path is checked before the run writes anything (the baseline included): one
+    # bad path must not leave the other outputs behind.
+    outputs = [tmx_path, xliff_path, json_path, html_path, output,
+               (config.baseline or DEFAULT_BASELINE) if update_baseline else None]
+    check_writable(outputs)
+    check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
-                      require_both=bool(tmx_path or xliff_path))
-    _require_one_for_html(list(report.results), html_path)  # before any file is written
+                      require_both=bool(tmx_path or xliff_path),
+                      one_source_for="--html" if html_path else None, outputs=outputs)
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -167,16 +188,14 @@ def report(result_json: str, html_path: str | None, html_dir: str | None) -> Non
 
     if not html_path and not html_dir:
         raise click.UsageError("give -o FILE or --html-dir DIR")
+    check_writable([html_path])
+    check_not_inputs([html_path], [result_json])
+    check_creatable_dir(html_dir)
     results = read_results(result_json)
-    _require_one_for_html(results, html_path)
+    if html_path:
+        require_one_source(len(results), "-o")
     for path in _write_html_reports(results, html_path, html_dir):
         click.echo(f"wrote {path}")
-
-
-def _require_one_for_html(results: list[Result], html_path: str | None) -> None:
-    if html_path and len(results) != 1:
-        raise ConfigError(f"--html writes the report of one source, {len(results)} were "
-                          "checked: use --html-dir DIR for one report per source")
 
 
 def _write_html_reports(results: list[Result], html_path: str | None,

@@ -26,9 +26,11 @@ from .baseline import (
 from .checks import REGISTRY
 from .config import Config, unknown_checks
 from .errors import ConfigError, InputError
+from .export.atomic import check_not_inputs
 from .model import Finding, Result, Severity, finding_order
 from .pipeline import check_paths
 from .sources.discover import SourceSpec, plan_sources
+from .text import same_lang
 
 #: Where ``--update-baseline`` writes when neither ``--baseline`` nor ``[align] baseline`` says.
 DEFAULT_BASELINE = "align-baseline.json"
@@ -108,18 +110,30 @@ class GateReport:
 
 
 def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = False,
-             progress: Progress | None = None, require_both: bool = False) -> GateReport:
+             progress: Progress | None = None, require_both: bool = False,
+             one_source_for: str | None = None,
+             outputs: Sequence[str | None] = ()) -> GateReport:
     """Find the sources named by ``args``, check each, apply the baseline, decide.
 
     With ``update_baseline`` every current finding is written to the baseline (keeping the
     status of entries already there, and entries for files not checked now), and the run then
     passes against it. ``require_both`` makes a one-language source an error (a translation
-    memory is to be written).
+    memory is to be written). ``one_source_for`` names an output option that takes one source
+    (``--html``): more sources are an error, raised before anything is checked or written.
+    ``outputs`` are the files the run will write: one that is also an input (a source, the
+    glossary, the baseline read) is an error.
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)", config.origin)
+    if same_lang(config.src_lang, config.tgt_lang):
+        raise ConfigError(f"the original and the translation are both {config.src_lang!r} "
+                          "(--src-lang, --tgt-lang): give two languages")
     specs = plan_sources(args, config.encoding)
+    if one_source_for:
+        require_one_source(len(specs), one_source_for)
+    read = [p for spec in specs for p in spec] + [config.glossary or ""]
+    check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline or ""]))
     results = check_all(specs, config, progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
@@ -135,6 +149,13 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     outcome = apply_baseline(results, read_baseline(path), Path(path).parent)
     return GateReport(outcome.results, config.fail_on, str(path), outcome.suppressed,
                       outcome.stale, written)
+
+
+def require_one_source(count: int, option: str) -> None:
+    """Raise :class:`ConfigError` unless there is exactly one source for ``option``."""
+    if count != 1:
+        raise ConfigError(f"{option} writes the report of one source, {count} were checked: "
+                          "use --html-dir DIR for one report per source")
 
 
 def check_all(specs: Sequence[SourceSpec], config: Config,

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import InputError
-from .text import primary
+from .text import primary, script_counts
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Element names of TBX v2 (martif) and their TBX v3 equivalents.
@@ -98,6 +98,10 @@ def parse_tsv(text: str, file: str = "<glossary>") -> tuple[Term, ...]:
         if not forms or not good:
             raise InputError(f"line {number}: an entry needs an Arabic term and an English "
                              "rendering", file)
+        if not script_counts(ar)[0]:
+            # Columns swapped (english<TAB>arabic): every entry would silently never match.
+            raise InputError(f"line {number}: the first column has no Arabic ({ar.strip()!r}); "
+                             "expected 'arabic<TAB>english'", file)
         terms.append(Term(forms, good, wrong, id=f"line-{number}"))
     return tuple(terms)
 

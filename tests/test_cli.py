@@ -1,6 +1,10 @@
 """The ``align`` command driven through click's CliRunner: exit codes, output, JSON schema."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -137,3 +141,68 @@ def test_python_dash_m(corpus_path):
     proc = subprocess.run([sys.executable, "-m", "aligner", "check", str(corpus_path), "-q"],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 1 and "13 pairs" in proc.stdout
+
+
+def test_bad_output_path_leaves_no_other_output(tmp_path):
+    # The TMX and JSON paths are fine, the HTML's folder is missing: nothing may be written.
+    src = tmp_path / "news.txt"
+    src.write_text(EN + "\n" + AR, encoding="utf-8")
+    outs = [tmp_path / "out.tmx", tmp_path / "out.json", tmp_path / "base.json"]
+    result = _run("check", str(src), "--scorer", "lexical", "--tmx", str(outs[0]),
+                  "--json", str(outs[1]), "--baseline", str(outs[2]), "--update-baseline",
+                  "--html", str(tmp_path / "nodir" / "r.html"))
+    _assert_input_error(result, "r.html", "does not exist")
+    assert not any(p.exists() for p in outs)
+    result = _run("check", str(src), "--scorer", "lexical", "--json", str(outs[1]),
+                  "-o", str(src / "report.txt"))
+    _assert_input_error(result, "report.txt", "not a directory")
+    result = _run("check", str(src), "--scorer", "lexical", "--json", str(outs[1]),
+                  "--html-dir", str(src / "reports"))
+    _assert_input_error(result, "reports", "is a file")
+    assert not outs[1].exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.txt"]
+
+
+def test_html_with_several_sources_writes_nothing_not_even_the_baseline(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(EN + "\n" + AR, encoding="utf-8")
+    base, out = tmp_path / "out" / "base.json", tmp_path / "out" / "r.json"
+    base.parent.mkdir()
+    result = _run("check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--scorer",
+                  "lexical", "--html", str(tmp_path / "out" / "r.html"), "--json", str(out),
+                  "--baseline", str(base), "--update-baseline")
+    _assert_input_error(result, "--html", "2 were checked")
+    assert list(base.parent.iterdir()) == []
+
+
+def test_an_output_never_overwrites_an_input(tmp_path):
+    src = tmp_path / "news.txt"
+    src.write_text(EN + "\n" + AR, encoding="utf-8")
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("الوزير\tminister\n", encoding="utf-8")
+    for option, target in (("--json", src), ("-o", src), ("--tmx", glossary)):
+        result = _run("check", str(src), "--scorer", "lexical", "--glossary", str(glossary),
+                      option, str(target))
+        _assert_input_error(result, target.name, "must not overwrite")
+    saved = tmp_path / "r.json"
+    assert _run("check", str(src), "--scorer", "lexical", "--json", str(saved)).exit_code == 0
+    result = CliRunner().invoke(main, ["report", str(saved), "-o", str(saved)])
+    _assert_input_error(result, "r.json", "must not overwrite")
+    assert src.read_text(encoding="utf-8") == EN + "\n" + AR
+    assert glossary.read_text(encoding="utf-8") == "الوزير\tminister\n"
+    assert json.loads(saved.read_text(encoding="utf-8"))["pairs"]
+
+
+def test_a_console_without_arabic_gets_escapes_not_a_traceback(tmp_path):
+    # A Windows console (cp1252) cannot show Arabic: the exit status must still be the gate's.
+    src = tmp_path / "n.txt"
+    src.write_text("قال الوزير إن ٥٠ طائرة وصلت.\n\nThe minister said 60 planes arrived.\n",
+                   encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONIOENCODING": "cp1252"}
+    env.pop("GITHUB_ACTIONS", None)
+    res = subprocess.run([sys.executable, "-m", "aligner", "check", str(src), "--scorer",
+                          "lexical"], cwd=tmp_path, env=env, capture_output=True, timeout=120)
+    assert b"Traceback" not in res.stderr, res.stderr.decode("utf-8", "replace")
+    assert res.returncode == 1  # the number mismatch, not a crash
+    assert b"\\u0665\\u0660" in res.stdout

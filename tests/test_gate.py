@@ -94,6 +94,8 @@ def test_exit_code_covers_every_source(cwd):
     (lambda d: ((d / "c.txt").write_text(CLEAN, encoding="utf-8"),
                 (d / "b.json").write_text("{not json", encoding="utf-8")),
      ["c.txt", "--baseline", "b.json"], "b.json: not a baseline file"),
+    (lambda d: (d / "c.txt").write_text(CLEAN, encoding="utf-8"),
+     ["c.txt", "--src-lang", "ar", "--tgt-lang", "AR-sa"], "both 'ar'"),
 ])
 def test_broken_input_is_exit_2_with_one_line(cwd, setup, args, message):
     setup(cwd)

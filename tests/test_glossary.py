@@ -60,6 +60,15 @@ def test_tsv_line_without_tab_names_file_and_line(tmp_path):
     assert str(path) in str(err.value) and "line 1" in str(err.value)
 
 
+def test_tsv_with_swapped_columns_is_an_input_error(tmp_path):
+    # english<TAB>arabic would load, and then no entry could ever match.
+    path = tmp_path / "g.tsv"
+    path.write_text("# terms\nالهدنة\ttruce\nceasefire\tوقف إطلاق النار\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3: the first column has no Arabic") as err:
+        load_glossary(path)
+    assert err.value.file == str(path)
+
+
 @pytest.mark.parametrize("content, problem", [
     ("<martif><text><body><termEntry>", "well-formed"),
     ("<root/>", "not a TBX"),

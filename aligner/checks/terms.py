@@ -94,6 +94,27 @@ def fold_latin(text: str) -> str:
     return folded
 
 
+def _fold_marks(text: str) -> tuple[str, list[int]]:
+    """:func:`fold_latin` of ``text`` without its combining marks, and where each folded
+    character is in ``text``.
+
+    Decomposed text ("Ḥ" as "H" + U+0323, as some editors and PDF extractors write it) must
+    match like composed text; folding drops accents anyway, so the marks are simply skipped.
+    """
+    kept = [i for i, ch in enumerate(text) if not (unicodedata.combining(ch) and i)]
+    if len(kept) == len(text):
+        return fold_latin(text), kept
+    return fold_latin("".join(text[i] for i in kept)), kept
+
+
+def _original_span(text: str, where: list[int], span: tuple[int, int]) -> tuple[int, int]:
+    """A span of the folded text as a span of ``text``, the last letter's marks included."""
+    start, end = where[span[0]], where[span[1] - 1] + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return start, end
+
+
 def rendering_pattern(rendering: str) -> re.Pattern:
     """A pattern for one English rendering: case-insensitive (acronyms excepted), words joined
     by spaces or hyphens, each word optionally plural (-s, -es, -y → -ies) or possessive."""
@@ -165,15 +186,16 @@ def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
         return
     ar = pair.text(ar_side)
     en = pair.text(en_side)
-    folded = fold_latin(en)
+    folded, where = _fold_marks(en)
     for start, end, entry in find_terms(ar, compiled):
         term = entry.term
         written = ar[start:end]
         for rendering, pattern in entry.wrong:
             m = pattern.search(folded)
             if m:
-                yield Hit(pair.id, en_side, m.span(),
-                          f"'{en[m.start():m.end()]}' renders the glossary term '{written}', "
+                span = _original_span(en, where, m.span())
+                yield Hit(pair.id, en_side, span,
+                          f"'{en[span[0]:span[1]]}' renders the glossary term '{written}', "
                           f"but the glossary marks '{rendering}' as a wrong rendering.",
                           f"Replace it with '{term.preferred}'.", Severity.ERROR)
                 break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import AlignerError
@@ -30,6 +31,52 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         if isinstance(exc, OSError):
             raise AlignerError(f"cannot write ({exc.strerror})", str(path)) from None
         raise
+
+
+def check_writable(paths: Iterable[str | Path | None]) -> None:
+    """Raise :class:`AlignerError` for the first output ``path`` that could not be written.
+
+    Called before anything is written: when a run writes several outputs, one bad path (its
+    folder missing, a directory in its place) must not leave the others behind, half a result.
+    """
+    seen: set[Path] = set()
+    for path in paths:
+        if path is None:
+            continue
+        path = Path(path)
+        if path.resolve() in seen:
+            # `--json r.json -o r.json`: one output would silently replace the other.
+            raise AlignerError("is named for two outputs; give each its own file", str(path))
+        seen.add(path.resolve())
+        directory = path.parent if str(path.parent) else Path(".")
+        if path.is_dir():
+            raise AlignerError("is a directory, expected a file name", str(path))
+        if not directory.is_dir():
+            reason = "is not a directory" if directory.exists() else "does not exist"
+            raise AlignerError(f"cannot write: the folder {directory} {reason}", str(path))
+
+
+def check_not_inputs(outputs: Iterable[str | Path | None],
+                     inputs: Iterable[str | Path]) -> None:
+    """Raise :class:`AlignerError` when an output path is one of the ``inputs``: a slip such
+    as ``--json article.txt`` must not replace the text being checked."""
+    read = {Path(p).resolve() for p in inputs if p}
+    for out in outputs:
+        if out and Path(out).resolve() in read:
+            raise AlignerError("is an input of this run; an output must not overwrite it",
+                               str(out))
+
+
+def check_creatable_dir(path: str | Path | None) -> None:
+    """Raise :class:`AlignerError` when the output folder ``path`` could not be created."""
+    if path is None:
+        return
+    path = Path(path)
+    for folder in (path, *path.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise AlignerError(f"cannot create directory: {folder} is a file", str(path))
+            return
 
 
 def _mode_for(path: Path) -> int:

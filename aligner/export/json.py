@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Finding, Location, Pair, Result, Sentence, Severity
+from ..model import SRC, TGT, Finding, Location, Pair, Result, Sentence, Severity
 from .atomic import atomic_write
 
 SCHEMA_VERSION = 1
@@ -61,7 +61,7 @@ def write_json(path: str | Path, results: list[Result]) -> None:
 def result_from_dict(data: dict) -> Result:
     """Rebuild a :class:`Result` from its JSON form (for ``align report``)."""
     pairs = []
-    for p in data["pairs"]:
+    for p in _list(data["pairs"], "pairs"):
         src = _sentences(p["src"], p.get("src_loc", []), data["src_lang"])
         tgt = _sentences(p["tgt"], p.get("tgt_loc", []), data.get("tgt_lang") or "")
         pairs.append(Pair(p["id"], src, tgt, p.get("score")))
@@ -69,15 +69,37 @@ def result_from_dict(data: dict) -> Result:
         Finding(f["check"], Severity.parse(f["severity"]), f["pair"], f["side"],
                 tuple(f["span"]), f.get("excerpt", ""), f["message"], f.get("suggestion", ""),
                 Location(**f["loc"]) if f.get("loc") else None)
-        for f in data.get("findings", []))
+        for f in _list(data.get("findings", []), "findings"))
+    for f in findings:
+        _check_finding(f, len(pairs))
     return Result(tool=data.get("tool", {}), sources=tuple(data.get("sources", [])),
                   src_lang=data["src_lang"], tgt_lang=data.get("tgt_lang"),
                   pairs=tuple(pairs), findings=findings, notices=tuple(data.get("notices", [])))
 
 
+def _list(value, what: str) -> list:
+    # A hand-edited or foreign file must fail as "not an aligner JSON result", never crash later.
+    if not isinstance(value, list):
+        raise ValueError(f"{what} must be a list")
+    return value
+
+
+def _check_finding(f: Finding, n_pairs: int) -> None:
+    where = f"finding of {f.check!r}"
+    if not isinstance(f.pair, int) or not 0 <= f.pair < n_pairs:
+        raise ValueError(f"{where}: pair {f.pair!r} is not one of the {n_pairs} pairs")
+    if f.side not in (SRC, TGT):
+        raise ValueError(f"{where}: side {f.side!r} is not 'src' or 'tgt'")
+    if (len(f.span) != 2 or not all(type(x) is int for x in f.span)
+            or not 0 <= f.span[0] <= f.span[1]):
+        raise ValueError(f"{where}: span {list(f.span)!r} is not [start, end]")
+
+
 def _sentences(texts: list[str], locs: list[dict], lang: str) -> tuple[Sentence, ...]:
     out = []
-    for k, text in enumerate(texts):
+    for k, text in enumerate(_list(texts, "a pair's src and tgt")):
+        if not isinstance(text, str):
+            raise ValueError(f"sentence {text!r} is not a string")
         loc = Location(**locs[k]) if k < len(locs) else Location("", 0, len(text), 0, 0)
         out.append(Sentence(text=text, loc=loc, lang=lang, index=k, paragraph=0))
     return tuple(out)

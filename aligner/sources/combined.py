@@ -49,6 +49,7 @@ def read_blocks(text: str, file: str) -> tuple[Block, ...]:
             runs.append([lang, start, end])
     if not runs:
         raise InputError("no Arabic or English text found", file)
+    runs = _absorb_stray_lines(runs, text)
     seen: dict[str, int] = {}
     for i, (lang, start, _end) in enumerate(runs):
         if lang in seen:
@@ -57,6 +58,37 @@ def read_blocks(text: str, file: str) -> tuple[Block, ...]:
                              f"line {line}; expected one block per language", file)
         seen[lang] = i
     return tuple(Block(file, lang, text, start, end) for lang, start, end in runs)
+
+
+# A line this short in the other script is part of the text around it (a credit "(AFP)", a
+# name, a handle), not a block of its own; a real block of translation is longer.
+_STRAY_MAX_WORDS = 4
+
+
+def _absorb_stray_lines(runs: list[list], text: str) -> list[list]:
+    """Fold a one-line, few-word run of a language that has a block elsewhere into its
+    neighbours: an English credit line inside the Arabic original must not read as a second
+    English block (interleaved languages, an input error)."""
+    runs = [list(r) for r in runs]
+    i = 0
+    while len(runs) > 2 and i < len(runs):
+        lang, start, end = runs[i]
+        piece = text[start:end]
+        stray = ("\n" not in piece and len(piece.split()) <= _STRAY_MAX_WORDS
+                 and sum(r[0] == lang for r in runs) > 1)
+        if not stray:
+            i += 1
+            continue
+        if i == 0:
+            runs[1][1] = start
+        else:
+            runs[i - 1][2] = end
+            if i + 1 < len(runs) and runs[i + 1][0] == runs[i - 1][0]:
+                runs[i - 1][2] = runs[i + 1][2]
+                del runs[i + 1]
+        del runs[i]
+        i = max(0, i - 1)
+    return runs
 
 
 def _name(lang: str) -> str:

@@ -47,6 +47,10 @@ def discover(args: list[str] | tuple[str, ...]) -> list[SourceSpec]:
         explicit.clear()
 
     for arg in args:
+        if not arg.strip():
+            # Path("") is the working directory: an unset shell variable ("$FILE") must not
+            # quietly check every source under it.
+            raise InputError("empty path argument (an unset variable?)", repr(arg))
         path = Path(arg)
         if path.is_dir():
             flush()
@@ -61,7 +65,20 @@ def discover(args: list[str] | tuple[str, ...]) -> list[SourceSpec]:
         else:
             explicit.append(path)
     flush()
+    for spec in found:
+        for name in spec:
+            _check_name(name)
     return _unique(found)
+
+
+def _check_name(name: str) -> None:
+    # A name in another encoding than the file system's (a Latin-1 "café.txt" on a UTF-8
+    # system) holds lone surrogates: no JSON, TMX or HTML output could carry it.
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError("file name is not valid UTF-8; rename the file", shown) from None
 
 
 def is_pattern(arg: str) -> bool:

@@ -28,6 +28,17 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     text = decode(data, str(path), encoding)
     if not text.strip():
         raise InputError("file is empty", str(path))
+    return _cr_line_ends(text)
+
+
+def _cr_line_ends(text: str) -> str:
+    """Old Mac line ends (a lone ``\r``, still written by some exporters) as ``\n``.
+
+    Without this the whole file is one line, and one language "is missing". One character for
+    one keeps every offset valid, and lines are then numbered as an editor shows them.
+    """
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")
     return text
 
 
@@ -35,9 +46,13 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """Decode bytes, detecting the encoding unless one is forced."""
     if encoding:
         try:
-            codecs.lookup(encoding)
+            codec = codecs.lookup(encoding).name
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}", name) from None
+        if not codec.startswith("utf") and _is_utf8_beyond_ascii(data):
+            # A single-byte code page decodes any bytes, so a UTF-8 file read as, say,
+            # Windows-1256 "succeeds" as mojibake that would be aligned and checked as text.
+            raise InputError(f"is UTF-8, not {encoding} (leave out --encoding)", name)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -55,6 +70,18 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         raise InputError("cannot be decoded: binary data or an unsupported encoding "
                          "(try --encoding)", name)
     return text
+
+
+def _is_utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 with multi-byte characters: real text in a legacy code
+    page (Arabic in Windows-1256, accents in Latin-1) practically never is."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

@@ -97,6 +97,8 @@ def read_tmx(path: str | Path) -> Memory:
         raise InputError("no such file", name)
     if p.is_dir():
         raise InputError("is a directory, expected a file", name)
+    if p.stat().st_size == 0:
+        raise InputError("file is empty", name)
     srclang, raw_units, encoding = _parse(p, name)
     keys = [seg[2] for unit in raw_units for seg in unit[2]]
     positions = _seg_positions(p, encoding, keys)
@@ -168,7 +170,8 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
                 del parent[0]
     except etree.XMLSyntaxError as exc:
         reason = (exc.msg or str(exc)).split(", line ")[0]
-        raise InputError(f"line {exc.lineno}: malformed XML ({reason})", name) from None
+        where = f"line {exc.lineno}: " if exc.lineno else ""  # lxml says 0 when it has none
+        raise InputError(f"{where}malformed XML ({reason})", name) from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", name) from None
     if srclang is None:

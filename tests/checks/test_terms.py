@@ -118,3 +118,21 @@ def test_other_language_pairs_are_skipped(glossary):
     ctx = gold_context(["Le ministère a annoncé."], ["The ministry announced."],
                        src_lang="fr", tgt_lang="en", options={"glossary": glossary})
     assert list(find(ctx)) == []
+
+
+def test_decomposed_accents_match_like_composed_ones(tmp_path):
+    # "Ḥ" written as "H" + U+0323 (decomposed, as some editors and PDF extractors write it).
+    path = tmp_path / "g.tsv"
+    path.write_text("عصائب أهل الحق\tAhl al-Haqq", encoding="utf-8")
+    ar = "وقال أمين عام عصائب أهل الحق إن الاجتماع مثمر."
+    for en in ("The leader of Ahl al-Ḥaqq said the meeting was fruitful.",
+               "The leader of Ahl al-H\u0323aqq said the meeting was fruitful."):
+        assert hits(str(path), ar, en) == [], en
+    assert len(hits(str(path), ar, "The leader of the group said it was fruitful.")) == 1
+
+
+def test_wrong_rendering_span_in_decomposed_text_is_exact(glossary):
+    en = "The wa\u0301ter\u0301 tank\u0301 was destroyed."  # marks inside and after the words
+    (hit,) = hits(glossary, "دمرت الدبابة.", en)
+    assert hit.side == "tgt"
+    assert en[hit.span[0]:hit.span[1]] == "wa\u0301ter\u0301 tank\u0301"

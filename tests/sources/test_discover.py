@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,14 @@ def test_nothing_to_check_is_an_input_error(cwd, arg):
     assert err.value.file == arg
 
 
+@pytest.mark.parametrize("arg", ["", "  "])
+def test_an_empty_argument_is_an_error_not_the_working_directory(cwd, arg):
+    # `align check "$FILE"` with FILE unset: Path("") is ".", which holds a source here.
+    make(cwd, {"a.txt": EN + AR})
+    with pytest.raises(InputError, match="empty path argument"):
+        discover(["a.txt", arg])
+
+
 def test_two_plain_files_in_two_languages_are_one_source(cwd):
     make(cwd, {"orig.txt": AR, "trans.txt": EN, "both.txt": EN + AR, "other.txt": EN})
     assert plan_sources(["trans.txt", "orig.txt"]) == [("trans.txt", "orig.txt")]
@@ -74,3 +83,15 @@ def test_two_plain_files_in_two_languages_are_one_source(cwd):
 def test_explicit_name_pairs_are_grouped(cwd):
     make(cwd, {"s.ar.txt": AR, "s.en.txt": EN})
     assert discover(["s.ar.txt", "s.en.txt"]) == [("s.ar.txt", "s.en.txt")]
+
+
+def test_a_file_name_that_is_not_utf8_is_an_input_error(cwd):
+    # Latin-1 "café.txt" on a UTF-8 file system: no JSON/TMX/HTML output could carry its name.
+    folder = cwd / "c"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write((EN + AR).encode("utf-8"))
+    for arg in ("c", os.fsdecode(b"c/caf\xe9.txt")):
+        with pytest.raises(InputError, match="not valid UTF-8") as err:
+            discover([arg])
+        assert err.value.file == "c/caf\\xe9.txt"

@@ -3,6 +3,7 @@ import codecs
 import pytest
 
 from aligner.errors import InputError
+from aligner.sources import read_source
 from aligner.sources.encoding import decode, read_text
 
 ARABIC = "السفير الروسي لدى العراق إلبروس كوتراشيف"
@@ -35,6 +36,21 @@ def test_forced_encoding_that_fails_names_the_file():
     assert "bad.txt" in str(exc.value) and "ascii" in str(exc.value)
 
 
+@pytest.mark.parametrize("forced", ["cp1256", "windows-1256", "latin-1"])
+def test_utf8_file_forced_to_a_code_page_is_refused(forced):
+    # Every byte decodes in a single-byte code page: without this check the mojibake
+    # ("ط°ظƒط±...") would be aligned and checked as if it were the text.
+    with pytest.raises(InputError, match="is UTF-8") as exc:
+        decode(ARABIC.encode("utf-8"), "news.txt", forced)
+    assert exc.value.file == "news.txt"
+
+
+def test_forced_code_page_on_its_own_text_and_on_ascii():
+    assert decode(ARABIC.encode("cp1256"), "x", "cp1256") == ARABIC
+    assert decode(b"plain ascii", "x", "cp1256") == "plain ascii"
+    assert decode(ARABIC.encode("utf-8"), "x", "UTF8") == ARABIC
+
+
 def test_unknown_encoding_name():
     with pytest.raises(InputError, match="unknown encoding"):
         decode(b"abc", "x", "no-such-codec")
@@ -63,3 +79,20 @@ def test_empty_and_whitespace_files(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_text(tmp_path / "nope.txt")
+
+
+def test_old_mac_line_ends_are_lines(tmp_path):
+    # "\r" only: without this the file is one line and one language "is missing".
+    path = tmp_path / "mac.txt"
+    text = "The minister spoke.\r\r" + ARABIC + ".\r"
+    path.write_bytes(text.encode("utf-8"))
+    read = read_text(path)
+    assert read == text.replace("\r", "\n") and len(read) == len(text)
+    source = read_source([str(path)])
+    assert [b.lang for b in source.blocks] == ["en", "ar"]
+
+
+def test_windows_line_ends_are_kept(tmp_path):
+    path = tmp_path / "win.txt"
+    path.write_bytes(b"One.\r\nTwo.\r\n")
+    assert read_text(path) == "One.\r\nTwo.\r\n"

@@ -43,6 +43,29 @@ def test_interleaved_languages_are_an_input_error():
         read_blocks(f"{EN}\n{AR}\n{EN}\n", "f.txt")
 
 
+@pytest.mark.parametrize("arabic", [
+    "التقى الوزير السفير يوم الاثنين.\n(AFP)\nوناقشا التجارة.",    # a credit inside
+    "التقى الوزير السفير يوم الاثنين.\nوناقشا التجارة.\nElbrus Kutrashev",  # a name at the end
+], ids=["credit-inside", "name-at-end"])
+def test_a_short_line_in_the_other_script_stays_in_its_block(arabic):
+    # A credit or a name in Latin letters inside the Arabic is not a second English block.
+    text = f"{EN}\n\n{arabic}\n"
+    blocks = read_blocks(text, "f.txt")
+    assert [(b.lang, b.content) for b in blocks] == [("en", EN), ("ar", arabic)]
+
+
+def test_a_short_line_before_the_first_block_joins_it():
+    text = f"Reuters\n{AR}\n{EN}\n"
+    blocks = read_blocks(text, "f.txt")
+    assert [(b.lang, b.content) for b in blocks] == [("ar", "Reuters\n" + AR), ("en", EN)]
+
+
+def test_interleaved_full_sentences_are_still_an_input_error():
+    one_line = "The minister met the ambassador on Monday."
+    with pytest.raises(InputError, match="interleaved"):
+        read_blocks(f"{AR}\n{one_line}\n{AR}\n{EN}\n", "f.txt")
+
+
 def test_parallel_files_in_any_order(tmp_path):
     ar, en = tmp_path / "a.txt", tmp_path / "b.txt"
     ar.write_text(AR, encoding="utf-8")

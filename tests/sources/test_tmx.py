@@ -204,8 +204,17 @@ def test_not_a_tmx(tmp_path):
         read_tmx(path)
     empty = tmp_path / "empty.tmx"
     empty.write_bytes(b"")
-    with pytest.raises(InputError, match="malformed XML"):
+    with pytest.raises(InputError, match=r"empty\.tmx: file is empty"):
         read_tmx(empty)
+
+
+@pytest.mark.parametrize("data", [b"   \n\n", b"<?xml version='1.0'?>\n", b"<tmx"])
+def test_blank_or_cut_short_tmx_never_reports_line_0(tmp_path, data):
+    path = tmp_path / "short.tmx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="malformed XML") as exc:
+        read_tmx(path)
+    assert "line 0" not in str(exc.value)
 
 
 def test_external_entity_is_refused_and_never_read(tmp_path):
