@@ -27,6 +27,7 @@ from ..errors import AlignerError
 from ..model import SRC, TGT, Pair, Result, Severity
 from ..text import primary
 from .atomic import atomic_write
+from .paths import place
 
 #: Languages written right to left, by primary subtag.
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
@@ -124,7 +125,7 @@ def build_report(result: Result) -> Report:
     fps = finding_fingerprints(result)
     findings = []
     for n, (f, fp) in enumerate(zip(result.findings, fps)):
-        where = f"{f.loc.file}:{f.loc.line}:{f.loc.col}" if f.loc and f.loc.line else ""
+        where = place(f.loc) if f.loc and f.loc.line else ""
         findings.append(ReportFinding(
             n=n, check=f.check, severity=f.severity.value, pair=f.pair, side=f.side,
             span=(int(f.span[0]), int(f.span[1])), excerpt=f.excerpt, message=f.message,

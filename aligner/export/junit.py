@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..model import Finding, Result
-from .paths import display_path
+from .paths import display_path, place
 
 if TYPE_CHECKING:
     from ..gate import GateReport
@@ -69,7 +69,7 @@ def _testcase(result: Result, report: GateReport) -> etree._Element:
 
 
 def _line(f: Finding) -> str:
-    where = f"{display_path(f.loc.file)}:{f.loc.line}:{f.loc.col}" if f.loc else f"pair {f.pair}"
+    where = place(f.loc, display_path(f.loc.file)) if f.loc else f"pair {f.pair}"
     return f"{where}: {f.severity.value}: [{f.check}] {f.message} {f.suggestion}".rstrip()
 
 

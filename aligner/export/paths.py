@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from ..model import Location
+
 
 def display_path(file: str, root: Path | None = None) -> str:
     """``file`` relative to ``root`` (default: the working directory) in ``/`` form when it lies
@@ -16,6 +18,12 @@ def display_path(file: str, root: Path | None = None) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def place(loc: Location, file: str | None = None) -> str:
+    """``file:line:col`` (1-based), the form editors and CI logs turn into a link; ``file``
+    replaces ``loc.file`` where a format shows a display path."""
+    return f"{loc.file if file is None else file}:{loc.line}:{loc.col}"
 
 
 def relative_uri(file: str, root: Path) -> str | None:
