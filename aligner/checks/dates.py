@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import SRC, TGT, Pair, Severity
 from ..similarity.anchors import EN_MONTHS, months
 from .base import Check, CheckContext, Hit
-from .sides import arabic_english, lang_of
+from .sides import arabic_english, pair_hits
 
 MONTH_NAMES = {v: k.capitalize() for k, v in EN_MONTHS.items() if len(k) > 4 or k == "may"}
 MONTH_NAMES.update({6: "June", 7: "July"})
@@ -56,8 +56,7 @@ def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 def find(ctx: CheckContext) -> Iterator[Hit]:
     if arabic_english(ctx) is None:
         return  # month names are read in Arabic and English
-    for pair in ctx.pairs:
-        yield from check_pair(pair, lang_of(ctx, SRC), lang_of(ctx, TGT))
+    yield from pair_hits(ctx, check_pair)
 
 
 CHECKS = (Check("date-mismatch", Severity.WARNING,

@@ -23,7 +23,7 @@ from ..model import SRC, TGT, Pair, Severity
 from ..similarity.anchors import number_value
 from ..text import ascii_digits, normalize_arabic
 from .base import Check, CheckContext, Hit
-from .sides import lang_of
+from .sides import pair_hits
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 NUMBER = re.compile(rf"(?<![0-9\u0660-\u0669\u06F0-\u06F9]){_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*")
@@ -272,8 +272,7 @@ def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
-    for pair in ctx.pairs:
-        yield from check_pair(pair, lang_of(ctx, SRC), lang_of(ctx, TGT))
+    yield from pair_hits(ctx, check_pair)
 
 
 CHECKS = (Check("number-mismatch", Severity.WARNING,
