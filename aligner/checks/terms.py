@@ -111,6 +111,8 @@ def rendering_pattern(rendering: str) -> re.Pattern:
 
 
 def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
+    """The glossary's entries with their Arabic forms normalised for matching (entries with no
+    Arabic word left out)."""
     out = []
     for term in glossary.terms:
         forms = []
@@ -123,12 +125,21 @@ def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
-def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, int, _Compiled]]:
-    """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
-    by_core: dict[str, list[tuple[tuple[str, ...], _Compiled]]] = {}
+#: Each Arabic form of the glossary under its first word, with its entry.
+TermIndex = dict[str, list[tuple[tuple[str, ...], _Compiled]]]
+
+
+def index_terms(compiled: tuple[_Compiled, ...]) -> TermIndex:
+    """The glossary's forms by first word: built once per document, not once per pair."""
+    by_core: TermIndex = {}
     for entry in compiled:
         for form in entry.forms:
             by_core.setdefault(form[0], []).append((form, entry))
+    return by_core
+
+
+def find_terms(text: str, by_core: TermIndex) -> list[tuple[int, int, _Compiled]]:
+    """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
     words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_WORD.finditer(text)]
     bares = [_bare(w) for _s, _e, w in words]
     found = []
@@ -158,7 +169,7 @@ def _present(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     return pattern.search(folded) or pattern.search(text)
 
 
-def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
+def check_pair(pair: Pair, terms: TermIndex, glossary_name: str,
                ar_side: str = SRC, en_side: str = TGT) -> Iterator[Hit]:
     """Term hits of one pair; spans of missing renderings are on the Arabic term."""
     if not pair.src or not pair.tgt:
@@ -166,7 +177,7 @@ def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
     ar = pair.text(ar_side)
     en = pair.text(en_side)
     folded = fold_latin(en)
-    for start, end, entry in find_terms(ar, compiled):
+    for start, end, entry in find_terms(ar, terms):
         term = entry.term
         written = ar[start:end]
         for rendering, pattern in entry.wrong:
@@ -195,10 +206,10 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     if sides is None:
         return  # the glossary is Arabic-English
     glossary = load_glossary(ctx.options.get("glossary"))
-    compiled = compile_glossary(glossary)
+    terms = index_terms(compile_glossary(glossary))
     name = glossary.file.rsplit("/", 1)[-1]
     for pair in ctx.pairs:
-        yield from check_pair(pair, compiled, name, *sides)
+        yield from check_pair(pair, terms, name, *sides)
 
 
 CHECKS = (Check("term-mismatch", Severity.WARNING,
