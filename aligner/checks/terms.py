@@ -80,15 +80,13 @@ def fold_latin(text: str) -> str:
     """Lower case, no accents, one apostrophe, one spelling: same length as ``text``."""
     if text.isascii():
         folded = text.lower().replace("`", "'")
-        for british, american in _SPELLINGS:
-            folded = folded.replace(british, american)
-        return folded
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0]
-        low = base.lower()
-        out.append("'" if ch in _APOSTROPHES else (low if len(low) == 1 else base))
-    folded = "".join(out)
+    else:
+        out = []
+        for ch in text:
+            base = unicodedata.normalize("NFD", ch)[0]
+            low = base.lower()
+            out.append("'" if ch in _APOSTROPHES else (low if len(low) == 1 else base))
+        folded = "".join(out)
     for british, american in _SPELLINGS:
         folded = folded.replace(british, american)
     return folded
