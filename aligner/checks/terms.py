@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..glossary import Glossary, Term, load_glossary
 from ..model import SRC, TGT, Pair, Severity
@@ -31,17 +32,20 @@ _SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offen
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A glossary entry ready for matching; rendering patterns are built only when needed."""
+    """A glossary entry ready for matching; rendering patterns are built only when needed, and
+    then once: a term the document repeats is looked up in many pairs."""
 
     term: Term
     forms: tuple[tuple[str, ...], ...]   # each Arabic form as normalised words (first: core)
 
-    @property
+    @cached_property
     def good(self) -> tuple[re.Pattern, ...]:
+        """Patterns of the accepted renderings."""
         return tuple(rendering_pattern(r) for r in self.term.en)
 
-    @property
+    @cached_property
     def wrong(self) -> tuple[tuple[str, re.Pattern], ...]:
+        """The renderings the glossary marks wrong, each with its pattern."""
         return tuple((r, rendering_pattern(r)) for r in self.term.wrong)
 
 
