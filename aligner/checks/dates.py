@@ -14,12 +14,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..model import SRC, TGT, Pair, Severity
-from ..similarity.anchors import EN_MONTHS, months
+from ..similarity.anchors import EN_MONTH_NAMES, months
 from .base import Check, CheckContext, Hit
 from .sides import arabic_english, pair_hits
 
-MONTH_NAMES = {v: k.capitalize() for k, v in EN_MONTHS.items() if len(k) > 4 or k == "may"}
-MONTH_NAMES.update({6: "June", 7: "July"})
+MONTH_NAMES = {i: m.capitalize() for i, m in enumerate(EN_MONTH_NAMES, 1)}
 
 
 def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"

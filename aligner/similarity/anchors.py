@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from ..text import ascii_digits, normalize_arabic
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
-EN_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), 1)}
-EN_MONTHS.update({m[:3]: i for m, i in list(EN_MONTHS.items())})
-EN_MONTHS["sept"] = 9
+EN_MONTH_NAMES = tuple("january february march april may june july august september october "
+                       "november december".split())
+#: Month names and abbreviations → month number; built in one expression so that the table is
+#: never changed after import (its order is the order of the alternatives in the patterns).
+EN_MONTHS = {**{m: i for i, m in enumerate(EN_MONTH_NAMES, 1)},
+             **{m[:3]: i for i, m in enumerate(EN_MONTH_NAMES, 1)}, "sept": 9}
 # "May" and "March" are also an English verb: count them only beside a number or after a
 # word that introduces a time ("in March", "by late May").
 _AMBIGUOUS_MONTHS = {"may", "march", "mar"}
