@@ -10,7 +10,6 @@ Severity: ``error`` when the two sides name different months (the date was chang
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from ..model import SRC, TGT, Pair, Severity
@@ -26,10 +25,10 @@ def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"
     """Months of each side not named on the other, as ``(start, end, month)``."""
     s_months = months(src, src_lang)
     t_months = months(tgt, tgt_lang)
-    s_count = Counter(m for _s, _e, m in s_months)
-    t_count = Counter(m for _s, _e, m in t_months)
-    return ([x for x in s_months if x[2] not in t_count],
-            [x for x in t_months if x[2] not in s_count])
+    s_named = {m for _s, _e, m in s_months}
+    t_named = {m for _s, _e, m in t_months}
+    return ([x for x in s_months if x[2] not in t_named],
+            [x for x in t_months if x[2] not in s_named])
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
