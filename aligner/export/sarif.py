@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..baseline import fingerprint
 from ..checks import REGISTRY, Check
 from ..model import Finding, Pair, Result, Severity
+from .findings import with_suggestion
 from .paths import file_uri, relative_uri
 
 if TYPE_CHECKING:
@@ -123,8 +124,7 @@ def _result(finding: Finding, result: Result, index: Mapping[str, int], root: Pa
         "ruleId": finding.check,
         "ruleIndex": index[finding.check],
         "level": LEVELS[finding.severity],
-        "message": {"text": f"{finding.message} Suggestion: {finding.suggestion}"
-                    if finding.suggestion else finding.message},
+        "message": {"text": with_suggestion(finding)},
         "locations": [_location(finding, pair, result, root)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, pair)},
         "properties": {"pair": finding.pair, "side": finding.side,
