@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..model import Severity
@@ -30,8 +31,8 @@ _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
 _EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)-", re.IGNORECASE)
 _AR_ENDINGS = ("ون", "ين", "ان", "ات")
 _AR_SUFFIXES = ("ون", "ين", "ان", "ات", "يه", "ه")
-_VOWELS_LATIN = set("aeiouy")
-_VOWELS_ARABIC = set("اوي")
+_VOWELS_LATIN = frozenset("aeiouy")
+_VOWELS_ARABIC = frozenset("اوي")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def inflections(a: str, b: str) -> bool:
     return a[:-2] == b[:-2] and a[-2:] in _AR_ENDINGS and b[-2:] in _AR_ENDINGS
 
 
-def spelling_variants(a: str, b: str, vowels: set[str]) -> bool:
+def spelling_variants(a: str, b: str, vowels: AbstractSet[str]) -> bool:
     """Do two distinct forms differ only in one or two vowels, neither first nor last?"""
     if a == b or a.startswith(b) or b.startswith(a):
         return False
@@ -78,7 +79,7 @@ def spelling_variants(a: str, b: str, vowels: set[str]) -> bool:
         0 < pos < min(len(a), len(b)) - 1 for pos in ops)
 
 
-def _vowel_edits(a: str, b: str, vowels: set[str]) -> list[int] | None:
+def _vowel_edits(a: str, b: str, vowels: AbstractSet[str]) -> list[int] | None:
     """Positions where ``a`` and ``b`` differ, if every difference is a vowel (substituted,
     inserted or deleted); ``None`` if a consonant differs."""
     i = j = 0
@@ -116,7 +117,7 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
             yield from _report(groups, _VOWELS_ARABIC, names, inflections)
 
 
-def _report(groups: dict[str, list[Occurrence]], vowels: set[str], names: set[str],
+def _report(groups: dict[str, list[Occurrence]], vowels: AbstractSet[str], names: set[str],
             same_word=lambda a, b: False) -> Iterator[Hit]:
     """Report the rarer spelling of each pair of variants; ``names`` are the keys known to be
     names (the usual spelling must be one)."""
