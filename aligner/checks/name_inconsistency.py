@@ -153,8 +153,7 @@ def _latin_occurrences(ctx: CheckContext, side: str
     for p in placed(ctx, side):
         for n, m in enumerate(_LATIN_TOKEN.finditer(p.sentence.text)):
             word = m.group().strip("-'’‘")
-            bare = _EN_ARTICLE.sub("", word)
-            if not bare[:1].isupper():
+            if not _capitalised(word):
                 continue
             key = latin_key(word)
             if len(key) < MIN_LATIN:
@@ -164,6 +163,12 @@ def _latin_occurrences(ctx: CheckContext, side: str
             start = p.offset + m.start() + m.group().index(word)
             groups[key].append(Occurrence(p.pair, side, (start, start + len(word)), word))
     return groups, inside
+
+
+def _capitalised(token: str) -> bool:
+    """Does a Latin token start with a capital once quotes, hyphens and an article
+    ("al-") are taken off?"""
+    return _EN_ARTICLE.sub("", token.strip("-'’‘"))[:1].isupper()
 
 
 def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
@@ -176,7 +181,7 @@ def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
             continue
         for p in placed(ctx, side):
             for n, w in enumerate(_LATIN_TOKEN.findall(p.sentence.text)):
-                if _EN_ARTICLE.sub("", w.strip("-'’‘"))[:1].isupper():
+                if _capitalised(w):
                     words_by_pair[p.pair].append(w)
                     if n > 0:
                         inside.add(latin_key(w))
