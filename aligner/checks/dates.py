@@ -32,6 +32,7 @@ def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """Hits for the months of one pair that the other side does not name."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)

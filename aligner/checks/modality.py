@@ -217,6 +217,7 @@ def _quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """A strong negation on one side of the pair with no negation at all on the other."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
@@ -237,6 +238,7 @@ def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 
 
 def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """Possibility turned into obligation (or back), or an obligation lost in translation."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)

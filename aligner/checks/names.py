@@ -183,6 +183,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 def check_pair(pair: Pair, links: NameLinks, ar_side: str = SRC, en_side: str = TGT,
                words: tuple[list[_Word], list[_Word], list[_Word]] | None = None
                ) -> Iterator[Hit]:
+    """Hits for the document's known names that have no transliteration on the other side of
+    this pair (none on the Arabic side when the English uses a pronoun)."""
     if not pair.src or not pair.tgt:
         return
     en_text = pair.text(en_side)

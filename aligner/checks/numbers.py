@@ -249,6 +249,7 @@ def compare(src: str, tgt: str, src_lang: str = "ar",
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """Hits for the numbers of one pair that have no counterpart on the other side."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)

@@ -87,6 +87,7 @@ class Piece:
 
 
 def pieces(para: list[Placed]) -> list[Piece]:
+    """A paragraph's sentences cut again at the breaks the aligner joined over."""
     out = []
     for p in para:
         text = p.sentence.text
