@@ -11,7 +11,7 @@ import importlib.util
 
 import numpy as np
 
-from .embedding import EmbeddingScorer, EncoderUnavailable
+from .embedding import EmbeddingScorer, EncoderUnavailable, unit_rows
 
 VARIANT = "original"
 
@@ -51,7 +51,7 @@ class E5Encoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         vecs = np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), -1)
-        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        return unit_rows(vecs)
 
 
 class E5Scorer(EmbeddingScorer):
