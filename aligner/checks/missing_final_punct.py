@@ -59,9 +59,8 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     for side, lang in sides(ctx):
         paras = paragraphs(ctx, side)
         header = _header_length(paras)
-        bare = [para for para in paras[header:]
-                if not is_title_like(para, lang) and not ends_with_punct(para[-1].sentence.text)]
         body = [para for para in paras[header:] if not is_title_like(para, lang)]
+        bare = [para for para in body if not ends_with_punct(para[-1].sentence.text)]
         # Most paragraphs bare: the document's own convention (a transcript, a list).
         habitual = len(bare) * 2 > len(body)
         for para in bare:
