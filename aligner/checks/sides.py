@@ -16,6 +16,11 @@ def side_lang(ctx: CheckContext, side: str) -> str | None:
     return primary(lang) if lang else None
 
 
+def other_side(side: str) -> str:
+    """``tgt`` for ``src`` and ``src`` for ``tgt``."""
+    return TGT if side == SRC else SRC
+
+
 def arabic_english(ctx: CheckContext) -> tuple[str, str] | None:
     """``(arabic side, english side)`` for an Arabic-English context, else ``None``."""
     langs = side_lang(ctx, SRC), side_lang(ctx, TGT)
