@@ -29,6 +29,9 @@ NAME_MATCH = 0.85
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF‘’ʿʾ'\-]+")
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
 _EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)-", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_LOWER_LATIN = re.compile(r"[^a-z]")
+_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064A]")
 _AR_ENDINGS = ("ون", "ين", "ان", "ات")
 _AR_SUFFIXES = ("ون", "ين", "ان", "ات", "يه", "ه")
 _VOWELS_LATIN = frozenset("aeiouy")
@@ -45,16 +48,16 @@ class Occurrence:
 
 def latin_key(word: str) -> str:
     """The comparable form of a Latin-script name: no article, accents, ʿayn or possessive."""
-    word = re.sub(r"['’]s$", "", word)
+    word = _POSSESSIVE.sub("", word)
     word = _EN_ARTICLE.sub("", word)
-    return re.sub(r"[^a-z]", "", normalize_latin(word))
+    return _NOT_LOWER_LATIN.sub("", normalize_latin(word))
 
 
 def arabic_key(word: str) -> str:
     """The comparable form of an Arabic word: normalised, without the conjunction or a
     preposition before it, but with its article ("والفياض" → "الفياض", "للعراق" → "العراق"),
     so that "الروماني" is not compared with "رومني"."""
-    word = re.sub(r"[^\u0621-\u064A]", "", normalize_arabic(word))
+    word = _NOT_ARABIC_LETTER.sub("", normalize_arabic(word))
     if word[:1] in "وف" and len(word) > 4:
         word = word[1:]
     if word.startswith("لل") and len(word) > 4:

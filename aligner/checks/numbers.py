@@ -43,6 +43,7 @@ _LETTERS_AFTER = re.compile(r"[A-Za-z]+")
 # Letters glued to a number that are a suffix or a unit, not part of a code.
 _UNIT_SUFFIXES = frozenset("st nd rd th s am pm km kg mm cm m g h bn mn k min hrs kmh mph "
                            "mg ml gb mb kb kw mw gw ft in".split())
+_EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MINUTES = re.compile(r".*\d[:،.٫]$")
 _ZULU = re.compile(r"\s*(?:GMT|UTC|Z\b|hrs|hours|h\b)")
 _ROMAN = {r: i for i, r in enumerate(
@@ -137,7 +138,7 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
         minutes = _MINUTES.match(text[max(0, m.start() - 3):m.start()])
         if minutes and ascii_digits(raw) == "00":
             report = False  # "12:00": the hour carries the time
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", ascii_digits(raw)):
+        if _EUROPEAN_THOUSANDS.fullmatch(ascii_digits(raw)):
             values.add(canon(ascii_digits(raw).replace(".", "")))  # "42.000" written European
         if len(raw) == 4 and _ZULU.match(text, m.end()) and ascii_digits(raw)[2:] == "00":
             values.add(canon(ascii_digits(raw)[:2]))  # "1200 GMT" ~ "12:00"

@@ -73,10 +73,15 @@ class Anchors:
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_DIGIT_AFTER = re.compile(r"\s*\d")
+
+
 def number_value(token: str) -> str:
     """Canonical form of a number: no thousands separators, ``.`` as decimal point."""
     token = ascii_digits(token).replace("٫", ".").replace("٬", ",")
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", token):
+    if _THOUSANDS.fullmatch(token):
         return token.replace(",", "")
     return token.replace(",", ".")
 
@@ -137,8 +142,8 @@ def _normalize_mapped(text: str) -> tuple[str, list[int]]:
 
 
 def _near_digit(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"\d\s*$", text[max(0, start - 4):start])
-                or re.match(r"\s*\d", text[end:end + 4]))
+    return bool(_DIGIT_BEFORE.search(text[max(0, start - 4):start])
+                or _DIGIT_AFTER.match(text[end:end + 4]))
 
 
 def extract(text: str, lang: str) -> Anchors:
