@@ -215,6 +215,8 @@ def _arabic_occurrences(ctx: CheckContext, side: str, english: dict[int, list[st
 def _name_like(key: str, word: str, p: Placed, english: dict[int, list[str]] | None) -> bool:
     if english is not None:
         latin = english.get(p.pair, [])
+        if not latin:
+            return False  # nothing to match, so the costly skeletons are not worth making
         skeletons = arabic_skeletons(word)
         # Stricter than alignment anchors: one consonant off in four ("London" ~ "النظافة")
         # is too loose to call a word a name.
