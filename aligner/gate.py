@@ -177,6 +177,8 @@ def apply_baseline(results: Sequence[Result], entries: Sequence[BaselineEntry],
     by_fp: dict[str, list[BaselineEntry]] = {}
     for entry in entries:
         by_fp.setdefault(entry.fingerprint, []).append(entry)
+    # Resolving a path asks the file system: once per entry, not once per finding it is tried on.
+    entry_keys = {id(e): _entry_keys(e, root) for e in entries if e.file}
     used: set[int] = set()
     kept_results: list[Result] = []
     suppressed: list[Suppressed] = []
@@ -186,7 +188,8 @@ def apply_baseline(results: Sequence[Result], entries: Sequence[BaselineEntry],
         kept: list[Finding] = []
         for finding, fp in zip(result.findings, finding_fingerprints(result)):
             file_key = _key(finding_file(finding, result))
-            match = next((e for e in by_fp.get(fp, ()) if _matches(e, file_key, root)), None)
+            match = next((e for e in by_fp.get(fp, ())
+                          if not e.file or file_key in entry_keys[id(e)]), None)
             if match is None:
                 kept.append(finding)
             else:
@@ -194,7 +197,7 @@ def apply_baseline(results: Sequence[Result], entries: Sequence[BaselineEntry],
                 suppressed.append(Suppressed(index, finding, match))
         kept_results.append(replace(result, findings=tuple(kept)))
     stale = tuple(e for e in entries if id(e) not in used
-                  and (not e.file or _entry_keys(e, root) & checked_files))
+                  and (not e.file or entry_keys[id(e)] & checked_files))
     return BaselineOutcome(tuple(kept_results), tuple(suppressed), stale)
 
 
@@ -227,10 +230,6 @@ def _entry_keys(entry: BaselineEntry, root: Path) -> set[str]:
     if path.is_absolute():
         return {_key(entry.file)}
     return {_key(str(root / path)), _key(entry.file)}
-
-
-def _matches(entry: BaselineEntry, file_key: str, root: Path) -> bool:
-    return not entry.file or file_key in _entry_keys(entry, root)
 
 
 def _relative(path: str, root: Path) -> str:

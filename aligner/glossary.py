@@ -40,6 +40,7 @@ class Term:
 
     @property
     def preferred(self) -> str:
+        """The rendering a translation should use (the glossary's first)."""
         return self.en[0]
 
 

@@ -29,6 +29,8 @@ class MetricScore:
 
 @dataclass(frozen=True)
 class ScoreReport:
+    """The scores of one translation file against its reference."""
+
     hyp: str
     ref: str
     lines: int
@@ -87,4 +89,5 @@ def score_files(hyp: str, ref: str, metrics: tuple[str, ...] = METRICS,
 
 
 def write_score_json(path: str, report: ScoreReport) -> None:
+    """Write the report as JSON to ``path`` atomically."""
     atomic_write(path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")

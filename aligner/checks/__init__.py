@@ -43,7 +43,8 @@ def select(enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()) -
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)")
     ids = list(enabled) if enabled else list(REGISTRY)
-    return [REGISTRY[c] for c in ids if c not in set(disabled)]
+    off = set(disabled)
+    return [REGISTRY[c] for c in ids if c not in off]
 
 
 def run_checks(ctx: CheckContext, checks: Iterable[Check],

@@ -10,16 +10,14 @@ Severity: ``error`` when the two sides name different months (the date was chang
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from ..model import SRC, TGT, Pair, Severity
-from ..similarity.anchors import EN_MONTHS, months
+from ..similarity.anchors import EN_MONTH_NAMES, months
 from .base import Check, CheckContext, Hit
-from .sides import arabic_english, lang_of
+from .sides import arabic_english, pair_hits
 
-MONTH_NAMES = {v: k.capitalize() for k, v in EN_MONTHS.items() if len(k) > 4 or k == "may"}
-MONTH_NAMES.update({6: "June", 7: "July"})
+MONTH_NAMES = {i: m.capitalize() for i, m in enumerate(EN_MONTH_NAMES, 1)}
 
 
 def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"
@@ -27,13 +25,14 @@ def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"
     """Months of each side not named on the other, as ``(start, end, month)``."""
     s_months = months(src, src_lang)
     t_months = months(tgt, tgt_lang)
-    s_count = Counter(m for _s, _e, m in s_months)
-    t_count = Counter(m for _s, _e, m in t_months)
-    return ([x for x in s_months if x[2] not in t_count],
-            [x for x in t_months if x[2] not in s_count])
+    s_named = {m for _s, _e, m in s_months}
+    t_named = {m for _s, _e, m in t_months}
+    return ([x for x in s_months if x[2] not in t_named],
+            [x for x in t_months if x[2] not in s_named])
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """Hits for the months of one pair that the other side does not name."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
@@ -56,8 +55,7 @@ def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 def find(ctx: CheckContext) -> Iterator[Hit]:
     if arabic_english(ctx) is None:
         return  # month names are read in Arabic and English
-    for pair in ctx.pairs:
-        yield from check_pair(pair, lang_of(ctx, SRC), lang_of(ctx, TGT))
+    yield from pair_hits(ctx, check_pair)
 
 
 CHECKS = (Check("date-mismatch", Severity.WARNING,

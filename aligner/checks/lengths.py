@@ -12,11 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from statistics import median
 
 from ..model import SRC, TGT, Pair, Severity
 from .base import Check, CheckContext, Hit
-from .stats import MAD_TO_SD
+from .stats import centre_spread
 
 Z_LIMIT = 3.5
 MIN_FACTOR = 1.8          # at least this many times shorter / longer than the document's norm
@@ -49,16 +48,13 @@ def log_ratio(pair: Pair) -> float | None:
 
 def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
-    base = [r for p in pairs if len(p.src) == 1 and len(p.tgt) == 1
-            and (r := log_ratio(p)) is not None]
+    # Each pair's ratio is read once: it serves both the norm and the pair's own test.
+    ratios = [(p, r) for p in pairs if (r := log_ratio(p)) is not None]
+    base = [r for p, r in ratios if len(p.src) == 1 and len(p.tgt) == 1]
     if len(base) < MIN_PAIRS:
         return
-    norm = median(base)
-    spread = max(MAD_TO_SD * median(abs(r - norm) for r in base), MIN_SPREAD)
-    for pair in pairs:
-        r = log_ratio(pair)
-        if r is None:
-            continue
+    norm, spread = centre_spread(base, MIN_SPREAD)
+    for pair, r in ratios:
         if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < MIN_CHARS:
             continue
         z = (r - norm) / spread

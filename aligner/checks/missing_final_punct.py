@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import SRC, TGT, Severity
+from ..model import Severity
 from .base import Check, CheckContext, Hit
 from .caption_leak import ends_with_credit
+from .sides import other_side
 from .walk import Placed, paragraphs, sides
 
 TERMINAL = ".!?؟…:;؛۔"
@@ -59,9 +60,8 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     for side, lang in sides(ctx):
         paras = paragraphs(ctx, side)
         header = _header_length(paras)
-        bare = [para for para in paras[header:]
-                if not is_title_like(para, lang) and not ends_with_punct(para[-1].sentence.text)]
         body = [para for para in paras[header:] if not is_title_like(para, lang)]
+        bare = [para for para in body if not ends_with_punct(para[-1].sentence.text)]
         # Most paragraphs bare: the document's own convention (a transcript, a list).
         habitual = len(bare) * 2 > len(body)
         for para in bare:
@@ -81,7 +81,7 @@ def _hit(ctx: CheckContext, last: Placed, habitual: bool) -> Hit:
     words = text.split()
     word_start = len(text) - len(words[-1])
     tail = " ".join(words[-4:])
-    other = ctx.pairs[last.pair].side(TGT if last.side == SRC else SRC)
+    other = ctx.pairs[last.pair].side(other_side(last.side))
     note = ""
     if other and last.last and ends_with_punct(other[-1].text):
         end = other[-1].text.rstrip().rstrip(CLOSERS).rstrip()[-1]

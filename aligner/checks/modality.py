@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
 from .base import Check, CheckContext, Hit
-from .sides import arabic_english, lang_of
+from .sides import arabic_english, pair_hits
 
 _AR_TOKEN = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670]+")
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -217,6 +217,7 @@ def _quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """A strong negation on one side of the pair with no negation at all on the other."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
@@ -237,6 +238,7 @@ def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 
 
 def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """Possibility turned into obligation (or back), or an obligation lost in translation."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
@@ -260,22 +262,16 @@ def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
                   "Render the obligation ('must', 'has to', 'should', 'need to').")
 
 
-def _langs(ctx: CheckContext) -> tuple[str, str]:
-    return lang_of(ctx, SRC), lang_of(ctx, TGT)
-
-
 def find_negation(ctx: CheckContext) -> Iterator[Hit]:
     if arabic_english(ctx) is None:
         return  # the markers are Arabic and English ones
-    for pair in ctx.pairs:
-        yield from negation_hits(pair, *_langs(ctx))
+    yield from pair_hits(ctx, negation_hits)
 
 
 def find_modality(ctx: CheckContext) -> Iterator[Hit]:
     if arabic_english(ctx) is None:
         return
-    for pair in ctx.pairs:
-        yield from modality_hits(pair, *_langs(ctx))
+    yield from pair_hits(ctx, modality_hits)
 
 
 CHECKS = (

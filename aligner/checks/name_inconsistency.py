@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..model import Severity
@@ -28,10 +29,13 @@ NAME_MATCH = 0.85
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF‘’ʿʾ'\-]+")
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
 _EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)-", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_LOWER_LATIN = re.compile(r"[^a-z]")
+_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064A]")
 _AR_ENDINGS = ("ون", "ين", "ان", "ات")
 _AR_SUFFIXES = ("ون", "ين", "ان", "ات", "يه", "ه")
-_VOWELS_LATIN = set("aeiouy")
-_VOWELS_ARABIC = set("اوي")
+_VOWELS_LATIN = frozenset("aeiouy")
+_VOWELS_ARABIC = frozenset("اوي")
 
 
 @dataclass(frozen=True)
@@ -44,16 +48,16 @@ class Occurrence:
 
 def latin_key(word: str) -> str:
     """The comparable form of a Latin-script name: no article, accents, ʿayn or possessive."""
-    word = re.sub(r"['’]s$", "", word)
+    word = _POSSESSIVE.sub("", word)
     word = _EN_ARTICLE.sub("", word)
-    return re.sub(r"[^a-z]", "", normalize_latin(word))
+    return _NOT_LOWER_LATIN.sub("", normalize_latin(word))
 
 
 def arabic_key(word: str) -> str:
     """The comparable form of an Arabic word: normalised, without the conjunction or a
     preposition before it, but with its article ("والفياض" → "الفياض", "للعراق" → "العراق"),
     so that "الروماني" is not compared with "رومني"."""
-    word = re.sub(r"[^\u0621-\u064A]", "", normalize_arabic(word))
+    word = _NOT_ARABIC_LETTER.sub("", normalize_arabic(word))
     if word[:1] in "وف" and len(word) > 4:
         word = word[1:]
     if word.startswith("لل") and len(word) > 4:
@@ -69,7 +73,7 @@ def inflections(a: str, b: str) -> bool:
     return a[:-2] == b[:-2] and a[-2:] in _AR_ENDINGS and b[-2:] in _AR_ENDINGS
 
 
-def spelling_variants(a: str, b: str, vowels: set[str]) -> bool:
+def spelling_variants(a: str, b: str, vowels: AbstractSet[str]) -> bool:
     """Do two distinct forms differ only in one or two vowels, neither first nor last?"""
     if a == b or a.startswith(b) or b.startswith(a):
         return False
@@ -78,7 +82,7 @@ def spelling_variants(a: str, b: str, vowels: set[str]) -> bool:
         0 < pos < min(len(a), len(b)) - 1 for pos in ops)
 
 
-def _vowel_edits(a: str, b: str, vowels: set[str]) -> list[int] | None:
+def _vowel_edits(a: str, b: str, vowels: AbstractSet[str]) -> list[int] | None:
     """Positions where ``a`` and ``b`` differ, if every difference is a vowel (substituted,
     inserted or deleted); ``None`` if a consonant differs."""
     i = j = 0
@@ -116,7 +120,7 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
             yield from _report(groups, _VOWELS_ARABIC, names, inflections)
 
 
-def _report(groups: dict[str, list[Occurrence]], vowels: set[str], names: set[str],
+def _report(groups: dict[str, list[Occurrence]], vowels: AbstractSet[str], names: set[str],
             same_word=lambda a, b: False) -> Iterator[Hit]:
     """Report the rarer spelling of each pair of variants; ``names`` are the keys known to be
     names (the usual spelling must be one)."""
@@ -152,8 +156,7 @@ def _latin_occurrences(ctx: CheckContext, side: str
     for p in placed(ctx, side):
         for n, m in enumerate(_LATIN_TOKEN.finditer(p.sentence.text)):
             word = m.group().strip("-'’‘")
-            bare = _EN_ARTICLE.sub("", word)
-            if not bare[:1].isupper():
+            if not _capitalised(word):
                 continue
             key = latin_key(word)
             if len(key) < MIN_LATIN:
@@ -163,6 +166,12 @@ def _latin_occurrences(ctx: CheckContext, side: str
             start = p.offset + m.start() + m.group().index(word)
             groups[key].append(Occurrence(p.pair, side, (start, start + len(word)), word))
     return groups, inside
+
+
+def _capitalised(token: str) -> bool:
+    """Does a Latin token start with a capital once quotes, hyphens and an article
+    ("al-") are taken off?"""
+    return _EN_ARTICLE.sub("", token.strip("-'’‘"))[:1].isupper()
 
 
 def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
@@ -175,7 +184,7 @@ def _english_names(ctx: CheckContext) -> dict[int, list[str]]:
             continue
         for p in placed(ctx, side):
             for n, w in enumerate(_LATIN_TOKEN.findall(p.sentence.text)):
-                if _EN_ARTICLE.sub("", w.strip("-'’‘"))[:1].isupper():
+                if _capitalised(w):
                     words_by_pair[p.pair].append(w)
                     if n > 0:
                         inside.add(latin_key(w))
@@ -206,6 +215,8 @@ def _arabic_occurrences(ctx: CheckContext, side: str, english: dict[int, list[st
 def _name_like(key: str, word: str, p: Placed, english: dict[int, list[str]] | None) -> bool:
     if english is not None:
         latin = english.get(p.pair, [])
+        if not latin:
+            return False  # nothing to match, so the costly skeletons are not worth making
         skeletons = arabic_skeletons(word)
         # Stricter than alignment anchors: one consonant off in four ("London" ~ "النظافة")
         # is too loose to call a word a name.

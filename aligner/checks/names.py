@@ -22,8 +22,12 @@ from ..text import normalize_arabic, normalize_latin
 from .base import Check, CheckContext, Hit
 from .sides import arabic_english
 
-_EN_NAME = re.compile(r"(?<![\w‘’ʿʾ])(?:(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑])?"
-                      r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ‘'ʿʾ][\w‘’'ʿʾ\-]*")
+# The Arabic article as English spells it before a name ("al-Sudani", "ash-Sharq").
+_ARTICLE = r"(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑]"
+_EN_NAME = re.compile(rf"(?<![\w‘’ʿʾ])(?:{_ARTICLE})?[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ‘'ʿʾ][\w‘’'ʿʾ\-]*")
+_LEADING_ARTICLE = re.compile("^" + _ARTICLE)
+_HYPHEN = re.compile(r"[-‐‑]")
+_NOT_LOWER_LATIN = re.compile(r"[^a-z]")
 _ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*s?")
 _AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
 _AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -56,7 +60,7 @@ def english_names(text: str, evidence: bool = False) -> list[_Word]:
     out = []
     for m in _EN_NAME.finditer(text):
         word = m.group().rstrip("-")
-        key = re.sub(r"^(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑]", "", word.lower())
+        key = _LEADING_ARTICLE.sub("", word.lower())
         if key in _NOT_NAMES or key.rstrip(".") in EN_MONTHS:
             continue
         if evidence and (_DEMONYM.search(key) or _sentence_initial(text, m.start())):
@@ -64,10 +68,10 @@ def english_names(text: str, evidence: bool = False) -> list[_Word]:
         if _ACRONYM.fullmatch(word):
             continue  # acronyms (MERS, NATO) are spelt out as often as transliterated
         # The parts of a compound ("SARS-CoV-19") may each render one Arabic word.
-        parts = {word, *(p for p in re.split(r"[-‐‑]", word) if p[:1].isalpha())}
+        parts = {word, *(p for p in _HYPHEN.split(word) if p[:1].isalpha())}
         skeletons = frozenset(sk for p in parts if len(sk := latin_skeleton(p)) >= 3)
         if skeletons:
-            folded = re.sub(r"[^a-z]", "", normalize_latin(key))
+            folded = _NOT_LOWER_LATIN.sub("", normalize_latin(key))
             out.append(_Word(m.start(), m.start() + len(word), word, frozenset((folded,)),
                              skeletons))
     return out
@@ -179,6 +183,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 def check_pair(pair: Pair, links: NameLinks, ar_side: str = SRC, en_side: str = TGT,
                words: tuple[list[_Word], list[_Word], list[_Word]] | None = None
                ) -> Iterator[Hit]:
+    """Hits for the document's known names that have no transliteration on the other side of
+    this pair (none on the Arabic side when the English uses a pronoun)."""
     if not pair.src or not pair.tgt:
         return
     en_text = pair.text(en_side)

@@ -23,7 +23,7 @@ from ..model import SRC, TGT, Pair, Severity
 from ..similarity.anchors import number_value
 from ..text import ascii_digits, normalize_arabic
 from .base import Check, CheckContext, Hit
-from .sides import lang_of
+from .sides import pair_hits
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 NUMBER = re.compile(rf"(?<![0-9\u0660-\u0669\u06F0-\u06F9]){_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*")
@@ -43,6 +43,7 @@ _LETTERS_AFTER = re.compile(r"[A-Za-z]+")
 # Letters glued to a number that are a suffix or a unit, not part of a code.
 _UNIT_SUFFIXES = frozenset("st nd rd th s am pm km kg mm cm m g h bn mn k min hrs kmh mph "
                            "mg ml gb mb kb kw mw gw ft in".split())
+_EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MINUTES = re.compile(r".*\d[:،.٫]$")
 _ZULU = re.compile(r"\s*(?:GMT|UTC|Z\b|hrs|hours|h\b)")
 _ROMAN = {r: i for i, r in enumerate(
@@ -137,7 +138,7 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
         minutes = _MINUTES.match(text[max(0, m.start() - 3):m.start()])
         if minutes and ascii_digits(raw) == "00":
             report = False  # "12:00": the hour carries the time
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", ascii_digits(raw)):
+        if _EUROPEAN_THOUSANDS.fullmatch(ascii_digits(raw)):
             values.add(canon(ascii_digits(raw).replace(".", "")))  # "42.000" written European
         if len(raw) == 4 and _ZULU.match(text, m.end()) and ascii_digits(raw)[2:] == "00":
             values.add(canon(ascii_digits(raw)[:2]))  # "1200 GMT" ~ "12:00"
@@ -249,6 +250,7 @@ def compare(src: str, tgt: str, src_lang: str = "ar",
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
+    """Hits for the numbers of one pair that have no counterpart on the other side."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
@@ -272,8 +274,7 @@ def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
-    for pair in ctx.pairs:
-        yield from check_pair(pair, lang_of(ctx, SRC), lang_of(ctx, TGT))
+    yield from pair_hits(ctx, check_pair)
 
 
 CHECKS = (Check("number-mismatch", Severity.WARNING,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Severity
 from .base import Check, CheckContext, Hit
+from .sides import other_side
 from .walk import Placed, paragraphs, sides
 
 # A focusing adverb before a phrase ("Especially after …", "Particularly in …"): the phrase is
@@ -87,6 +88,7 @@ class Piece:
 
 
 def pieces(para: list[Placed]) -> list[Piece]:
+    """A paragraph's sentences cut again at the breaks the aligner joined over."""
     out = []
     for p in para:
         text = p.sentence.text
@@ -120,7 +122,7 @@ def _judge(ctx: CheckContext, piece: Piece, before: Piece) -> Hit | None:
     # Split off the sentence before it: joined by the aligner, or both in one bead whose other
     # side is a single sentence.
     pair = ctx.pairs[p.pair]
-    other = pair.tgt if p.side == "src" else pair.src
+    other = pair.side(other_side(p.side))
     split = piece.joined or (before.placed.pair == p.pair and len(other) == 1)
     if reason == "split":
         if not split:

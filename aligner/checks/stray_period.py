@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..align.rejoin import NEAR
-from ..model import SRC, TGT, Pair, Severity
+from ..model import Pair, Severity
 from ..text import normalize_arabic
 from .base import Check, CheckContext, Hit
+from .sides import other_side
 from .walk import paragraphs, placed, sides
 
 STRONG, WEAK = 2, 1
@@ -209,12 +210,12 @@ def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> 
 def _runs_through(pair: Pair, side: str, pos: int) -> bool | None:
     """Whether the other side has no sentence break near this relative position (``None``
     when there is no other side to compare with)."""
-    other = pair.side(TGT if side == SRC else SRC)
+    other = pair.side(other_side(side))
     if not other:
         return None
     mine = max(1, len(pair.text(side)))
     rel = pos / mine
-    total = max(1, len(pair.text(TGT if side == SRC else SRC)))
+    total = max(1, len(pair.text(other_side(side))))
     breaks, acc = [], 0
     for s in other[:-1]:
         acc += len(s.text) + 1

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..glossary import Glossary, Term, load_glossary
 from ..model import SRC, TGT, Pair, Severity
@@ -31,17 +32,20 @@ _SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offen
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A glossary entry ready for matching; rendering patterns are built only when needed."""
+    """A glossary entry ready for matching; rendering patterns are built only when needed, and
+    then once: a term the document repeats is looked up in many pairs."""
 
     term: Term
     forms: tuple[tuple[str, ...], ...]   # each Arabic form as normalised words (first: core)
 
-    @property
+    @cached_property
     def good(self) -> tuple[re.Pattern, ...]:
+        """Patterns of the accepted renderings."""
         return tuple(rendering_pattern(r) for r in self.term.en)
 
-    @property
+    @cached_property
     def wrong(self) -> tuple[tuple[str, re.Pattern], ...]:
+        """The renderings the glossary marks wrong, each with its pattern."""
         return tuple((r, rendering_pattern(r)) for r in self.term.wrong)
 
 
@@ -80,15 +84,13 @@ def fold_latin(text: str) -> str:
     """Lower case, no accents, one apostrophe, one spelling: same length as ``text``."""
     if text.isascii():
         folded = text.lower().replace("`", "'")
-        for british, american in _SPELLINGS:
-            folded = folded.replace(british, american)
-        return folded
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0]
-        low = base.lower()
-        out.append("'" if ch in _APOSTROPHES else (low if len(low) == 1 else base))
-    folded = "".join(out)
+    else:
+        out = []
+        for ch in text:
+            base = unicodedata.normalize("NFD", ch)[0]
+            low = base.lower()
+            out.append("'" if ch in _APOSTROPHES else (low if len(low) == 1 else base))
+        folded = "".join(out)
     for british, american in _SPELLINGS:
         folded = folded.replace(british, american)
     return folded
@@ -132,6 +134,8 @@ def rendering_pattern(rendering: str) -> re.Pattern:
 
 
 def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
+    """The glossary's entries with their Arabic forms normalised for matching (entries with no
+    Arabic word left out)."""
     out = []
     for term in glossary.terms:
         forms = []
@@ -144,12 +148,21 @@ def compile_glossary(glossary: Glossary) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
-def find_terms(text: str, compiled: tuple[_Compiled, ...]) -> list[tuple[int, int, _Compiled]]:
-    """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
-    by_core: dict[str, list[tuple[tuple[str, ...], _Compiled]]] = {}
+#: Each Arabic form of the glossary under its first word, with its entry.
+TermIndex = dict[str, list[tuple[tuple[str, ...], _Compiled]]]
+
+
+def index_terms(compiled: tuple[_Compiled, ...]) -> TermIndex:
+    """The glossary's forms by first word: built once per document, not once per pair."""
+    by_core: TermIndex = {}
     for entry in compiled:
         for form in entry.forms:
             by_core.setdefault(form[0], []).append((form, entry))
+    return by_core
+
+
+def find_terms(text: str, by_core: TermIndex) -> list[tuple[int, int, _Compiled]]:
+    """Glossary terms in an Arabic text as ``(start, end, entry)``; the longest match wins."""
     words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_WORD.finditer(text)]
     bares = [_bare(w) for _s, _e, w in words]
     found = []
@@ -179,7 +192,7 @@ def _present(pattern: re.Pattern, text: str, folded: str) -> re.Match | None:
     return pattern.search(folded) or pattern.search(text)
 
 
-def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
+def check_pair(pair: Pair, terms: TermIndex, glossary_name: str,
                ar_side: str = SRC, en_side: str = TGT) -> Iterator[Hit]:
     """Term hits of one pair; spans of missing renderings are on the Arabic term."""
     if not pair.src or not pair.tgt:
@@ -187,7 +200,7 @@ def check_pair(pair: Pair, compiled: tuple[_Compiled, ...], glossary_name: str,
     ar = pair.text(ar_side)
     en = pair.text(en_side)
     folded, where = _fold_marks(en)
-    for start, end, entry in find_terms(ar, compiled):
+    for start, end, entry in find_terms(ar, terms):
         term = entry.term
         written = ar[start:end]
         for rendering, pattern in entry.wrong:
@@ -217,10 +230,10 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     if sides is None:
         return  # the glossary is Arabic-English
     glossary = load_glossary(ctx.options.get("glossary"))
-    compiled = compile_glossary(glossary)
+    terms = index_terms(compile_glossary(glossary))
     name = glossary.file.rsplit("/", 1)[-1]
     for pair in ctx.pairs:
-        yield from check_pair(pair, compiled, name, *sides)
+        yield from check_pair(pair, terms, name, *sides)
 
 
 CHECKS = (Check("term-mismatch", Severity.WARNING,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import SIDES, SRC, Sentence
-from ..text import primary
+from ..model import SIDES, Sentence
 from .base import CheckContext
+from .sides import side_lang
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,6 @@ class Placed:
     sentence: Sentence
     first: bool  # the first sentence of its pair side
     last: bool   # the last sentence of its pair side
-
-
-def side_lang(ctx: CheckContext, side: str) -> str | None:
-    """The primary language subtag of a side (``None`` for the empty side of one-language runs)."""
-    lang = ctx.src_lang if side == SRC else ctx.tgt_lang
-    return primary(lang) if lang else None
 
 
 def sides(ctx: CheckContext) -> Iterator[tuple[str, str]]:

@@ -27,6 +27,8 @@ from ..errors import AlignerError
 from ..model import SRC, TGT, Pair, Result, Severity
 from ..text import primary
 from .atomic import atomic_write
+from .findings import by_pair
+from .paths import place
 
 #: Languages written right to left, by primary subtag.
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
@@ -124,16 +126,14 @@ def build_report(result: Result) -> Report:
     fps = finding_fingerprints(result)
     findings = []
     for n, (f, fp) in enumerate(zip(result.findings, fps)):
-        where = f"{f.loc.file}:{f.loc.line}:{f.loc.col}" if f.loc and f.loc.line else ""
+        where = place(f.loc) if f.loc and f.loc.line else ""
         findings.append(ReportFinding(
             n=n, check=f.check, severity=f.severity.value, pair=f.pair, side=f.side,
             span=(int(f.span[0]), int(f.span[1])), excerpt=f.excerpt, message=f.message,
             suggestion=f.suggestion, fingerprint=fp,
             file=finding_file(f, result), where=where))
-    by_pair: dict[int, list[ReportFinding]] = {}
-    for rf in findings:
-        by_pair.setdefault(rf.pair, []).append(rf)
-    pairs = tuple(_report_pair(p, by_pair.get(p.id, [])) for p in result.pairs)
+    of_pair = by_pair(findings)
+    pairs = tuple(_report_pair(p, of_pair.get(p.id, [])) for p in result.pairs)
     severities = Counter(f.severity for f in findings)
     checks = Counter(f.check for f in findings)
     check_order = list(result.tool.get("checks", [])) if isinstance(result.tool, dict) else []

@@ -17,6 +17,7 @@ SCHEMA_VERSION = 1
 
 
 def result_to_dict(result: Result) -> dict:
+    """One result as the schema's object (docs/json-schema.md)."""
     return {
         "schema": SCHEMA_VERSION,
         "tool": result.tool,
@@ -55,6 +56,7 @@ def dumps(results: list[Result]) -> str:
 
 
 def write_json(path: str | Path, results: list[Result]) -> None:
+    """Write :func:`dumps` to ``path`` atomically."""
     atomic_write(path, dumps(results))
 
 

@@ -8,20 +8,18 @@ level go to ``system-out``. Counts (``tests``, ``failures``) are the same on the
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..model import Finding, Result
-from .paths import display_path
+from ..xmlchars import XML_INVALID
+from .paths import display_path, place
 
 if TYPE_CHECKING:
     from ..gate import GateReport
 
 SUITE = "align check"
-# Characters XML 1.0 cannot carry at all; source text is untrusted, so drop them.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def to_junit(report: GateReport) -> bytes:
@@ -69,9 +67,11 @@ def _testcase(result: Result, report: GateReport) -> etree._Element:
 
 
 def _line(f: Finding) -> str:
-    where = f"{display_path(f.loc.file)}:{f.loc.line}:{f.loc.col}" if f.loc else f"pair {f.pair}"
+    where = place(f.loc, display_path(f.loc.file)) if f.loc else f"pair {f.pair}"
     return f"{where}: {f.severity.value}: [{f.check}] {f.message} {f.suggestion}".rstrip()
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    # Source text is untrusted and XML 1.0 cannot carry some characters at all; unlike the TMX
+    # and XLIFF exports, a log keeps a visible U+FFFD for each one.
+    return XML_INVALID.sub(lambda m: "\ufffd" * len(m.group()), text)

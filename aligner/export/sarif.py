@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from ..baseline import fingerprint
 from ..checks import REGISTRY, Check
-from ..model import Finding, Result, Severity
+from ..model import Finding, Pair, Result, Severity
+from .findings import with_suggestion
 from .paths import file_uri, relative_uri
 
 if TYPE_CHECKING:
@@ -123,9 +124,8 @@ def _result(finding: Finding, result: Result, index: Mapping[str, int], root: Pa
         "ruleId": finding.check,
         "ruleIndex": index[finding.check],
         "level": LEVELS[finding.severity],
-        "message": {"text": f"{finding.message} Suggestion: {finding.suggestion}"
-                    if finding.suggestion else finding.message},
-        "locations": [_location(finding, result, root)],
+        "message": {"text": with_suggestion(finding)},
+        "locations": [_location(finding, pair, result, root)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, pair)},
         "properties": {"pair": finding.pair, "side": finding.side,
                        "span": list(finding.span), "excerpt": finding.excerpt,
@@ -140,7 +140,7 @@ def _result(finding: Finding, result: Result, index: Mapping[str, int], root: Pa
     return out
 
 
-def _location(finding: Finding, result: Result, root: Path) -> dict:
+def _location(finding: Finding, pair: Pair, result: Result, root: Path) -> dict:
     loc = finding.loc
     if loc is None:
         # No place in the text (an empty side): point at the file itself.
@@ -149,7 +149,7 @@ def _location(finding: Finding, result: Result, root: Path) -> dict:
     length = loc.end - loc.start
     region = {"startLine": loc.line, "startColumn": loc.col, "endLine": loc.line,
               "endColumn": loc.col + length, "charOffset": loc.start, "charLength": length}
-    snippet = _snippet(finding, result)
+    snippet = _snippet(finding, pair)
     if snippet is not None:
         region["snippet"] = {"text": snippet}
     return {"physicalLocation": {"artifactLocation": _artifact(loc.file, root),
@@ -163,10 +163,10 @@ def _artifact(file: str, root: Path) -> dict:
     return {"uri": file_uri(file)}
 
 
-def _snippet(finding: Finding, result: Result) -> str | None:
-    """The region's text, cut from the sentence that holds it (a slice of the file)."""
+def _snippet(finding: Finding, pair: Pair) -> str | None:
+    """The region's text, cut from the sentence of ``pair`` that holds it (a slice of the
+    file)."""
     loc = finding.loc
-    pair = next(p for p in result.pairs if p.id == finding.pair)
     for sent in pair.side(finding.side):
         if sent.loc.start <= loc.start <= sent.loc.end and sent.loc.file == loc.file:
             return sent.text[loc.start - sent.loc.start:loc.end - sent.loc.start]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..model import Finding, Result, Severity
+from .paths import place
 
 if TYPE_CHECKING:
     from ..gate import GateReport
@@ -60,8 +61,7 @@ def source_line(result: Result, style: Style = _plain) -> str:
 
 def finding_line(finding: Finding, style: Style = _plain) -> str:
     """``file:line:col: error: [check] message``, the form editors and CI logs link."""
-    loc = finding.loc
-    where = f"{loc.file}:{loc.line}:{loc.col}" if loc else f"pair {finding.pair}"
+    where = place(finding.loc) if finding.loc else f"pair {finding.pair}"
     level = finding.severity.value
     return f"{where}: {style(level, fg=_COLOURS[level])}: [{finding.check}] {finding.message}"
 

@@ -22,10 +22,11 @@ from pathlib import Path
 from lxml import etree
 
 from .. import __version__
-from ..errors import AlignerError
 from ..model import SRC, TGT, Finding, Pair, Result
 from ..xmlchars import xml_safe
 from .atomic import atomic_write
+from .findings import by_pair, require_translation, with_suggestion
+from .paths import place
 
 DTD_PATH = Path(__file__).resolve().parent.parent / "data" / "tmx14.dtd"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
@@ -43,11 +44,7 @@ def to_tmx(results: Sequence[Result], include_unaligned: bool = False,
     Every result needs a translation side (``tgt_lang``). ``created`` is the header's
     creation date (default: now, UTC).
     """
-    for result in results:
-        if not result.tgt_lang:
-            name = result.sources[0] if result.sources else None
-            raise AlignerError("a TMX needs both languages, but this source has only "
-                               f"{result.src_lang} text", name)
+    require_translation(results, "a TMX")
     src_langs = {r.src_lang for r in results}
     header_src = src_langs.pop() if len(src_langs) == 1 else ALL_LANGS
     root = etree.Element("tmx", version="1.4")
@@ -64,15 +61,13 @@ def to_tmx(results: Sequence[Result], include_unaligned: bool = False,
     body = etree.SubElement(root, "body")
     several = len(results) > 1
     for k, result in enumerate(results):
-        by_pair: dict[int, list[Finding]] = {}
-        for finding in result.findings:
-            by_pair.setdefault(finding.pair, []).append(finding)
+        findings = by_pair(result.findings)
         for pair in result.pairs:
             aligned = bool(pair.src) and bool(pair.tgt)
             if not aligned and not include_unaligned:
                 continue
             tuid = f"{k + 1}-{pair.id}" if several else str(pair.id)
-            body.append(_tu(pair, result, tuid, by_pair.get(pair.id, []),
+            body.append(_tu(pair, result, tuid, findings.get(pair.id, []),
                             per_tu_srclang=header_src == ALL_LANGS))
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", doctype=DOCTYPE,
                                             pretty_print=True)
@@ -105,10 +100,7 @@ def _tu(pair: Pair, result: Result, tuid: str, findings: list[Finding],
         missing = "translation" if pair.src else "source text"
         _note(tu, f"Unaligned: no {missing} corresponds to this text in the alignment.")
     for f in findings:
-        text = f"{f.severity.value} [{f.check}] ({f.side}) {f.message}"
-        if f.suggestion:
-            text += f" Suggestion: {f.suggestion}"
-        _note(tu, text)
+        _note(tu, f"{f.severity.value} [{f.check}] ({f.side}) {with_suggestion(f)}")
     for side, lang in ((SRC, result.src_lang), (TGT, result.tgt_lang)):
         sentences = pair.side(side)
         if not sentences:
@@ -116,7 +108,7 @@ def _tu(pair: Pair, result: Result, tuid: str, findings: list[Finding],
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang or ""})
         loc = sentences[0].loc
         if loc.file:
-            _prop(tuv, "x-location", f"{loc.file}:{loc.line}:{loc.col}")
+            _prop(tuv, "x-location", place(loc))
         etree.SubElement(tuv, "seg").text = xml_safe(pair.text(side))
     return tu
 

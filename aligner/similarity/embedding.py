@@ -28,6 +28,11 @@ from .cache import EmbeddingCache
 from .lexical import LexicalScorer
 
 
+def unit_rows(vecs: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (a zero row stays zero instead of dividing by zero)."""
+    return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+
+
 class Encoder(Protocol):
     """Turns sentences into L2-normalised vectors, one row per text."""
 
@@ -131,8 +136,7 @@ class EmbeddingScorer(Scorer):
             hit = self._concat.get((side, a, b))
             if hit is not None:
                 vecs[row] = hit * np.linalg.norm(vecs[row])
-        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-        return vecs / np.maximum(norms, 1e-9)
+        return unit_rows(vecs)
 
     def _knn(self, vecs: np.ndarray, other: np.ndarray) -> np.ndarray:
         sims = vecs @ other.T

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ConfigError
-from .embedding import EmbeddingScorer
+from .embedding import EmbeddingScorer, unit_rows
 
 REQUIRED = ("laser2.pt", "laser2.spm", "laser2.cvocab")
 DOWNLOAD = ("https://dl.fbaipublicfiles.com/nllb/laser/ (or `python -m "
@@ -256,7 +256,7 @@ class LaserEncoder:
             vecs = np.asarray(self._pipeline.encode_sentences(texts), dtype=np.float32)
         else:
             vecs = self._numpy.encode(texts)
-        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        return unit_rows(vecs)
 
 
 def model_id(folder: Path) -> str:

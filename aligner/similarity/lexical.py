@@ -178,5 +178,6 @@ class LexicalScorer(Scorer):
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> lexicon.Lexicon | None:
-    # Read-only once loaded (0.3 s): shared by every document of a run.
+    # Loaded once (0.3 s) and shared by every document of a run. Its tables are never changed;
+    # its per-word memo of analyses grows, but a memo of a pure function changes no result.
     return lexicon.load()

@@ -17,8 +17,6 @@ import importlib.util
 import re
 from pathlib import Path
 
-from ..text import normalize_arabic
-
 _UNI_BUCK = dict(zip(
     "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي",
     "'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy"))
@@ -139,11 +137,12 @@ class Lexicon:
 
 
 _AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+_DIACRITICS_TATWEEL = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 
 
 def arabic_words(text: str) -> list[str]:
     """Arabic words of a sentence, without diacritics or tatweel (hamza forms kept)."""
-    text = re.sub(r"[\u064B-\u0652\u0670\u0640]", "", text)
+    text = _DIACRITICS_TATWEEL.sub("", text)
     return _AR_WORD.findall(text)
 
 
@@ -153,4 +152,4 @@ def load() -> Lexicon | None:
     return Lexicon(folder) if folder else None
 
 
-__all__ = ["Lexicon", "arabic_words", "available", "english_words", "load", "normalize_arabic"]
+__all__ = ["Lexicon", "arabic_words", "available", "english_words", "load"]

@@ -25,6 +25,9 @@ _LATIN = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "S", "c": "K", 
           "n": "N", "r": "R", "x": "KS"}
 _EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)[-‐‑ ]", re.IGNORECASE)
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_NOT_LOWER_LATIN = re.compile(r"[^a-z]")
+_FINAL_H = re.compile(r"(?<=[ae])h$")
+_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064A]")
 # Classes that transliterations mix up; a substitution between them costs half.
 _CONFUSABLE = {frozenset(p) for p in ("HK", "ST", "SD", "TD", "JG", "KG", "SX", "XJ")}
 
@@ -43,9 +46,9 @@ def latin_skeleton(word: str) -> str:
     word = unicodedata.normalize("NFD", word)
     word = "".join(c for c in word if not unicodedata.combining(c)).lower()
     word = _EN_ARTICLE.sub("", word)
-    word = re.sub(r"[^a-z]", "", word)
+    word = _NOT_LOWER_LATIN.sub("", word)
     # A final -ah/-eh is the ta marbuta's trace (Hamzah ~ حمزة), not a consonant.
-    word = re.sub(r"(?<=[ae])h$", "", word)
+    word = _FINAL_H.sub("", word)
     out = []
     i = 0
     while i < len(word):
@@ -62,7 +65,7 @@ def latin_skeleton(word: str) -> str:
 def arabic_skeletons(word: str) -> set[str]:
     """Skeletons of an Arabic word, with and without its likely proclitics (و، ب، ل، ال)."""
     word = normalize_arabic(word)
-    word = re.sub(r"[^\u0621-\u064A]", "", word)
+    word = _NOT_ARABIC_LETTER.sub("", word)
     if word.endswith("ه"):  # ta marbuta after normalisation
         word = word[:-1]
     forms = {word}
