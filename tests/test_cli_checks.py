@@ -45,3 +45,10 @@ def test_severity_override_changes_stray_period(tmp_path):
     assert second.exit_code == 0
     assert [f["severity"] for f in lowered] == ["info"]
     assert lowered[0]["span"] == default[0]["span"]
+
+
+def test_select_accepts_iterators():
+    from aligner.checks import select
+
+    chosen = select(iter(["untranslated", "stray-period"]), iter(["stray-period"]))
+    assert [c.id for c in chosen] == ["untranslated"]

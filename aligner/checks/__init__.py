@@ -39,11 +39,12 @@ REGISTRY: Mapping[str, Check] = {
 
 def select(enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()) -> list[Check]:
     """The checks to run: all by default, or the ``enabled`` ids, minus ``disabled``."""
-    unknown = [c for c in [*(enabled or ()), *disabled] if c not in REGISTRY]
+    wanted, unwanted = list(enabled or ()), list(disabled)  # read once: may be iterators
+    unknown = [c for c in [*wanted, *unwanted] if c not in REGISTRY]
     if unknown:
         raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)")
-    ids = list(enabled) if enabled else list(REGISTRY)
-    off = set(disabled)
+    ids = wanted or list(REGISTRY)
+    off = set(unwanted)
     return [REGISTRY[c] for c in ids if c not in off]
 
 
