@@ -173,7 +173,11 @@ class EmbeddingScorer(Scorer):
             return lexical
         margin = self.margins(beads)
         term = np.clip((self.centre - margin) / self.scale, -self.cap, self.penalty_cap)
-        term = term * self.weight
+        # A bead that pairs several sentences on both sides earns a larger reward: otherwise
+        # cutting one good n-n bead into good 1-1 pieces would earn n rewards, and the search
+        # would cut a sentence at a stray full stop to collect them.
+        size = np.array([min(b[1] - b[0], b[3] - b[2]) for b in beads], dtype=float)
+        term = np.where(term < 0, term * np.sqrt(np.maximum(size, 1)), term) * self.weight
         term = np.nan_to_num(term, nan=0.0)
         return [a + float(b) for a, b in zip(lexical, term)]
 

