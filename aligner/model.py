@@ -68,6 +68,11 @@ class Location:
     line: int
     col: int
 
+    @property
+    def end_col(self) -> int:
+        """Column just after the span (exclusive), on the same line as ``col``."""
+        return self.col + (self.end - self.start)
+
     def to_dict(self) -> dict:
         return {"file": self.file, "start": self.start, "end": self.end,
                 "line": self.line, "col": self.col}

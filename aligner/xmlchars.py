@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+#: The declaration both XML exporters (TMX, XLIFF) write before their root element.
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
 #: One run of characters XML 1.0 cannot hold (lone surrogates come from undecodable bytes).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
 

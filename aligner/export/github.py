@@ -56,4 +56,4 @@ def _annotation(f: Finding, result: Result) -> str:
                        file=display_path(result.sources[0]), title=title)
     return command(COMMANDS[f.severity], message, file=display_path(f.loc.file),
                    line=f.loc.line, col=f.loc.col,
-                   endColumn=f.loc.col + (f.loc.end - f.loc.start), title=title)
+                   endColumn=f.loc.end_col, title=title)

@@ -148,7 +148,7 @@ def _location(finding: Finding, pair: Pair, result: Result, root: Path) -> dict:
         return {"physicalLocation": {"artifactLocation": _artifact(file, root)}}
     length = loc.end - loc.start
     region = {"startLine": loc.line, "startColumn": loc.col, "endLine": loc.line,
-              "endColumn": loc.col + length, "charOffset": loc.start, "charLength": length}
+              "endColumn": loc.end_col, "charOffset": loc.start, "charLength": length}
     snippet = _snippet(finding, pair)
     if snippet is not None:
         region["snippet"] = {"text": snippet}

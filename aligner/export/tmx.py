@@ -23,7 +23,7 @@ from lxml import etree
 
 from .. import __version__
 from ..model import SRC, TGT, Finding, Pair, Result
-from ..xmlchars import xml_safe
+from ..xmlchars import XML_DECLARATION, xml_safe
 from .atomic import atomic_write
 from .findings import by_pair, require_translation, with_suggestion
 from .paths import place
@@ -31,7 +31,6 @@ from .paths import place
 DTD_PATH = Path(__file__).resolve().parent.parent / "data" / "tmx14.dtd"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 # Written by hand: lxml's own declaration uses single quotes, which some importers reject.
-XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 TOOL = "aligner"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ALL_LANGS = "*all*"

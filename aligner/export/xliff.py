@@ -22,14 +22,13 @@ from lxml import etree
 
 from ..errors import AlignerError
 from ..model import SRC, TGT, Finding, Pair, Result, Severity
-from ..xmlchars import xml_safe
+from ..xmlchars import XML_DECLARATION, xml_safe
 from .atomic import atomic_write
 from .findings import by_pair, require_translation, with_suggestion
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF_VERSION = "2.1"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 PRIORITY = {Severity.ERROR: "1", Severity.WARNING: "5", Severity.INFO: "9"}
 APPLIES_TO = {SRC: "source", TGT: "target"}
 
