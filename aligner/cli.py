@@ -18,6 +18,7 @@ from .export.atomic import (
     check_creatable_dir,
     check_not_inputs,
     check_writable,
+    is_stdout,
 )
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
@@ -138,7 +139,8 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
                       require_both=bool(tmx_path or xliff_path),
-                      one_source_for="--html" if html_path else None, outputs=outputs)
+                      one_source_for="--html" if html_path else None, outputs=outputs,
+                      html_dir=html_dir)
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -148,8 +150,11 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         write_json(json_path, list(report.full_results()))
     _write_html_reports(list(report.full_results()), html_path, html_dir)
     fmt = fmt or default_format()
-    if output:
+    if output and not is_stdout(output):
         atomic_write(output, render(report, fmt, quiet))
+        click.echo("\n".join(summary_lines(report)), err=True)
+    elif not output and any(map(is_stdout, outputs)):
+        # `--json -` owns standard output (it is being piped): the summary goes to stderr.
         click.echo("\n".join(summary_lines(report)), err=True)
     else:
         style = click.style if fmt == "text" and _colour(sys.stdout) else None
@@ -188,14 +193,21 @@ def report(result_json: str, html_path: str | None, html_dir: str | None) -> Non
 
     if not html_path and not html_dir:
         raise click.UsageError("give -o FILE or --html-dir DIR")
+    from .export.html import html_dir_paths
+
     check_writable([html_path])
     check_not_inputs([html_path], [result_json])
     check_creatable_dir(html_dir)
     results = read_results(result_json)
     if html_path:
         require_one_source(len(results), "-o")
+    # A report must not replace the source it is about (`--html-dir d` with d/article.html).
+    reports = html_dir_paths(html_dir, [r.sources for r in results]) if html_dir else []
+    check_not_inputs([html_path, *map(str, reports)],
+                     [result_json, *(f for r in results for f in r.sources)])
     for path in _write_html_reports(results, html_path, html_dir):
-        click.echo(f"wrote {path}")
+        if not is_stdout(path):
+            click.echo(f"wrote {path}", err=is_stdout(html_path))
 
 
 def _write_html_reports(results: list[Result], html_path: str | None,
@@ -228,6 +240,8 @@ def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str
     """Score the translation HYP against the reference REF (line-aligned) with sacrebleu."""
     from .score import parse_metrics, score_files, write_score_json
 
+    check_writable([json_path])
+    check_not_inputs([json_path], [hyp, ref])
     result = score_files(hyp, ref, parse_metrics(metrics), encoding)
     if json_path:
         write_score_json(json_path, result)

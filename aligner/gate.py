@@ -112,7 +112,7 @@ class GateReport:
 def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = False,
              progress: Progress | None = None, require_both: bool = False,
              one_source_for: str | None = None,
-             outputs: Sequence[str | None] = ()) -> GateReport:
+             outputs: Sequence[str | None] = (), html_dir: str | None = None) -> GateReport:
     """Find the sources named by ``args``, check each, apply the baseline, decide.
 
     With ``update_baseline`` every current finding is written to the baseline (keeping the
@@ -121,7 +121,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     memory is to be written). ``one_source_for`` names an output option that takes one source
     (``--html``): more sources are an error, raised before anything is checked or written.
     ``outputs`` are the files the run will write: one that is also an input (a source, the
-    glossary, the baseline read) is an error.
+    configuration, the glossary, the baseline read) is an error, and so is a report that
+    ``html_dir`` would write over an input.
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
@@ -132,8 +133,12 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     specs = plan_sources(args, config.encoding)
     if one_source_for:
         require_one_source(len(specs), one_source_for)
-    read = [p for spec in specs for p in spec] + [config.glossary or ""]
-    check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline or ""]))
+    read = [p for spec in specs for p in spec] + [config.glossary, config.origin]
+    if html_dir:
+        from .export.html import html_dir_paths
+
+        outputs = [*outputs, *map(str, html_dir_paths(html_dir, specs))]
+    check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline]))
     results = check_all(specs, config, progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
