@@ -86,7 +86,10 @@ def test_unrelated_broken_file_further_up_is_skipped(tmp_path):
     ("[align]\nfail_on = error\nfailon = warning\n", "unknown key 'failon'"),
     ("[align]\nseverity = numbers\n", "is not 'check-id = level'"),
     ("[other]\nx = 1\n", "has no [align] section"),
-    ("[align\n", "cannot parse"),
+    ("[align\n", "line 1: section header '[align' is not [align]"),
+    ("x = 1\n", "cannot parse"),
+    ("[metadata]\nname = x\n[aligner]\nfail-on = warning\n",
+     "line 3: section header '[aligner]' is not [align]"),
 ])
 def test_bad_configuration_names_the_file(tmp_path, body, message):
     cfg = write(tmp_path / "setup.cfg", body)
