@@ -56,24 +56,50 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         raise AlignerError(_refused(kind), str(path))
 
 
-def write_stdout(payload: bytes) -> None:
-    """Write ``payload`` to standard output, or raise :class:`AlignerError` saying it could
-    not be written (closed, full, a reader that went away)."""
+def write_stdout(data: str | bytes) -> None:
+    """Write ``data`` to standard output and flush it, or raise :class:`AlignerError` saying
+    it could not be written (closed, full, a reader that went away).
+
+    Text goes through the text stream (its encoding and error handler: a console that cannot
+    show Arabic gets escapes); bytes (a UTF-8 file's content) go to the binary buffer as they are.
+    """
     stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
     try:
         if stream is None:
             raise OSError(errno.EBADF, "it is closed")
-        if buffer is not None:
+        buffer = getattr(stream, "buffer", None)
+        if isinstance(data, bytes) and buffer is not None:
             stream.flush()
-            buffer.write(payload)
+            buffer.write(data)
             buffer.flush()
-        else:  # a text-only stream (a test runner's capture)
-            stream.write(payload.decode("utf-8"))
+        else:
+            stream.write(data.decode("utf-8") if isinstance(data, bytes) else data)
             stream.flush()
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
         raise AlignerError(f"cannot write to standard output ({reason})") from None
+
+
+def check_stdout() -> None:
+    """Raise :class:`AlignerError` when standard output is closed (``>&-``): a report written
+    there would be lost without a word, so the run must not start."""
+    stream = sys.stdout
+    try:
+        closed = stream is None or stream.closed or (
+            stream.fileno() >= 0 and not _fd_open(stream.fileno()))
+    except (OSError, ValueError, AttributeError):
+        closed = False  # no descriptor (a test runner's capture): writable as far as we know
+    if closed:
+        raise AlignerError("cannot write to standard output (it is closed); "
+                           "name a file with -o FILE")
+
+
+def _fd_open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
 
 def _replace(target: Path, payload: bytes, name: str) -> None:
