@@ -139,12 +139,22 @@ def _has_section(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     return False
 
 
-#: Section names taken for a misspelt ``[align]``: a case or spacing slip, or a name this close.
 _HEADER = re.compile(r"^[ \t]*\[([^\]\n]*)(\]?)[ \t]*(?:[#;].*)?$", re.MULTILINE)
-_CLOSE_ENOUGH = 0.8
 
 
-def misspelt_header(text: str) -> str | None:
+@dataclass(frozen=True)
+class HeaderTypoParams:
+    """When a section header is taken for a misspelt ``[align]`` (docs/tuning.md)."""
+
+    # difflib ratio to "align" at or above which a header is a misspelling: [aligner] (0.83)
+    # and [aling] (0.8) are, [alias] (0.6) and [aliases] (0.5), other tools' sections, are not.
+    close_enough: float = 0.8
+
+
+HEADER_TYPO = HeaderTypoParams()
+
+
+def misspelt_header(text: str, params: HeaderTypoParams = HEADER_TYPO) -> str | None:
     """A message for the first section header in ``text`` that looks like a misspelt
     ``[align]`` (``None`` when there is none)."""
     for m in _HEADER.finditer(text):
@@ -153,7 +163,7 @@ def misspelt_header(text: str) -> str | None:
             continue
         folded = name.strip().lower()
         if folded == SECTION or difflib.SequenceMatcher(None, folded, SECTION).ratio() >= \
-                _CLOSE_ENOUGH:
+                params.close_enough:
             line = text.count("\n", 0, m.start()) + 1
             return (f"line {line}: section header {m.group(0).strip()!r} is not [{SECTION}]; "
                     f"write it as [{SECTION}] (or rename the section if it is not for align)")

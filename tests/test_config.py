@@ -170,3 +170,18 @@ def test_explicit_config_option(project):
     bad = write(project / "noalign.ini", "[x]\n")
     result = run("--config", str(bad))
     assert result.exit_code == 2 and "has no [align] section" in result.stderr
+
+
+@pytest.mark.parametrize("header, typo", [
+    ("[align", True), ("[Align]", True), ("[ALIGN]", True), ("[aligner]", True),
+    ("[aling]", True), ("[ align ]", True), ("[align]", False), ("[alias]", False),
+    ("[aliases]", False), ("[metadata]", False), ("[tool:pytest]", False),
+])
+def test_a_misspelt_align_header_is_reported_not_ignored(tmp_path, header, typo):
+    write(tmp_path / "setup.cfg", f"[metadata]\nname = x\n\n{header}\nfail-on = warning\n")
+    if typo:
+        with pytest.raises(ConfigError, match=r"line 4: section header .* is not \[align\]"):
+            find_config_file(tmp_path)
+    else:
+        found = find_config_file(tmp_path)
+        assert found == (tmp_path / "setup.cfg" if header == "[align]" else None)
