@@ -69,8 +69,9 @@ class _Group(click.Group):
             ctx.exit(EXIT_ERROR)
         except OSError as exc:
             # Readers and writers turn OSError into AlignerError naming the file; what is left
-            # is a stream (stdout, stderr) failing in a write: still one line, not a traceback.
-            _error(f"cannot write ({exc.strerror or exc})")
+            # is mostly a stream failing in a write: still one line, not a traceback.
+            where = f"{exc.filename}: " if exc.filename else ""
+            _error(f"{where}{exc.strerror or exc}")
             _silence_stdout()
             ctx.exit(EXIT_ERROR)
 

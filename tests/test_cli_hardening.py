@@ -199,6 +199,14 @@ def test_keyboard_interrupt_exits_130_in_one_line(files, monkeypatch):
     assert "Traceback" not in _run("check", files / "good.txt").output
 
 
+def test_a_stray_os_error_is_one_line_not_a_traceback(files, monkeypatch):
+    def failing(*args, **kwargs):
+        raise OSError(5, "Input/output error", "/some/file")
+
+    monkeypatch.setattr(cli, "run_gate", failing)
+    _one_line_error(_run("check", files / "good.txt"), "/some/file: Input/output error")
+
+
 def test_a_real_sigint_exits_130_without_a_traceback(files):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # Reading a standard input that never ends: the process waits in read() for the signal.
