@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .export.atomic import atomic_write
+from .inputs import DEFAULT_MAX_BYTES, read_input
 from .model import Finding, Pair, Result
 from .text import ascii_digits
 
@@ -124,13 +125,15 @@ def write_baseline(path: str | Path, entries: Iterable[BaselineEntry]) -> None:
     atomic_write(path, dumps_baseline(entries))
 
 
-def read_baseline(path: str | Path) -> list[BaselineEntry]:
-    """Read a baseline file; a malformed one is an :class:`InputError` naming the file."""
+def read_baseline(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[BaselineEntry]:
+    """Read a baseline file (a regular file of at most ``max_bytes``); a malformed one is an
+    :class:`InputError` naming the file."""
+    raw = read_input(path, max_bytes, "baseline ")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such baseline file", str(path)) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise InputError("not a baseline file (nested too deeply)", str(path)) from None
+    except (UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"not a baseline file ({exc.__class__.__name__}: {exc})",
                          str(path)) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:

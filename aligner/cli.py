@@ -1,5 +1,7 @@
 """The ``align`` command. The only module that imports click: it parses options, calls the
-library and maps :class:`~aligner.errors.AlignerError` to exit code 2."""
+library and maps errors to exit codes (docs/security.md): 0 passed, 1 findings at or above
+``--fail-on``, 2 a usage, input or output error (one line on stderr, never a traceback), 130
+interrupted (Ctrl-C)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,10 @@ from .export.atomic import (
     atomic_write,
     check_creatable_dir,
     check_not_inputs,
+    check_stdout,
     check_writable,
+    is_stdout,
+    write_stdout,
 )
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
@@ -25,21 +30,107 @@ from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
 from .gate import DEFAULT_BASELINE, require_one_source, run_gate
+from .inputs import DEFAULT_MAX_BYTES, format_size, parse_size
 from .model import Result, Severity
 
 SEVERITIES = [s.value for s in Severity]
 
+_MAX_BYTES_HELP = (f"Refuse an input file (source, glossary, baseline, configuration) larger "
+                   f"than this: bytes, or with k/M/G [default: {format_size(DEFAULT_MAX_BYTES)}].")
+
+
+def _max_bytes_option(function):
+    return click.option("--max-bytes", "max_bytes", default=None, metavar="SIZE",
+                        help=_MAX_BYTES_HELP)(function)
+
+
+#: Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+EXIT_ERROR = 2
+
 
 class _Group(click.Group):
-    """Reports our own errors in one line with exit code 2, never a traceback."""
+    """Reports every error in one line on stderr, never a traceback: our own
+    (:class:`AlignerError`) and click's usage errors with exit code 2, Ctrl-C with 130."""
 
     def invoke(self, ctx: click.Context):
         _tolerate_narrow_streams()
         try:
             return super().invoke(ctx)
         except AlignerError as exc:
-            click.echo(f"align: error: {exc}", err=True)
-            ctx.exit(2)
+            _error(str(exc))
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            _error("interrupted", prefix="align: ")
+            ctx.exit(EXIT_INTERRUPTED)
+        except RecursionError:
+            # Our readers catch this where they parse; this is the net for what they do not.
+            _error("the input is nested too deeply to be read")
+            ctx.exit(EXIT_ERROR)
+        except OSError as exc:
+            # Readers and writers turn OSError into AlignerError naming the file; what is left
+            # is mostly a stream failing in a write: still one line, not a traceback.
+            where = f"{exc.filename}: " if exc.filename else ""
+            _error(f"{where}{exc.strerror or exc}")
+            _silence_stdout()
+            ctx.exit(EXIT_ERROR)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        """Run the command, then flush standard output while errors can still be reported:
+        a full or closed stdout is one line and exit 2, not Python's "Exception ignored"."""
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except SystemExit as exc:
+            code = exc.code
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _error(_one_line(exc.format_message()) + hint)
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _error(_one_line(exc.format_message()))
+            code = exc.exit_code
+        except (click.Abort, KeyboardInterrupt):
+            _error("interrupted", prefix="align: ")
+            code = EXIT_INTERRUPTED
+        code = 0 if code is None else code if isinstance(code, int) else 1
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            _silence_stdout()
+            if code in (0, 1):  # 2 and 130 have said what went wrong already
+                reason = exc.strerror if isinstance(exc, OSError) else "it is closed"
+                _error(f"cannot write to standard output ({reason}); the output was not "
+                       "written")
+                code = EXIT_ERROR
+        sys.exit(code)
+
+
+def _error(message: str, prefix: str = "align: error: ") -> None:
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(f"{prefix}{message}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # stderr itself is gone: the exit status still tells
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout once more at exit; what could not be written must not fail again
+    # there ("Exception ignored ... BrokenPipeError") or change the exit status.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _tolerate_narrow_streams() -> None:
@@ -104,6 +195,7 @@ def main() -> None:
               help="Do not read or write the embedding cache.")
 @click.option("--laser-model-dir", type=click.Path(),
               help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
+@_max_bytes_option
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
@@ -112,7 +204,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           update_baseline: bool, glossary: str | None, tmx_path: str | None,
           tmx_include_unaligned: bool, xliff_path: str | None, html_path: str | None,
           html_dir: str | None, cache_dir: str | None, no_cache: bool | None,
-          laser_model_dir: str | None) -> None:
+          laser_model_dir: str | None, max_bytes: str | None) -> None:
     """Align and check SOURCES: combined files, two parallel files, directories or globs.
 
     Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
@@ -122,7 +214,9 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         cli_severities = parse_severities(severity) if severity else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--severity") from None
-    config = load_config(Path(config_path) if config_path else find_config_file()).merged(
+    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+    config_file = Path(config_path) if config_path else find_config_file(max_bytes=limit)
+    config = load_config(config_file, limit).merged(
         fail_on=Severity.parse(fail_on) if fail_on else None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
         enabled=parse_list(enabled) if enabled is not None else None,
@@ -134,11 +228,15 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     outputs = [tmx_path, xliff_path, json_path, html_path, output,
                (config.baseline or DEFAULT_BASELINE) if update_baseline else None]
     check_writable(outputs)
+    report_to_stdout = not output or is_stdout(output)
+    if report_to_stdout and not any(map(is_stdout, outputs)):
+        check_stdout()  # `>&-`: the report would be lost; say so before the run
     check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
     report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
                       require_both=bool(tmx_path or xliff_path),
-                      one_source_for="--html" if html_path else None, outputs=outputs)
+                      one_source_for="--html" if html_path else None, outputs=outputs,
+                      html_dir=html_dir)
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -148,23 +246,27 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         write_json(json_path, list(report.full_results()))
     _write_html_reports(list(report.full_results()), html_path, html_dir)
     fmt = fmt or default_format()
-    if output:
+    if output and not is_stdout(output):
         atomic_write(output, render(report, fmt, quiet))
+        click.echo("\n".join(summary_lines(report)), err=True)
+    elif not output and any(map(is_stdout, outputs)):
+        # `--json -` owns standard output (it is being piped): the summary goes to stderr.
         click.echo("\n".join(summary_lines(report)), err=True)
     else:
         style = click.style if fmt == "text" and _colour(sys.stdout) else None
-        click.echo(render(report, fmt, quiet, style), nl=False)
+        write_stdout(render(report, fmt, quiet, style))
     sys.exit(report.exit_code)
 
 
 def _colour(stream) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return stream.isatty() and not os.environ.get("NO_COLOR")
+    return stream is not None and stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _progress(specs):
     """A progress bar over several sources, on an interactive terminal outside CI only."""
-    if len(specs) < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
+    if (len(specs) < 2 or sys.stderr is None or not sys.stderr.isatty()
+            or os.environ.get("CI")):
         return specs
     return _bar(specs)
 
@@ -182,20 +284,29 @@ def _bar(specs):
               help="The HTML file to write (for a result with one source).")
 @click.option("--html-dir", type=click.Path(file_okay=False),
               help="Write one HTML report per source into this directory.")
-def report(result_json: str, html_path: str | None, html_dir: str | None) -> None:
+@_max_bytes_option
+def report(result_json: str, html_path: str | None, html_dir: str | None,
+           max_bytes: str | None) -> None:
     """Render a saved JSON result (align check --json) as an HTML QA report."""
     from .export.json import read_results
 
     if not html_path and not html_dir:
         raise click.UsageError("give -o FILE or --html-dir DIR")
+    from .export.html import html_dir_paths
+
     check_writable([html_path])
     check_not_inputs([html_path], [result_json])
     check_creatable_dir(html_dir)
-    results = read_results(result_json)
+    results = read_results(result_json, parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES)
     if html_path:
         require_one_source(len(results), "-o")
+    # A report must not replace the source it is about (`--html-dir d` with d/article.html).
+    reports = html_dir_paths(html_dir, [r.sources for r in results]) if html_dir else []
+    check_not_inputs([html_path, *map(str, reports)],
+                     [result_json, *(f for r in results for f in r.sources)])
     for path in _write_html_reports(results, html_path, html_dir):
-        click.echo(f"wrote {path}")
+        if not is_stdout(path):
+            click.echo(f"wrote {path}", err=is_stdout(html_path))
 
 
 def _write_html_reports(results: list[Result], html_path: str | None,
@@ -217,23 +328,36 @@ def _write_html_reports(results: list[Result], html_path: str | None,
 # --- align score (docs/similarity.md) -------------------------------------------------------
 
 @main.command("score")
-@click.argument("hyp", type=click.Path(dir_okay=False, exists=True))
-@click.argument("ref", type=click.Path(dir_okay=False, exists=True))
+@click.argument("hyp", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("ref", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--metrics", default="bleu,chrf,ter", show_default=True,
               help="Comma-separated: bleu, chrf, ter.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False),
               help="Write corpus and per-sentence scores as JSON.")
 @click.option("--encoding", help="Force the input encoding (default: detect).")
-def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str | None) -> None:
+@_max_bytes_option
+def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str | None,
+          max_bytes: str | None) -> None:
     """Score the translation HYP against the reference REF (line-aligned) with sacrebleu."""
     from .score import parse_metrics, score_files, write_score_json
 
-    result = score_files(hyp, ref, parse_metrics(metrics), encoding)
+    check_writable([json_path])
+    check_not_inputs([json_path], [hyp, ref])
+    if not is_stdout(json_path):
+        check_stdout()
+    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+    if hyp == ref == "-":
+        raise click.BadParameter("HYP and REF cannot both be standard input")
+    result = score_files(hyp, ref, parse_metrics(metrics), encoding, limit)
     if json_path:
         write_score_json(json_path, result)
-    for m in result.metrics:
-        click.echo(f"{m.name.upper():<5} {m.corpus:6.2f}  {m.signature}")
-    click.echo(f"{result.lines} lines")
+    lines = [f"{m.name.upper():<5} {m.corpus:6.2f}  {m.signature}" for m in result.metrics]
+    lines.append(f"{result.lines} lines")
+    out = "\n".join(lines) + "\n"
+    if is_stdout(json_path):
+        click.echo(out, err=True, nl=False)
+    else:
+        write_stdout(out)
 
 # --- end align score ------------------------------------------------------------------------
 
@@ -242,6 +366,8 @@ def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str
 def list_checks() -> None:
     """List every check with its id, default severity and description."""
     width = max(len(c) for c in REGISTRY)
+    lines = []
     for check_id, spec in REGISTRY.items():
         scope = "" if spec.bilingual else " (also one-language)"
-        click.echo(f"{check_id:<{width}}  {spec.severity.value:<7}  {spec.description}{scope}")
+        lines.append(f"{check_id:<{width}}  {spec.severity.value:<7}  {spec.description}{scope}")
+    write_stdout("\n".join(lines) + "\n")

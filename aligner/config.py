@@ -28,12 +28,15 @@ An unknown key is an error (a misspelt ``fail_on`` must not silently do nothing)
 from __future__ import annotations
 
 import configparser
+import difflib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .inputs import DEFAULT_MAX_BYTES, is_regular_file, read_input
 from .model import Severity
 
 CONFIG_FILES = ("setup.cfg", "tox.ini")
@@ -60,6 +63,7 @@ class Config:
     cache_dir: str | None = None           # embedding cache; None: default_cache_dir()
     no_cache: bool = False
     laser_model_dir: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES     # the most any input file may hold (--max-bytes)
     origin: str | None = None              # the file the settings came from, for messages
 
     def merged(self, **overrides) -> Config:
@@ -89,7 +93,8 @@ def _boolean(value: str) -> bool:
     raise ValueError(f"cache = {value!r} is not true or false")
 
 
-def find_config_file(start: Path | None = None) -> Path | None:
+def find_config_file(start: Path | None = None,
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> Path | None:
     """The nearest ``setup.cfg`` (then ``tox.ini``) with an ``[align]`` section, walking up.
 
     In one folder ``setup.cfg`` wins over ``tox.ini``; a nearer folder wins over a farther one.
@@ -98,7 +103,7 @@ def find_config_file(start: Path | None = None) -> Path | None:
     for directory in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = directory / name
-            if candidate.is_file() and _has_section(candidate):
+            if is_regular_file(candidate) and _has_section(candidate, max_bytes):
                 return candidate
     return None
 
@@ -108,42 +113,87 @@ def _parser() -> configparser.ConfigParser:
     return configparser.ConfigParser(interpolation=None)
 
 
-def _has_section(path: Path) -> bool:
+def _has_section(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """Whether ``path`` holds ``[align]``; a header that was meant to be ``[align]`` and is
+    misspelt (``[align``, ``[Align]``, ``[aligner]``) is a :class:`ConfigError`, since ignoring
+    it would silently drop the project's gate settings."""
+    try:
+        raw = read_input(path, max_bytes)
+    except InputError:
+        # An unreadable or oversized setup.cfg is someone else's; ours is read when named.
+        return False
     parser = _parser()
     try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError, OSError):
+        parser.read_string(raw.decode("utf-8"), str(path))
+    except (configparser.Error, UnicodeDecodeError):
         # Someone else's broken setup.cfg further up must not stop us, unless it is meant
         # for us: then the user has to hear about it.
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return False
-        return f"[{SECTION}]".encode() in raw
-    return parser.has_section(SECTION)
+        if f"[{SECTION}]".encode() in raw:
+            return True
+    else:
+        if parser.has_section(SECTION):
+            return True
+    typo = misspelt_header(raw.decode("utf-8", "replace"))
+    if typo:
+        raise ConfigError(typo, str(path))
+    return False
 
 
-def load_config(path: Path | str | None) -> Config:
+_HEADER = re.compile(r"^[ \t]*\[([^\]\n]*)(\]?)[ \t]*(?:[#;].*)?$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class HeaderTypoParams:
+    """When a section header is taken for a misspelt ``[align]`` (docs/tuning.md)."""
+
+    # difflib ratio to "align" at or above which a header is a misspelling: [aligner] (0.83)
+    # and [aling] (0.8) are, [alias] (0.6) and [aliases] (0.5), other tools' sections, are not.
+    close_enough: float = 0.8
+
+
+HEADER_TYPO = HeaderTypoParams()
+
+
+def misspelt_header(text: str, params: HeaderTypoParams = HEADER_TYPO) -> str | None:
+    """A message for the first section header in ``text`` that looks like a misspelt
+    ``[align]`` (``None`` when there is none)."""
+    for m in _HEADER.finditer(text):
+        name, closed = m.group(1), bool(m.group(2))
+        if name == SECTION and closed:
+            continue
+        folded = name.strip().lower()
+        if folded == SECTION or difflib.SequenceMatcher(None, folded, SECTION).ratio() >= \
+                params.close_enough:
+            line = text.count("\n", 0, m.start()) + 1
+            return (f"line {line}: section header {m.group(0).strip()!r} is not [{SECTION}]; "
+                    f"write it as [{SECTION}] (or rename the section if it is not for align)")
+    return None
+
+
+def load_config(path: Path | str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Config:
     """Read ``[align]`` from ``path`` (``None``: defaults); relative paths in it are relative to
-    that file. A malformed file or value is a :class:`ConfigError` naming the file."""
+    that file. A malformed file or value is a :class:`ConfigError` naming the file; so is one
+    that is not a regular file or holds more than ``max_bytes``."""
     if path is None:
-        return Config()
+        return Config(max_bytes=max_bytes)
     path = Path(path)
     parser = _parser()
     try:
-        with path.open(encoding="utf-8") as fh:
-            parser.read_file(fh)
-    except FileNotFoundError:
-        raise ConfigError("no such configuration file", str(path)) from None
+        raw = read_input(path, max_bytes, "configuration ")
+        parser.read_string(raw.decode("utf-8"), str(path))
+    except InputError as exc:
+        raise ConfigError(exc.message, exc.file) from None
     except UnicodeDecodeError:
         raise ConfigError("is not UTF-8 text", str(path)) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read ({exc.strerror})", str(path)) from None
     except configparser.Error as exc:
+        typo = misspelt_header(raw.decode("utf-8", "replace"))
+        if typo:
+            raise ConfigError(typo, str(path)) from None
         message = getattr(exc, "message", str(exc)).splitlines()[0]
         raise ConfigError(f"cannot parse: {message}", str(path)) from None
     if not parser.has_section(SECTION):
-        raise ConfigError(f"has no [{SECTION}] section", str(path))
+        raise ConfigError(misspelt_header(raw.decode("utf-8"))
+                          or f"has no [{SECTION}] section", str(path))
     values = {key.replace("_", "-"): value for key, value in parser.items(SECTION)}
     unknown = sorted(set(values) - set(KEYS))
     if unknown:
@@ -173,6 +223,7 @@ def load_config(path: Path | str | None) -> Config:
             cache_dir=rel(values.get("cache-dir")),
             no_cache=not _boolean(text("cache") or "true"),
             laser_model_dir=rel(values.get("laser-model-dir")),
+            max_bytes=max_bytes,
             origin=str(path),
         )
     except ValueError as exc:

@@ -27,6 +27,7 @@ from .checks import REGISTRY
 from .config import Config, unknown_checks
 from .errors import ConfigError, InputError
 from .export.atomic import check_not_inputs
+from .inputs import check_input
 from .model import Finding, Result, Severity, finding_order
 from .pipeline import check_paths
 from .sources.discover import SourceSpec, plan_sources
@@ -112,7 +113,7 @@ class GateReport:
 def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = False,
              progress: Progress | None = None, require_both: bool = False,
              one_source_for: str | None = None,
-             outputs: Sequence[str | None] = ()) -> GateReport:
+             outputs: Sequence[str | None] = (), html_dir: str | None = None) -> GateReport:
     """Find the sources named by ``args``, check each, apply the baseline, decide.
 
     With ``update_baseline`` every current finding is written to the baseline (keeping the
@@ -121,7 +122,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     memory is to be written). ``one_source_for`` names an output option that takes one source
     (``--html``): more sources are an error, raised before anything is checked or written.
     ``outputs`` are the files the run will write: one that is also an input (a source, the
-    glossary, the baseline read) is an error.
+    configuration, the glossary, the baseline read) is an error, and so is a report that
+    ``html_dir`` would write over an input.
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
@@ -129,24 +131,32 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     if same_lang(config.src_lang, config.tgt_lang):
         raise ConfigError(f"the original and the translation are both {config.src_lang!r} "
                           "(--src-lang, --tgt-lang): give two languages")
-    specs = plan_sources(args, config.encoding)
+    specs = plan_sources(args, config.encoding, config.max_bytes)
     if one_source_for:
         require_one_source(len(specs), one_source_for)
-    read = [p for spec in specs for p in spec] + [config.glossary or ""]
-    check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline or ""]))
+    read = [p for spec in specs for p in spec] + [config.glossary, config.origin]
+    if html_dir:
+        from .export.html import html_dir_paths
+
+        outputs = [*outputs, *map(str, html_dir_paths(html_dir, specs))]
+    check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline]))
+    if config.glossary:
+        # The terminology check reads the glossary deep in the run: refuse a device, a pipe
+        # or an oversized file before any source is checked.
+        check_input(config.glossary, config.max_bytes, "glossary ")
     results = check_all(specs, config, progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
         return GateReport(tuple(results), config.fail_on)
-    if not update_baseline and not Path(path).is_file():
+    if not update_baseline and not Path(path).exists():
         raise InputError("no such baseline file (write one with --update-baseline)", str(path))
     written = None
     if update_baseline:
-        previous = read_baseline(path) if Path(path).is_file() else []
+        previous = read_baseline(path, config.max_bytes) if Path(path).exists() else []
         entries = updated_entries(results, previous, Path(path).parent)
         write_baseline(path, entries)
         written = len(entries)
-    outcome = apply_baseline(results, read_baseline(path), Path(path).parent)
+    outcome = apply_baseline(results, read_baseline(path, config.max_bytes), Path(path).parent)
     return GateReport(outcome.results, config.fail_on, str(path), outcome.suppressed,
                       outcome.stale, written)
 

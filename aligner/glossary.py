@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import InputError
+from .inputs import DEFAULT_MAX_BYTES, read_input
 from .text import primary, script_counts
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -57,16 +58,15 @@ def default_glossary_path() -> Path:
     return Path(str(resources.files("aligner") / "data" / "glossary" / "ar-en.tbx"))
 
 
-def load_glossary(path: str | Path | None = None) -> Glossary:
-    """Read a TBX or TSV glossary (the shipped one when ``path`` is ``None``).
+def load_glossary(path: str | Path | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Glossary:
+    """Read a TBX or TSV glossary (the shipped one when ``path`` is ``None``), a regular file
+    of at most ``max_bytes``.
 
     Raises :class:`InputError` naming the file when it cannot be read or understood.
     """
     path = Path(path) if path is not None else default_glossary_path()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read glossary: {exc.strerror or exc}", str(path)) from None
+    data = read_input(path, max_bytes, "glossary ")
     if path.suffix.lower() in (".tsv", ".txt", ".tab") or not data.lstrip().startswith(b"<"):
         try:
             text = data.decode("utf-8-sig")

@@ -24,7 +24,8 @@ def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None
     config = config or Config()
     if len(paths) == 1 and is_tmx(paths[0]):
         return check_tmx(paths[0], config, require_both)
-    return check_source(read_source(list(paths), config.encoding), config, require_both)
+    return check_source(read_source(list(paths), config.encoding, config.max_bytes), config,
+                        require_both)
 
 
 def check_source(source: Source, config: Config, require_both: bool = False) -> Result:
@@ -81,7 +82,7 @@ def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
     The original side is ``config.src_lang``, else the TMX header's ``srclang`` (unless
     ``*all*``), else Arabic: see :func:`aligner.sources.tmx.choose_langs`.
     """
-    memory = read_tmx(path)
+    memory = read_tmx(path, config.max_bytes)
     if not memory.units:
         raise InputError("no translation units (<tu>) in this TMX", path)
     need_both = require_both or bool(config.src_lang and config.tgt_lang)

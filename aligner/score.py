@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .errors import ConfigError, InputError
 from .export.atomic import atomic_write
+from .inputs import DEFAULT_MAX_BYTES
 from .sources.encoding import read_text
 
 METRICS = ("bleu", "chrf", "ter")
@@ -54,8 +55,8 @@ def parse_metrics(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _lines(path: str, encoding: str | None) -> list[str]:
-    text = read_text(path, encoding)
+def _lines(path: str, encoding: str | None, max_bytes: int) -> list[str]:
+    text = read_text(path, encoding, max_bytes)
     lines = text.splitlines()
     while lines and not lines[-1].strip():
         lines.pop()
@@ -63,11 +64,12 @@ def _lines(path: str, encoding: str | None) -> list[str]:
 
 
 def score_files(hyp: str, ref: str, metrics: tuple[str, ...] = METRICS,
-                encoding: str | None = None) -> ScoreReport:
+                encoding: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> ScoreReport:
     """Score the translation ``hyp`` against the reference ``ref``, line by line."""
     from sacrebleu.metrics import BLEU, CHRF, TER
 
-    hyps, refs = _lines(hyp, encoding), _lines(ref, encoding)
+    hyps, refs = _lines(hyp, encoding, max_bytes), _lines(ref, encoding, max_bytes)
     if len(hyps) != len(refs):
         raise InputError(f"has {len(hyps)} lines but the reference {ref} has {len(refs)}; "
                          "the files must be line-aligned", hyp)

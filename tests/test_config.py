@@ -86,7 +86,10 @@ def test_unrelated_broken_file_further_up_is_skipped(tmp_path):
     ("[align]\nfail_on = error\nfailon = warning\n", "unknown key 'failon'"),
     ("[align]\nseverity = numbers\n", "is not 'check-id = level'"),
     ("[other]\nx = 1\n", "has no [align] section"),
-    ("[align\n", "cannot parse"),
+    ("[align\n", "line 1: section header '[align' is not [align]"),
+    ("x = 1\n", "cannot parse"),
+    ("[metadata]\nname = x\n[aligner]\nfail-on = warning\n",
+     "line 3: section header '[aligner]' is not [align]"),
 ])
 def test_bad_configuration_names_the_file(tmp_path, body, message):
     cfg = write(tmp_path / "setup.cfg", body)
@@ -167,3 +170,18 @@ def test_explicit_config_option(project):
     bad = write(project / "noalign.ini", "[x]\n")
     result = run("--config", str(bad))
     assert result.exit_code == 2 and "has no [align] section" in result.stderr
+
+
+@pytest.mark.parametrize("header, typo", [
+    ("[align", True), ("[Align]", True), ("[ALIGN]", True), ("[aligner]", True),
+    ("[aling]", True), ("[ align ]", True), ("[align]", False), ("[alias]", False),
+    ("[aliases]", False), ("[metadata]", False), ("[tool:pytest]", False),
+])
+def test_a_misspelt_align_header_is_reported_not_ignored(tmp_path, header, typo):
+    write(tmp_path / "setup.cfg", f"[metadata]\nname = x\n\n{header}\nfail-on = warning\n")
+    if typo:
+        with pytest.raises(ConfigError, match=r"line 4: section header .* is not \[align\]"):
+            find_config_file(tmp_path)
+    else:
+        found = find_config_file(tmp_path)
+        assert found == (tmp_path / "setup.cfg" if header == "[align]" else None)

@@ -83,7 +83,7 @@ def test_malformed_tbx_is_an_input_error_naming_the_file(tmp_path, content, prob
 
 
 def test_missing_glossary_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="cannot read glossary"):
+    with pytest.raises(InputError, match="no such glossary file"):
         load_glossary(tmp_path / "none.tbx")
 
 

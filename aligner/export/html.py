@@ -461,14 +461,21 @@ def write_html_dir(directory: str | Path, results: Sequence[Result]) -> list[Pat
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise AlignerError(f"cannot create directory ({exc.strerror})", str(directory)) from None
+    written = html_dir_paths(directory, [r.sources for r in results])
+    for path, result in zip(written, results):
+        write_html(path, result)
+    return written
+
+
+def html_dir_paths(directory: str | Path, sources: Sequence[Sequence[str]]) -> list[Path]:
+    """The report files :func:`write_html_dir` writes for results with these ``sources``, in
+    order: known before the run, so that a report that would replace an input is refused."""
     written, used = [], set()
-    for result in results:
-        stem = report_stem(result.sources)
+    for files in sources:
+        stem = report_stem(files)
         name, k = stem, 2
         while name in used:
             name, k = f"{stem}-{k}", k + 1
         used.add(name)
-        path = directory / f"{name}.html"
-        write_html(path, result)
-        written.append(path)
+        written.append(Path(directory) / f"{name}.html")
     return written

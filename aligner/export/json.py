@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import DEFAULT_MAX_BYTES, read_input
 from ..model import SRC, TGT, Finding, Location, Pair, Result, Sentence, Severity
 from .atomic import atomic_write
 
@@ -79,6 +80,19 @@ def result_from_dict(data: dict) -> Result:
                   pairs=tuple(pairs), findings=findings, notices=tuple(data.get("notices", [])))
 
 
+class _SchemaError(Exception):
+    """A result written by another version of the schema than this tool reads."""
+
+
+def _check_schema(version: object) -> None:
+    # A missing "schema" is accepted (results saved before the field existed); a version this
+    # tool does not know must not be half-understood.
+    if version is not None and (type(version) is not int or version != SCHEMA_VERSION):
+        raise _SchemaError(f"JSON schema version {version!r} is not one this version of "
+                           f"align reads (expected {SCHEMA_VERSION}); "
+                           "re-run align check --json")
+
+
 def _list(value, what: str) -> list:
     # A hand-edited or foreign file must fail as "not an aligner JSON result", never crash later.
     if not isinstance(value, list):
@@ -107,14 +121,25 @@ def _sentences(texts: list[str], locs: list[dict], lang: str) -> tuple[Sentence,
     return tuple(out)
 
 
-def read_results(path: str | Path) -> list[Result]:
-    """Read a JSON file written by ``align check --json``."""
+def read_results(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Result]:
+    """Read a JSON file written by ``align check --json`` (a regular file of at most
+    ``max_bytes``, or ``-`` for standard input) whose schema version this tool knows."""
+    raw = read_input(path, max_bytes)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("the top level is not an object")
+        _check_schema(data.get("schema"))
         items = data["results"] if "results" in data else [data]
+        for item in _list(items, "results"):
+            if not isinstance(item, dict):
+                raise ValueError("a result is not an object")
+            _check_schema(item.get("schema", data.get("schema")))
         return [result_from_dict(d) for d in items]
-    except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
+    except RecursionError:
+        raise InputError("not an aligner JSON result (nested too deeply)", str(path)) from None
+    except _SchemaError as exc:
+        raise InputError(str(exc), str(path)) from None
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not an aligner JSON result ({exc.__class__.__name__}: {exc})",
                          str(path)) from None

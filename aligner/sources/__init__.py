@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import DEFAULT_MAX_BYTES
 from ..lang import language_name
 from ..model import Block, Source
 from ..text import primary
@@ -18,13 +19,15 @@ from .encoding import read_text
 __all__ = ["read_source"]
 
 
-def read_source(paths: list[str] | tuple[str, ...], encoding: str | None = None) -> Source:
-    """Read one source: a combined file, or two parallel files in different languages."""
+def read_source(paths: list[str] | tuple[str, ...], encoding: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one source: a combined file, or two parallel files in different languages (each
+    at most ``max_bytes``)."""
     if not paths or len(paths) > 2:
         raise InputError("expected one combined file or two parallel files")
     blocks: list[Block] = []
     for path in paths:
-        text = read_text(path, encoding)
+        text = read_text(path, encoding, max_bytes)
         found = read_blocks(text, str(path))
         if len(paths) == 2:
             # A parallel file holds one language; a stray line in the other script (a quoted

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import DEFAULT_MAX_BYTES
 from . import read_source
 
 TEXT_SUFFIX = ".txt"
@@ -155,7 +157,11 @@ def _unique(specs: list[SourceSpec]) -> list[SourceSpec]:
     seen: set[str] = set()
     out: list[SourceSpec] = []
     for spec in specs:
-        keys = [str(Path(p).resolve()) for p in spec]
+        try:
+            keys = [str(Path(p).resolve()) for p in spec]
+        except (RuntimeError, OSError):  # RuntimeError: a symlink loop (Python < 3.13)
+            bad = next(p for p in spec if _is_loop(p))
+            raise InputError("is a loop of symbolic links", bad) from None
         if any(k in seen for k in keys):
             continue
         seen.update(keys)
@@ -163,7 +169,16 @@ def _unique(specs: list[SourceSpec]) -> list[SourceSpec]:
     return out
 
 
-def plan_sources(args: list[str] | tuple[str, ...], encoding: str | None = None
+def _is_loop(path: str) -> bool:
+    try:
+        Path(path).resolve(strict=False)
+    except (RuntimeError, OSError):
+        return True
+    return False
+
+
+def plan_sources(args: list[str] | tuple[str, ...] | Sequence[str],
+                 encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
                  ) -> list[SourceSpec]:
     """The sources to check for a command line: :func:`discover`, plus one rule.
 
@@ -176,12 +191,13 @@ def plan_sources(args: list[str] | tuple[str, ...], encoding: str | None = None
     if (len(args) == 2 and len(specs) == 2 and all(len(s) == 1 for s in specs)
             and not any(Path(a).is_dir() or is_pattern(a) for a in args)
             and all(s[0].lower().endswith(TEXT_SUFFIX) for s in specs)):
-        return _maybe_parallel(specs, encoding)
+        return _maybe_parallel(specs, encoding, max_bytes)
     return specs
 
 
-def _maybe_parallel(specs: list[SourceSpec], encoding: str | None) -> list[SourceSpec]:
-    langs = [read_source([spec[0]], encoding).langs() for spec in specs]
+def _maybe_parallel(specs: list[SourceSpec], encoding: str | None,
+                    max_bytes: int) -> list[SourceSpec]:
+    langs = [read_source([spec[0]], encoding, max_bytes).langs() for spec in specs]
     if all(len(lang) == 1 for lang in langs) and langs[0] != langs[1]:
         return [(specs[0][0], specs[1][0])]
     return specs

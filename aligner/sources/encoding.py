@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import DEFAULT_MAX_BYTES, read_input
 from ..text import script_counts
 
 # C0 controls other than tab/newline/carriage return never occur in real text: a file that
@@ -14,17 +15,11 @@ from ..text import script_counts
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_text(path: str | Path, encoding: str | None = None) -> str:
-    """Read and decode ``path``; raise :class:`InputError` naming the file when that fails."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", str(path)) from None
+def read_text(path: str | Path, encoding: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode ``path`` (a regular file of at most ``max_bytes``, or ``-`` for
+    standard input); raise :class:`InputError` naming the file when that fails."""
+    data = read_input(path, max_bytes)
     text = decode(data, str(path), encoding)
     if not text.strip():
         raise InputError("file is empty", str(path))

@@ -29,6 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from ..inputs import DEFAULT_MAX_BYTES, check_input
 from ..model import SRC, TGT, Location, Pair, Sentence
 from ..text import primary
 
@@ -89,14 +90,16 @@ def is_tmx(path: str | Path) -> bool:
     return Path(path).suffix.lower() in TMX_SUFFIXES
 
 
-def read_tmx(path: str | Path) -> Memory:
-    """Parse a TMX file; a malformed or hostile one raises :class:`InputError` (file, line)."""
+def read_tmx(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
+    """Parse a TMX file; a malformed or hostile one raises :class:`InputError` (file, line).
+
+    Only a regular file of at most ``max_bytes`` is parsed (the parser reads it by name).
+    """
     name = str(path)
     p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", name)
-    if p.is_dir():
-        raise InputError("is a directory, expected a file", name)
+    if name == "-":
+        raise InputError("a TMX file is read by name, not from standard input", name)
+    check_input(p, max_bytes)
     if p.stat().st_size == 0:
         raise InputError("file is empty", name)
     srclang, raw_units, encoding = _parse(p, name)
