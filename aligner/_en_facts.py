@@ -22,9 +22,10 @@ EXAMPLE_OPENERS = ("such as", "including", "like", "unlike", "excluding", "excep
                    "as well as", "along with", "together with")
 # Relative pronouns: a relative clause cannot stand as a sentence (outside a question).
 RELATIVE_PRONOUNS = frozenset("which whose whom who".split())
-# Subordinators: their clause needs a main clause after a comma.
+# Subordinators: their clause needs a main clause after a comma. ("As" is left out: as often
+# a preposition, "As of March …", "As a result …".)
 SUBORDINATORS = frozenset("""
-because although though whereas unless while since until once if when after before as
+because although though whereas unless while since until once if when after before
 """.split())
 MULTIWORD_SUBORDINATORS = ("even though", "even if", "so that", "in order to", "as if",
                            "as though", "rather than", "in spite of", "despite")
@@ -51,3 +52,7 @@ president minister king queen prince general dr mr mrs ms sir saint st lord lady
 # Credit labels that open a caption line ("Photo: …").
 CREDIT_LABELS = ("photo", "photos", "picture", "image", "credit", "photo credit", "source",
                  "file photo", "video")
+SUBJECT_PRONOUNS = frozenset("i we you he she it they who that there what here where".split())
+# Words that open a verb's object or complement ("provides a framework", "says that").
+OBJECT_OPENERS = frozenset("a an the that no its their his her our this these those "
+                           "them him us me it".split())

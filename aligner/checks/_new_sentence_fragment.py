@@ -1,0 +1,291 @@
+"""``sentence-fragment``: a piece split off a sentence that cannot stand alone.
+
+English: "… for the Iraqi Armed Forces. Especially after a member of Parliament said that …",
+"… stayed up late. Reading polls in terror.", "… many fruits. Such as apples and pears." A
+piece is a fragment when it opens with a word that starts a phrase or a dependent clause (a
+participle, an example-list opener, a focusing adverb, a subordinator, a relative pronoun) and
+no main clause follows: no comma after the opening phrase that is followed by a clause, and,
+for a participle, no finite verb at all ("Washing hands is important" is a sentence).
+
+Arabic: "… وتجمع. في نهاية المطاف بفعل الجاذبية." A piece opening with a free-standing
+preposition or a relative pronoun is a fragment unless a comma closes the fronted phrase
+("في عام 2010، أعلنت …") or "أن"/"إن" brings the subject ("من المتوقع أن …").
+
+Only pieces that follow another in their paragraph are judged: a paragraph's first piece was
+not split off anything (a list item, a heading).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .._ar_facts import COMMAS as AR_COMMAS
+from .._ar_facts import COMPLEMENTIZERS as AR_COMPLEMENTIZERS
+from .._ar_facts import NOT_CLAUSE_START as AR_NOT_CLAUSE_START
+from .._ar_facts import PREDICATE_PREPOSITIONS as AR_PREDICATE_PREPOSITIONS
+from .._ar_facts import SUBORDINATING_NOUNS as AR_SUBORDINATING_NOUNS
+from .._ar_facts import PREPOSITIONS as AR_PREPOSITIONS
+from .._ar_facts import RELATIVE_PRONOUNS as AR_RELATIVES
+from .._en_facts import (
+    AUXILIARIES,
+    CONTRACTED_AUX,
+    EXAMPLE_OPENERS,
+    FOCUS_ADVERBS,
+    MULTIWORD_SUBORDINATORS,
+    NO_END_BEFORE_STOP,
+    OBJECT_OPENERS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+)
+from ..model import Severity
+from .base import Check, CheckContext, Hit
+from .sides import other_side
+from .walk import Placed, paragraphs, sides
+
+
+@dataclass(frozen=True)
+class FragmentParams:
+    """Tunable limits."""
+
+    min_participle: int = 5   # "Reading" counts, "Bed" and "Sing" do not
+    list_item_words: int = 3  # a comma-separated chunk this short is a list item
+    ar_fronted_words: int = 16  # a fronted phrase before its comma is at most this long
+    ar_complementizer_window: int = 4  # "على الطلاب الهولنديين أن": أن within this many words
+
+
+PARAMS = FragmentParams()
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_AR_WORD = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
+_INNER_END = re.compile(r"[.!?؟][\"”’»)]*\s+(?=\S)")
+_OPEN_QUOTES = "\"“‘'(«"
+_CLOSERS = "\"”’»)] "
+_COORDINATORS = frozenset("and or but nor".split())
+# Function words before an -s word: then it is a noun ("the results"), not a verb.
+_BEFORE_NOUN = NO_END_BEFORE_STOP | frozenset("""
+in on at to for by as these those this that some many all two three several other such more
+most few his her its their our your each any no
+""".split())
+
+
+def english_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
+    """Why an English piece has no main clause, or ``None``."""
+    stripped = text.lstrip(_OPEN_QUOTES + " ")
+    if "?" in stripped or not stripped[:1].isupper():
+        return None  # a question; or not a sentence start this check can read
+    words = _WORD.findall(stripped)
+    if len(words) < 2:
+        return None
+    head = stripped.lower()
+    first = words[0]
+    lower = first.lower()
+    if first.isupper() and len(first) > 1:
+        return None  # "WHO recommends …": an acronym, not "who"
+    opener = None
+    for phrase in (*MULTIWORD_SUBORDINATORS, *EXAMPLE_OPENERS):
+        if re.match(re.escape(phrase) + r"\b", head):
+            opener = phrase
+            break
+    if opener is None and (lower in FOCUS_ADVERBS or lower in RELATIVE_PRONOUNS
+                           or lower in SUBORDINATORS):
+        opener = lower
+    participle = False
+    if opener is None and _participle(words, stripped, params):
+        opener, participle = lower, True
+    if opener is None:
+        return None
+    if _main_clause_after_comma(stripped, params):
+        return None
+    if participle and _finite(words[1:]):
+        return None  # "Washing hands prevents …": a gerund subject
+    if lower in SUBORDINATORS and _finite_count(words[1:]) > 1:
+        return None  # "Since this does not … this method can …": a comma left out
+    if lower in RELATIVE_PRONOUNS or opener in EXAMPLE_OPENERS or lower in FOCUS_ADVERBS:
+        return f"it opens with '{' '.join(stripped.split()[:len(opener.split()) + 1])}'"
+    return f"it opens with '{stripped.split()[0]}'"
+
+
+def _participle(words: list[str], text: str, params: FragmentParams) -> bool:
+    first = words[0]
+    if len(first) < params.min_participle or not first.lower().endswith(("ing", "ed")):
+        return False
+    after = text[len(first):len(first) + 1]
+    return after != ","  # "Indeed, …", "Interestingly, …": a sentence adverb
+
+
+def _finite_at(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a sign of a finite verb: an auxiliary or modal, a contraction
+    after a pronoun ("it's", not "the world's"), an -ed form after a subject pronoun, or an -s
+    form between a word that is not a determiner or preposition and an object ("… origins of
+    HCoVs provides a framework")."""
+    w = words[k]
+    low = w.lower()
+    prev = words[k - 1].lower() if k > 0 else ""
+    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    if low in AUXILIARIES:
+        return True
+    if CONTRACTED_AUX.search(w):
+        return re.split("['’]", low)[0] in SUBJECT_PRONOUNS or "n't" in low or "n’t" in low
+    if w[:1].isupper() or not prev:
+        return False
+    if len(low) > 4 and low.endswith("ed"):
+        return prev in SUBJECT_PRONOUNS
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
+        and prev not in _BEFORE_NOUN and nxt in OBJECT_OPENERS
+
+
+def _finite(words: list[str]) -> bool:
+    return any(_finite_at(words, k) for k in range(len(words)))
+
+
+def _finite_count(words: list[str]) -> int:
+    """Verb groups: runs of finite signs count once ("are required"); verbs of a relative
+    or "that" clause inside the piece do not count."""
+    for k, w in enumerate(words):
+        if k > 0 and (w.lower() in RELATIVE_PRONOUNS or w.lower() == "that"):
+            words = words[:k]
+            break
+    flags = [_finite_at(words, k) for k in range(len(words))]
+    return sum(f and (k == 0 or not flags[k - 1]) for k, f in enumerate(flags))
+
+
+def _main_clause_after_comma(text: str, params: FragmentParams) -> bool:
+    """A comma that closes the opening phrase and is followed by a clause, not by a list item
+    or another dependent phrase."""
+    parts = text.split(",")
+    for k in range(1, len(parts)):
+        words = _WORD.findall(parts[k])
+        if not words:
+            continue
+        first = words[0].lower()
+        if first in RELATIVE_PRONOUNS or first in SUBORDINATORS or first in _COORDINATORS \
+                or first.endswith("ing"):
+            continue
+        rest = ",".join(parts[k:])
+        rest_words = _WORD.findall(rest)
+        chunks = [c for c in re.split(r",|\band\b|\bor\b", rest) if c.strip()]
+        list_like = all(len(c.split()) <= params.list_item_words for c in chunks)
+        if _finite(rest_words) or (len(rest_words) >= 5 and not list_like):
+            return True
+    return False
+
+
+def arabic_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
+    """Why an Arabic piece has no main clause, or ``None``."""
+    stripped = text.lstrip(_OPEN_QUOTES + " ")
+    words = _AR_WORD.findall(stripped)
+    tokens = stripped.split()
+    if not words or not tokens or tokens[0] != words[0] or "؟" in stripped:
+        return None
+    first = words[0]
+    if first in AR_RELATIVES:
+        return f"it opens with the relative pronoun '{first}'"
+    if first not in AR_PREPOSITIONS:
+        return None
+    if _ar_fronted_phrase(stripped, params):
+        return None  # "في عام 2010، أعلنت …": the comma closes a fronted phrase
+    if first in AR_PREDICATE_PREPOSITIONS and any(
+            w in AR_COMPLEMENTIZERS for w in words[1:params.ar_complementizer_window + 1]):
+        return None  # "من المتوقع أن …", "على الطلاب أن …": the subject comes after أن
+    if len(words) > 1 and words[1] in AR_SUBORDINATING_NOUNS:
+        return None  # "في حين أن …"
+    return f"it opens with the preposition '{first}'"
+
+
+def _ar_fronted_phrase(text: str, params: FragmentParams) -> bool:
+    """A comma soon after the opening preposition, followed by what can start a clause (a
+    verb, "فإن"), not by a conjunction, a noun with the article or a dependent clause."""
+    for m in re.finditer(f"[{AR_COMMAS}]", text):
+        before = _AR_WORD.findall(text[:m.start()])
+        if len(before) > params.ar_fronted_words:
+            return False
+        after = _AR_WORD.findall(text[m.end():])
+        if not after:
+            return False
+        nxt = after[0]
+        if nxt in AR_NOT_CLAUSE_START or nxt.startswith("ال") or \
+                nxt in AR_PREPOSITIONS or nxt in AR_RELATIVES or (nxt[:1] in "بل" and
+                                                                   nxt[1:3] == "ال"):
+            continue
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A sentence, or the part of one after a break the aligner ran through."""
+
+    placed: Placed
+    start: int        # offset in the sentence text
+    text: str
+    joined: bool      # cut inside one segment: the aligner or the segmenter ran through it
+
+
+def pieces(para: list[Placed]) -> list[Piece]:
+    """A paragraph's sentences, cut again at every end mark inside them (a break the
+    segmenter doubted or the aligner joined over)."""
+    out = []
+    for p in para:
+        text = p.sentence.text
+        inner = {off for off, _c, _r in p.sentence.joins}
+        inner.update(m.end() for m in _INNER_END.finditer(text))
+        cuts = sorted({0, *inner, len(text)})
+        for k in range(len(cuts) - 1):
+            raw = text[cuts[k]:cuts[k + 1]]
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip():
+                out.append(Piece(p, cuts[k] + lead, raw.strip(), k > 0))
+    return out
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    for side, lang in sides(ctx):
+        if lang not in ("en", "ar"):
+            continue
+        for para in paragraphs(ctx, side):
+            parts = pieces(para)
+            for k in range(1, len(parts)):  # a paragraph's first piece was not split off
+                if not parts[k - 1].text.rstrip(_CLOSERS)[-1:] in ".!":
+                    continue  # after ";" or ":" a phrase may follow
+                hit = _judge(ctx, parts[k], parts[k - 1], lang)
+                if hit:
+                    yield hit
+
+
+def _judge(ctx: CheckContext, piece: Piece, before: Piece, lang: str) -> Hit | None:
+    text = piece.text
+    reason = english_reason(text) if lang == "en" else arabic_reason(text)
+    if reason is None:
+        return None
+    p = piece.placed
+    pair = ctx.pairs[p.pair]
+    other = pair.side(other_side(p.side))
+    split = piece.joined or (before.placed.pair == p.pair and len(other) == 1)
+    where = " The translation keeps it in one sentence with the one before." \
+        if split and other else ""
+    start = p.offset + piece.start
+    if lang == "en":
+        prev = before.text.rstrip().rstrip(".")
+        joined = " ".join(prev.split()[-3:]) + ", " + _head(text[:1].lower() + text[1:])
+        suggestion = f"Join it to the sentence before ('…{joined}'), or give it a main clause."
+    else:
+        prev = before.text.rstrip().rstrip(".")
+        joined = " ".join(prev.split()[-3:]) + " " + _head(text)
+        suggestion = f"Join it to the sentence before ('…{joined}')."
+    return Hit(p.pair, p.side, (start, start + len(text)),
+               f"Sentence fragment: '{_head(text)}' has no main clause ({reason}); it was "
+               f"split off the sentence before.{where}", suggestion)
+
+
+def _head(text: str, words: int = 4) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+CHECKS = (Check("sentence-fragment", Severity.WARNING,
+                "A sentence that is only a phrase or a dependent clause split off the sentence "
+                "before ('Especially after …', 'Including …', 'في نهاية المطاف …').", find,
+                bilingual=False),)
