@@ -56,3 +56,8 @@ SUBJECT_PRONOUNS = frozenset("i we you he she it they who that there what here w
 # Words that open a verb's object or complement ("provides a framework", "says that").
 OBJECT_OPENERS = frozenset("a an the that no its their his her our this these those "
                            "them him us me it".split())
+# Determiners and demonstratives: a capitalised word after them is a name ("this Order").
+DETERMINERS = frozenset("""
+the a an this that these those its his her their our my your every each any some no current
+latest entire whole same new former
+""".split())

@@ -1,0 +1,159 @@
+"""``broken-sentence``: an English sentence break in the wrong place.
+
+Two faults, both from a full stop put in or left out by mistake:
+
+* a full stop that cuts a clause: what follows continues it in lower case ("The minister said.
+  that the talks …"), or the stop follows a word after which no sentence ends ("… met with the.
+  Minister");
+* a lost full stop: a word that opens sentences is capitalised in mid-sentence after a
+  lower-case word ("… the talks ended The officials said …"). Titles and names ("the film The
+  Godfather", "The Hague") are left alone: the capitalised word is followed by another one, or
+  the word before it is one that names follow ("of", "the", "President").
+
+Abbreviations ("U.S.", "a.m.", "etc.", the segmenter's shipped list) are not full stops.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .._en_facts import BEFORE_NAME, DETERMINERS, NO_END_BEFORE_STOP, SENTENCE_OPENERS
+from ..model import Severity
+from ..segment.english import load_abbreviations
+from .base import Check, CheckContext, Hit
+from .walk import Placed, paragraphs, sides
+
+
+@dataclass(frozen=True)
+class BrokenParams:
+    """Tunable limits."""
+
+    min_words_before: int = 2  # a lost stop needs a clause before it ("Yes The" is not one)
+
+
+PARAMS = BrokenParams()
+
+# "word. next": a full stop after a word, a space, and the next word.
+_TOKEN = re.compile(r"\S+")
+_CAPITALISED = re.compile(r"([A-Z][a-z'’]*)(?:[,;:.!?\"”’)]*)$")
+_MARKS = ".,;:!?\"”’)–—-"
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+_STOP = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’.-]*)\.(?=(?P<space>\s+)(?P<next>[\"“‘(]?[A-Za-z]\w*))")
+
+ARTICLES = frozenset(("The", "A", "An"))
+SENTENCE_OPENERS_LOWER = frozenset(w.lower() for w in SENTENCE_OPENERS)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_abbreviations())
+
+
+def is_abbreviation(word: str) -> bool:
+    """"U.S", "a.m", "etc", "Dr", a single letter: a full stop after it is not an end."""
+    low = word.lower().strip("'’")
+    return "." in low or len(low) == 1 or low in _abbreviations()
+
+
+def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:
+    """Full stops inside ``text`` that cut a clause: ``(start, end, why)``, the span from the
+    word before the stop to the word after."""
+    for m in _STOP.finditer(text):
+        word, nxt = m.group("word"), m.group("next").lstrip("\"“‘(")
+        if is_abbreviation(word) or text[m.start("word") - 1:m.start("word")] in ".":
+            continue
+        if text[m.end("word"):m.end("word") + 3] == "...":
+            continue
+        if nxt[:1].islower():
+            why = f"'{nxt}' goes on in lower case"
+        elif word.lower() in NO_END_BEFORE_STOP and word.islower():
+            why = f"no sentence ends with '{word}'"
+        else:
+            continue
+        yield m.start("word"), m.end("next"), why
+
+
+def lost_stops(text: str, common: frozenset[str] = frozenset(),
+               params: BrokenParams = PARAMS) -> Iterator[tuple[int, int, str]]:
+    """Capitalised words in mid-sentence that open the next sentence: ``(start, end, word)``
+    spanning the word before and the capitalised word. A sentence opener ("The", "In") counts
+    unless a name or title goes on after it ("The Hague"); another word only if the document
+    writes it in lower case elsewhere (``common``) and the words either side are lower case
+    ("… against soap Hand washing …", not "the Department of Public Health")."""
+    tokens = list(_TOKEN.finditer(text))
+    for k in range(1, len(tokens)):
+        prev, tok = tokens[k - 1], tokens[k]
+        word = prev.group()
+        if word[-1:] in _MARKS or k < params.min_words_before:
+            continue  # a mark between: not a run-on
+        cap_m = _CAPITALISED.match(tok.group())
+        if not cap_m:
+            continue
+        cap = cap_m.group(1)
+        after = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        low = word.lower().strip("\"“”‘’'(")
+        if low in BEFORE_NAME or (word[:1].isupper() and low in SENTENCE_OPENERS_LOWER):
+            continue
+        if len(cap) == 1 and (tok.group() != cap or not after[:1].isalpha()):
+            continue  # "vitamin A,", "Group A.": a letter, not a word
+        if cap in SENTENCE_OPENERS:
+            if after[:1].isupper() and (word[:1].isupper() or (
+                    cap.lower() in DETERMINERS and cap not in ARTICLES)):
+                continue  # "Center For Disease", "filming That Summer": a title
+        elif cap.lower() not in common or not after[:1].islower() or not word[:1].islower() \
+                or len(cap) < 3 or low in DETERMINERS:
+            continue
+        if _inside_quote_or_title(text, tok.start()):
+            continue
+        yield prev.start(), tok.start() + len(cap), cap
+
+
+def _inside_quote_or_title(text: str, pos: int) -> bool:
+    """After an opening quote that is not closed yet: a quoted title or speech."""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    for side, lang in sides(ctx):
+        if lang != "en":
+            continue
+        paras = paragraphs(ctx, side)
+        common = frozenset(w for para in paras for p in para
+                           for w in _LOWER_WORD.findall(p.sentence.text))
+        for para in paras:
+            yield from _paragraph(para, common)
+
+
+def _paragraph(para: list[Placed], common: frozenset[str]) -> Iterator[Hit]:
+    for k, p in enumerate(para):
+        text = p.sentence.text
+        for start, end, why in cut_clauses(text):
+            yield _cut_hit(p, start, end, why)
+        for start, end, cap in lost_stops(text, common):
+            yield Hit(p.pair, p.side, (p.offset + start, p.offset + end),
+                      f"A full stop seems lost before '{cap}': '{text[start:end]}' runs two "
+                      "sentences together.",
+                      f"End the sentence before '{cap}' with a full stop.")
+        # A stop the segmenter took for a sentence end, with the next sentence in lower case.
+        if k + 1 < len(para) and para[k + 1].pair == p.pair:
+            nxt = para[k + 1].sentence.text
+            joined = text + " " + nxt
+            for start, end, why in cut_clauses(joined):
+                if start < len(text) < end:
+                    yield _cut_hit(p, start, len(text), why)
+
+
+def _cut_hit(p: Placed, start: int, end: int, why: str) -> Hit:
+    return Hit(p.pair, p.side, (p.offset + start, p.offset + end),
+               f"A full stop cuts the sentence: {why}.",
+               "Remove the full stop, or end the sentence where it really ends.")
+
+
+CHECKS = (Check("broken-sentence", Severity.WARNING,
+                "An English full stop that cuts a clause ('said. that …'), or one lost "
+                "between two sentences ('… the talks ended The officials said …').", find,
+                bilingual=False),)
