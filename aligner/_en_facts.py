@@ -37,6 +37,9 @@ And In On At After Before When While As If Since Although Though Many Some Most 
 Each Every No So Then Also Yet Both All According For With By From During Despite What Why How
 Where Meanwhile Instead Still Only Such Thus Therefore Moreover Furthermore Today Later Now
 Once Several Few Unlike Because Until Even Nor Or Not Over Under About Among Between Throughout
+To Perhaps Here Yes Otherwise Indeed Nevertheless Often Sometimes Next Please Let Do Does Did
+Is Are Was Were Can Could Would Should Will Have Has Had Which Who Don't Doesn't Didn't Can't
+Isn't Aren't Wasn't Won't
 """.split())
 # Words after which a sentence cannot end: articles, possessives, most prepositions and
 # conjunctions (a full stop there cuts a clause).
@@ -60,4 +63,9 @@ OBJECT_OPENERS = frozenset("a an the that no its their his her our this these th
 DETERMINERS = frozenset("""
 the a an this that these those its his her their our my your every each any some no current
 latest entire whole same new former
+""".split())
+# Prepositions, conjunctions and relative words: a clause does not end with them.
+FUNCTION_WORDS = NO_END_BEFORE_STOP | BEFORE_NAME | SUBORDINATORS | RELATIVE_PRONOUNS | frozenset("""
+as that including outside inside like unlike where when why how than whether per via about
+across along around behind beyond despite except through throughout within
 """.split())

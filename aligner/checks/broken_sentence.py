@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .._en_facts import BEFORE_NAME, DETERMINERS, NO_END_BEFORE_STOP, SENTENCE_OPENERS
+from .._en_facts import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, NO_END_BEFORE_STOP, SENTENCE_OPENERS
 from ..model import Severity
 from ..segment.english import load_abbreviations
 from .base import Check, CheckContext, Hit
@@ -38,8 +38,10 @@ PARAMS = BrokenParams()
 
 # "word. next": a full stop after a word, a space, and the next word.
 _TOKEN = re.compile(r"\S+")
-_CAPITALISED = re.compile(r"([A-Z][a-z'’]*)(?:[,;:.!?\"”’)]*)$")
+_CAPITALISED = re.compile(r"([A-Z][a-z]*(?:['’][a-z]+)?)(?:[,;:.!?\"”’)]*)$")
 _MARKS = ".,;:!?\"”’)–—-"
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m)$|n['’]t$")
+_NAME_WORD = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+|I)(?![\w'’-])|(?<![\w'’-])[a-z][\w'’-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 _STOP = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’.-]*)\.(?=(?P<space>\s+)(?P<next>[\"“‘(]?[A-Za-z]\w*))")
 
@@ -77,12 +79,15 @@ def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def lost_stops(text: str, common: frozenset[str] = frozenset(),
-               params: BrokenParams = PARAMS) -> Iterator[tuple[int, int, str]]:
+               starters: dict[str, int] | None = None, params: BrokenParams = PARAMS) -> Iterator[tuple[int, int, str]]:
     """Capitalised words in mid-sentence that open the next sentence: ``(start, end, word)``
     spanning the word before and the capitalised word. A sentence opener ("The", "In") counts
     unless a name or title goes on after it ("The Hague"); another word only if the document
-    writes it in lower case elsewhere (``common``) and the words either side are lower case
-    ("… against soap Hand washing …", not "the Department of Public Health")."""
+    writes it in lower case elsewhere (``common``), or a name that opens more sentences of the
+    document than it appears inside them (``starters``), and the words either side are lower
+    case ("… against soap Hand washing …", "… good money Sami just wanted …", not "the
+    Department of Public Health")."""
+    starters = starters or {}
     tokens = list(_TOKEN.finditer(text))
     for k in range(1, len(tokens)):
         prev, tok = tokens[k - 1], tokens[k]
@@ -95,7 +100,13 @@ def lost_stops(text: str, common: frozenset[str] = frozenset(),
         cap = cap_m.group(1)
         after = tokens[k + 1].group() if k + 1 < len(tokens) else ""
         low = word.lower().strip("\"“”‘’'(")
-        if low in BEFORE_NAME or (word[:1].isupper() and low in SENTENCE_OPENERS_LOWER):
+        if low in FUNCTION_WORDS or (word[:1].isupper() and low in SENTENCE_OPENERS_LOWER):
+            continue  # no sentence ends with "of" or "the": a name follows
+        base = _CONTRACTION.sub("", cap)
+        if base in SENTENCE_OPENERS and base != cap:
+            cap = base  # "He'd", "It's"
+        elif word[:1].islower() and _opens_clause(cap, tok.group(), after):
+            yield prev.start(), tok.start() + len(cap), cap
             continue
         if len(cap) == 1 and (tok.group() != cap or not after[:1].isalpha()):
             continue  # "vitamin A,", "Group A.": a letter, not a word
@@ -103,12 +114,32 @@ def lost_stops(text: str, common: frozenset[str] = frozenset(),
             if after[:1].isupper() and (word[:1].isupper() or (
                     cap.lower() in DETERMINERS and cap not in ARTICLES)):
                 continue  # "Center For Disease", "filming That Summer": a title
-        elif cap.lower() not in common or not after[:1].islower() or not word[:1].islower() \
-                or len(cap) < 3 or low in DETERMINERS:
+        elif not word[:1].islower() or low in DETERMINERS or (len(cap) < 2 and cap != "I") or \
+                not after[:1].islower():
+            continue
+        elif cap.lower() not in common and not (
+                starters.get(base, 0) > 0 and tok.group() == cap and _ends_clause(low)):
             continue
         if _inside_quote_or_title(text, tok.start()):
             continue
         yield prev.start(), tok.start() + len(cap), cap
+
+
+def _opens_clause(cap: str, token: str, after: str) -> bool:
+    """A capitalised participle ("… the virus Stated in April …") or a sentence adverb with its
+    comma ("… the Paeonians Eventually, in …"): the start of a sentence, not a name."""
+    low = cap.lower()
+    if len(low) > 4 and low.endswith(("ing", "ed")) and after[:1].islower():
+        return True
+    return len(low) > 5 and low.endswith("ly") and token == cap + ","
+
+
+def _ends_clause(word: str) -> bool:
+    """Whether a clause can end with this word before a name that starts the next one: not a
+    function word, a verb of saying or a participle ("said Klein was", "declared Russians
+    would" keep the name inside the sentence)."""
+    return word not in FUNCTION_WORDS and word not in AUXILIARIES and \
+        not word.endswith(("ed", "ing"))
 
 
 def _inside_quote_or_title(text: str, pos: int) -> bool:
@@ -124,16 +155,28 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
         paras = paragraphs(ctx, side)
         common = frozenset(w for para in paras for p in para
                            for w in _LOWER_WORD.findall(p.sentence.text))
+        starters = _starters([p.sentence.text for para in paras for p in para])
         for para in paras:
-            yield from _paragraph(para, common)
+            yield from _paragraph(para, common, starters)
 
 
-def _paragraph(para: list[Placed], common: frozenset[str]) -> Iterator[Hit]:
+def _starters(sentences: list[str]) -> dict[str, int]:
+    """Capitalised words by how many more sentences they open than they appear inside."""
+    score: dict[str, int] = {}
+    for text in sentences:
+        words = _NAME_WORD.findall(text)
+        for n, w in enumerate(words):
+            score[w] = score.get(w, 0) + (1 if n == 0 else -1)
+    return {w: n for w, n in score.items() if n > 0}
+
+
+def _paragraph(para: list[Placed], common: frozenset[str],
+               starters: dict[str, int]) -> Iterator[Hit]:
     for k, p in enumerate(para):
         text = p.sentence.text
         for start, end, why in cut_clauses(text):
             yield _cut_hit(p, start, end, why)
-        for start, end, cap in lost_stops(text, common):
+        for start, end, cap in lost_stops(text, common, starters):
             yield Hit(p.pair, p.side, (p.offset + start, p.offset + end),
                       f"A full stop seems lost before '{cap}': '{text[start:end]}' runs two "
                       "sentences together.",
