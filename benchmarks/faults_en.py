@@ -22,9 +22,11 @@ document, a few times, with a fixed seed per split, and every injection keeps it
     apostrophe). A finding counts only if its message names both spellings.
 ``sentence-fragment`` (English)
     "A, B." becomes "A. B." where B opens with a participle, an example list ("such as",
-    "including"), a focusing adverb ("especially") or a subordinator.
+    "including"), a focusing adverb ("especially") or a subordinator, and has no main clause
+    (see ``_detachable``).
 ``sentence-fragment`` (Arabic)
-    an Arabic sentence is cut before a free-standing preposition or relative pronoun.
+    an Arabic sentence is cut before a free-standing preposition or relative pronoun, where the
+    rest has no comma (after which a main clause could follow) and no "أن" near its start.
 ``broken-sentence``
     half the time ". " is inserted inside a clause (the next word stays lower case), half the
     time the full stop between two sentences of a paragraph is deleted.
@@ -62,6 +64,7 @@ from perturb_docs import DATA, load_sentences  # noqa: E402
 
 from aligner import Config, check  # noqa: E402
 from aligner.checks import REGISTRY  # noqa: E402
+from aligner.text import detect_lang  # noqa: E402
 
 SEED = {"tune": 11, "test": 23}
 
@@ -179,8 +182,9 @@ def clean_docs(split: str, lang: str, n_docs: int, rng: random.Random) -> list[D
         chunks: list[list[str]] = []
         current: list[str] = []
         for group in groups:
-            current.extend(pair[side] for pair in group if _END_STOP.search(pair[1])
-                           or pair[1].endswith(("?", "!")))
+            current.extend(pair[side] for pair in group
+                           if (_END_STOP.search(pair[1]) or pair[1].endswith(("?", "!")))
+                           and detect_lang(pair[side]) == lang)
             if len(current) >= 8:
                 chunks.append(current[:30])
                 current = []
@@ -329,7 +333,8 @@ def inject_fragment(doc: Doc, rng: random.Random, n: int = 3) -> None:
         cuts = [m.start() for m in split_at.finditer(sent)
                 if len(sent[:m.start()].split()) >= 3 and len(sent[m.end():].split()) >= 3
                 and sent[m.end():].split()[0] not in _NOT_PARTICIPLE
-                and (doc.lang == "ar" or _detachable(sent[:m.start()], sent[m.end():]))]
+                and (_detachable(sent[:m.start()], sent[m.end():]) if doc.lang == "en"
+                     else _ar_detachable(sent[m.end():]))]
         if cuts:
             spots.append((i, j, rng.choice(cuts)))
     for i, j, cut in sorted(rng.sample(spots, min(n, len(spots))), reverse=True):
@@ -357,6 +362,13 @@ def _detachable(head: str, tail: str) -> bool:
             return all(len(c.split()) <= 4 for c in re.split(r",| and | or ", tail))
         return "," not in head and "," not in tail
     return "," not in tail
+
+
+def _ar_detachable(tail: str) -> bool:
+    """An Arabic tail with no comma (after which a main clause could follow a fronted phrase)
+    and no "أن" near its start ("من الواضح أنه …" is a sentence)."""
+    return not re.search("[،,]", tail) and not re.search(
+        r"\b(?:أن|إن|أنه|أنها|إنه)\b", " ".join(tail.split()[:4]))
 
 
 def inject_broken(doc: Doc, rng: random.Random, n: int = 3) -> None:
@@ -446,7 +458,7 @@ def _hits_fault(finding, fault: Fault) -> bool:
 def evaluate(split: str = "test", quick: bool = True) -> list[dict]:
     """One row per fault class: injected, found, findings, true_findings, clean_pairs,
     clean_errors (findings on the same documents undamaged)."""
-    n_docs = 40 if quick else 150
+    n_docs = 80 if quick else 400
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
