@@ -181,8 +181,8 @@ def _paragraph(para: list[Placed], common: frozenset[str],
                       f"A full stop seems lost before '{cap}': '{text[start:end]}' runs two "
                       "sentences together.",
                       f"End the sentence before '{cap}' with a full stop.")
-        # A stop the segmenter took for a sentence end, with the next sentence in lower case.
-        if k + 1 < len(para) and para[k + 1].pair == p.pair:
+        # A stop the segmenter took for a sentence end ("… with the. Minister …").
+        if k + 1 < len(para):
             nxt = para[k + 1].sentence.text
             joined = text + " " + nxt
             for start, end, why in cut_clauses(joined):
