@@ -261,6 +261,8 @@ def _judge(ctx: CheckContext, piece: Piece, before: Piece, lang: str) -> Hit | N
     if reason is None:
         return None
     p = piece.placed
+    if lang == "ar" and piece.joined and ctx.bilingual:
+        return None  # the translation runs on over this stop: stray-period reports it
     pair = ctx.pairs[p.pair]
     other = pair.side(other_side(p.side))
     split = piece.joined or (before.placed.pair == p.pair and len(other) == 1)
