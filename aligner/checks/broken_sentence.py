@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .._en_facts import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, NO_END_BEFORE_STOP, SENTENCE_OPENERS
+from ..lang import en
 from ..model import Severity
 from ..segment.english import load_abbreviations
-from .base import Check, CheckContext, Hit
-from .walk import Placed, paragraphs, sides
+from ._support.base import Check, CheckContext, Hit
+from ._support.walk import Placed, paragraphs, sides
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,11 @@ _MARKS = ".,;:!?\"”’)–—-"
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m)$|n['’]t$")
 _NAME_WORD = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+|I)(?![\w'’-])|(?<![\w'’-])[a-z][\w'’-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
-_STOP = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’.-]*)\.(?=(?P<space>\s+)(?P<next>[\"“‘(]?[A-Za-z]\w*))")
+_STOP = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’.-]*)\."
+                   r"(?=(?P<space>\s+)(?P<next>[\"“‘(]?[A-Za-z]\w*))")
 
 ARTICLES = frozenset(("The", "A", "An"))
-SENTENCE_OPENERS_LOWER = frozenset(w.lower() for w in SENTENCE_OPENERS)
+SENTENCE_OPENERS_LOWER = frozenset(w.lower() for w in en.SENTENCE_OPENERS)
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if nxt[:1].islower():
             why = f"'{nxt}' goes on in lower case"
-        elif word.lower() in NO_END_BEFORE_STOP and word.islower():
+        elif word.lower() in en.NO_END and word.islower():
             why = f"no sentence ends with '{word}'"
         else:
             continue
@@ -79,7 +80,8 @@ def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def lost_stops(text: str, common: frozenset[str] = frozenset(),
-               starters: dict[str, int] | None = None, params: BrokenParams = PARAMS) -> Iterator[tuple[int, int, str]]:
+               starters: dict[str, int] | None = None,
+               params: BrokenParams = PARAMS) -> Iterator[tuple[int, int, str]]:
     """Capitalised words in mid-sentence that open the next sentence: ``(start, end, word)``
     spanning the word before and the capitalised word. A sentence opener ("The", "In") counts
     unless a name or title goes on after it ("The Hague"); another word only if the document
@@ -100,21 +102,21 @@ def lost_stops(text: str, common: frozenset[str] = frozenset(),
         cap = cap_m.group(1)
         after = tokens[k + 1].group() if k + 1 < len(tokens) else ""
         low = word.lower().strip("\"“”‘’'(")
-        if low in FUNCTION_WORDS or (word[:1].isupper() and low in SENTENCE_OPENERS_LOWER):
+        if low in en.BEFORE_NAME or (word[:1].isupper() and low in SENTENCE_OPENERS_LOWER):
             continue  # no sentence ends with "of" or "the": a name follows
         base = _CONTRACTION.sub("", cap)
-        if base in SENTENCE_OPENERS and base != cap:
+        if base in en.SENTENCE_OPENERS and base != cap:
             cap = base  # "He'd", "It's"
         elif word[:1].islower() and _opens_clause(cap, tok.group(), after):
             yield prev.start(), tok.start() + len(cap), cap
             continue
         if len(cap) == 1 and (tok.group() != cap or not after[:1].isalpha()):
             continue  # "vitamin A,", "Group A.": a letter, not a word
-        if cap in SENTENCE_OPENERS:
+        if cap in en.SENTENCE_OPENERS:
             if after[:1].isupper() and (word[:1].isupper() or (
-                    cap.lower() in DETERMINERS and cap not in ARTICLES)):
+                    cap.lower() in en.DETERMINERS and cap not in ARTICLES)):
                 continue  # "Center For Disease", "filming That Summer": a title
-        elif not word[:1].islower() or low in DETERMINERS or (len(cap) < 2 and cap != "I") or \
+        elif not word[:1].islower() or low in en.DETERMINERS or (len(cap) < 2 and cap != "I") or \
                 not after[:1].islower():
             continue
         elif cap.lower() not in common and not (
@@ -138,7 +140,7 @@ def _ends_clause(word: str) -> bool:
     """Whether a clause can end with this word before a name that starts the next one: not a
     function word, a verb of saying or a participle ("said Klein was", "declared Russians
     would" keep the name inside the sentence)."""
-    return word not in FUNCTION_WORDS and word not in AUXILIARIES and \
+    return word not in en.BEFORE_NAME and word not in en.AUXILIARIES and \
         not word.endswith(("ed", "ing"))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-import faults_en  # noqa: E402
+import faults_en
 
 # The acceptance is 0.80 for both; the quick run's figures are a little above it, and each
 # class is asserted a few points under its figure so that a regression, not noise, fails.
