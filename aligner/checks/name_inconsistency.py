@@ -321,16 +321,17 @@ def _english(ctx: CheckContext, side: str, params: NameParams = PARAMS) -> Itera
             forms[form].append(EnglishName(p.pair, side, (start, end), surface, form, initial))
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for form in sorted(forms, key=lambda f: (-len(forms[f]), forms[f][0].span)):
-        core = form.split("-")[-1]
-        if core in inside:
-            by_skeleton[skeleton(core)].append(form)
+        by_skeleton[skeleton(form.split("-")[-1])].append(form)
     for bucket in by_skeleton.values():
-        yield from _bucket(bucket, forms, params)
+        if len(bucket) > 1 or len({_spelling(o) for o in forms[bucket[0]]}) > 1:
+            yield from _bucket(bucket, forms, inside, params)
 
 
-def _bucket(bucket: list[str], forms: dict[str, list[EnglishName]],
+def _bucket(bucket: list[str], forms: dict[str, list[EnglishName]], inside: set[str],
             params: NameParams) -> Iterator[Hit]:
-    """Report the rarer spellings in one skeleton bucket against its commonest one."""
+    """Report the rarer spellings in one skeleton bucket against its commonest one, which must
+    be a name (capitalised inside a sentence somewhere); a variant need not be
+    ("Petrashanko" only opening a sentence)."""
     spellings: dict[str, list[EnglishName]] = defaultdict(list)
     occurrences = [occ for form in bucket for occ in forms[form]]
     written = {_spelling(occ) for occ in occurrences if not occ.initial}
@@ -341,11 +342,14 @@ def _bucket(bucket: list[str], forms: dict[str, list[EnglishName]],
             spelling = spelling[:1].lower() + spelling[1:]  # "Al-" forced by the sentence start
         spellings[spelling].append(occ)
     order = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].span))
-    if len(order) < 2:
+    names = [s for s in order if spellings[s][0].form.split("-")[-1] in inside]
+    if len(order) < 2 or not names:
         return
-    usual = order[0]
+    usual = names[0]
     usual_core = spellings[usual][0].form.split("-")[-1]
-    for other in order[1:]:
+    for other in order:
+        if other == usual:
+            continue
         other_core = spellings[other][0].form.split("-")[-1]
         if other_core != usual_core and not variants(usual_core, other_core, params):
             continue

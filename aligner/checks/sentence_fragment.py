@@ -34,6 +34,7 @@ class FragmentParams:
     """Tunable limits."""
 
     min_participle: int = 5   # "Reading" counts, "Bed" and "Sing" do not
+    max_verbless_words: int = 9  # "And small arms for the border guards": judged if this short
     list_item_words: int = 3  # a comma-separated chunk this short is a list item
     ar_fronted_words: int = 16  # a fronted phrase before its comma is at most this long
     ar_complementizer_window: int = 4  # "على الطلاب الهولنديين أن": أن within this many words
@@ -51,8 +52,10 @@ _BEFORE_NOUN = en.DETERMINERS | en.BEFORE_NAME | en.QUANTIFIERS
 _CONTRACTED_AUX = re.compile(r"[’']\s*(?:s|re|ve|ll|d|m)\b|n[’']t\b", re.IGNORECASE)
 
 
-def english_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
-    """Why an English piece has no main clause, or ``None``."""
+def classify(text: str, params: FragmentParams = PARAMS) -> str | None:
+    """Why an English piece has no main clause, or ``None``. ``"split"`` marks a piece that is
+    a fragment only where it was cut off a sentence (an ambiguous subordinator such as "After",
+    or "And" before a verbless phrase): the alignment, or the segmenter's doubt, must show it."""
     stripped = text.lstrip(_OPEN_QUOTES + " ")
     if "?" in stripped or not stripped[:1].isupper():
         return None  # a question; or not a sentence start this check can read
@@ -76,6 +79,9 @@ def english_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
     if opener is None and _participle(words, stripped, params):
         opener, participle = lower, True
     if opener is None:
+        if lower in en.COORDINATORS and "," not in stripped and not _finite(words[1:]) and \
+                len(words) <= params.max_verbless_words:
+            return "split"  # "And small arms for the border guards."
         return None
     if _main_clause_after_comma(stripped, params):
         return None
@@ -83,6 +89,8 @@ def english_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
         return None  # "Washing hands prevents …": a gerund subject
     if lower in en.SUBORDINATORS and _finite_count(words[1:]) > 1:
         return None  # "Since this does not … this method can …": a comma left out
+    if lower in en.AMBIGUOUS_SUBORDINATORS and opener == lower:
+        return "split"
     if lower in en.RELATIVE_PRONOUNS or opener in en.EXAMPLE_OPENERS or lower in en.FOCUS_ADVERBS:
         return f"it opens with '{' '.join(stripped.split()[:len(opener.split()) + 1])}'"
     return f"it opens with '{stripped.split()[0]}'"
@@ -148,8 +156,10 @@ def _main_clause_after_comma(text: str, params: FragmentParams) -> bool:
         rest_words = _WORD.findall(rest)
         chunks = [c for c in re.split(r",|\band\b|\bor\b", rest) if c.strip()]
         list_like = all(len(c.split()) <= params.list_item_words for c in chunks)
-        if _finite(rest_words) or (len(rest_words) >= 5 and not list_like):
-            return True
+        subject = first in en.SUBJECT_PRONOUNS - {"that", "what"} or first in en.DETERMINERS
+        if _finite(rest_words) or (len(rest_words) >= 5 and not list_like) or \
+                (subject and len(rest_words) >= 3):
+            return True  # "…, the ceasefire held.", "…, it took another route."
     return False
 
 
@@ -238,7 +248,7 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
 
 def _judge(ctx: CheckContext, piece: Piece, before: Piece, lang: str) -> Hit | None:
     text = piece.text
-    reason = english_reason(text) if lang == "en" else arabic_reason(text)
+    reason = classify(text) if lang == "en" else arabic_reason(text)
     if reason is None:
         return None
     p = piece.placed
@@ -247,12 +257,19 @@ def _judge(ctx: CheckContext, piece: Piece, before: Piece, lang: str) -> Hit | N
     pair = ctx.pairs[p.pair]
     other = pair.side(other_side(p.side))
     split = piece.joined or (before.placed.pair == p.pair and len(other) == 1)
+    if reason == "split":
+        if not split:
+            return None
+        first = text.split()[0]
+        reason = (f"a piece with no verb opening with '{first}'"
+                  if first.lower() in en.COORDINATORS else f"it opens with '{first}'")
     where = " The translation keeps it in one sentence with the one before." \
         if split and other else ""
     start = p.offset + piece.start
     if lang == "en":
         prev = before.text.rstrip().rstrip(".")
-        joined = " ".join(prev.split()[-3:]) + ", " + _head(text[:1].lower() + text[1:])
+        glue = " " if text.split()[0].lower() in en.COORDINATORS else ", "
+        joined = " ".join(prev.split()[-3:]) + glue + _head(text[:1].lower() + text[1:])
         suggestion = f"Join it to the sentence before ('…{joined}'), or give it a main clause."
     else:
         prev = before.text.rstrip().rstrip(".")

@@ -83,3 +83,8 @@ CREDIT_LABELS = ("photo credit", "file photo", "photos", "photo", "picture", "im
 #: Quantifiers and numerals before a noun ("several reports"): the -s word is not a verb.
 QUANTIFIERS = frozenset("some many all two three four several other such more most few each "
                         "any both".split())
+#: Subordinators that also open ordinary sentences without a comma ("After the war ended the
+#: country rebuilt"): a piece opening with one is a fragment only where it was split off.
+AMBIGUOUS_SUBORDINATORS = frozenset("after before when since until once if".split())
+#: Coordinators that may open a sentence ("And the guards will …") or a verbless add-on.
+COORDINATORS = frozenset("and or nor plus but".split())

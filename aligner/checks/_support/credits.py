@@ -67,11 +67,13 @@ def _acronym_of(inner: str, before: str) -> bool:
 
 
 def caption_line(text: str, params: CreditParams = PARAMS) -> bool:
-    """A caption: a short line that ends with a credit ("Rescuers search the rubble (AFP)")."""
+    """A caption: a short line with no end mark of its own that ends with a credit ("Rescuers
+    search the rubble (AFP)"). After an end mark the credit follows a sentence instead."""
     m = _BRACKET_AT_END.search(text)
     if not m or len(text.split()) > params.max_caption_words:
         return False
-    return is_credit(m.group(1), text[:m.start()].rstrip(), params)
+    before = text[:m.start()].rstrip()
+    return before[-1:] not in TERMINAL and is_credit(m.group(1), before, params)
 
 
 def ends_with_credit(text: str) -> bool:
