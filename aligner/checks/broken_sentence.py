@@ -58,6 +58,8 @@ def _abbreviations() -> frozenset[str]:
 def is_abbreviation(word: str) -> bool:
     """"U.S", "a.m", "etc", "Dr", a single letter: a full stop after it is not an end."""
     low = word.lower().strip("'’")
+    if word in en.NO_END:
+        return False  # "a. higher chance": the article, not an initial
     return "." in low or len(low) == 1 or low in _abbreviations()
 
 

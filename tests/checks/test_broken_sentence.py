@@ -17,6 +17,8 @@ def _hits(tmp_path, text: str) -> list[str]:
     # A stop that cuts a clause: what follows goes on in lower case.
     ("The minister said that the talks would resume in May.\n",
      "The minister said. that the talks would resume in May.\n", "said. that"),
+    ("Older patients have a higher chance of severe disease.\n",
+     "Older patients have a. higher chance of severe disease.\n", "a. higher"),
     # A stop after a word no sentence ends with.
     ("The delegation met with the Minister of Health on Monday.\n",
      "The delegation met with the. Minister of Health on Monday.\n", "the."),

@@ -21,7 +21,7 @@ FLOOR = {
     "name-inconsistency": (0.95, 0.95, 0.5),
     "sentence-fragment (en)": (0.90, 0.85, 1.5),
     "sentence-fragment (ar)": (0.90, 0.90, 1.5),
-    "broken-sentence": (0.78, 0.93, 1.5),
+    "broken-sentence": (0.80, 0.93, 1.5),
 }
 
 
