@@ -181,14 +181,12 @@ def arabic_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
     if first in ar.PREDICATE_PREPOSITIONS_N and any(
             w in ar.COMPLEMENTIZERS_N for w in words[1:params.ar_complementizer_window + 1]):
         return None  # "من المتوقع أن …", "على الطلاب أن …": the subject comes after أن
-    if len(words) > 1 and words[1] in ar.SUBORDINATING_NOUNS_N:
-        return None  # "في حين أن …"
     return f"it opens with the preposition '{raw[0]}'"
 
 
 def _ar_fronted_phrase(text: str, params: FragmentParams) -> bool:
     """A comma soon after the opening preposition, followed by what can start a clause (a
-    verb, "فإن"), not by a conjunction, a noun with the article or a dependent clause."""
+    verb, "فإن"), not by a noun with the article, a preposition or a relative pronoun."""
     for m in re.finditer(f"[{ar.COMMAS}]", text):
         before = ar.WORD.findall(text[:m.start()])
         if len(before) > params.ar_fronted_words:
@@ -197,7 +195,7 @@ def _ar_fronted_phrase(text: str, params: FragmentParams) -> bool:
         if not after:
             return False
         nxt = normalize_arabic(after[0])
-        if nxt in ar.NOT_CLAUSE_START_N or nxt.startswith(ar.ARTICLE) or \
+        if nxt.startswith(ar.ARTICLE) or \
                 nxt in ar.FRAGMENT_PREPOSITIONS_N or nxt in ar.RELATIVE_PRONOUNS_N or \
                 (nxt[:1] in "بل" and nxt[1:3] == ar.ARTICLE):
             continue

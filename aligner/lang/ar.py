@@ -121,11 +121,6 @@ FRAGMENT_PREPOSITIONS_N = PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSI
 COMPLEMENTIZERS_N = normalised("أن إن أنه أنها إنه إنها أنهم إنهم")
 #: Prepositions that front a predicate before "أن".
 PREDICATE_PREPOSITIONS_N = normalised("من على")
-#: Nouns that turn a preposition into a subordinator ("في حين أن", "في حال").
-SUBORDINATING_NOUNS_N = normalised("حين حال حالة وقت")
-#: Words after a comma that go on with a phrase or open a dependent clause, not a main clause.
-NOT_CLAUSE_START_N = normalised("أو بما مما نظرا نظرًا عندما حين حيث إذ كما لكن بل ثم أي مثل "
-                                "خاصة بخاصة سواء")
 COMMAS = "،,"
 #: Labels that open a caption or credit line ("صورة: …").
 CREDIT_LABELS = ("الصورة", "صورة", "المصدر")
