@@ -40,7 +40,10 @@ check's findings on damaged documents that overlap an injected span, over all it
 there. ``clean_errors`` counts the check's findings on the same documents undamaged, per
 ``clean_pairs`` pairs.
 
-Run: ``python benchmarks/faults_en.py [--split test|tune] [--full]``.
+``--bilingual`` adds rows for the same damage checked in a combined file with the undamaged
+translation (fewer documents, lexical scorer), the way a bilingual source is checked.
+
+Run: ``python benchmarks/faults_en.py [--split test|tune] [--full] [--bilingual]``.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +123,7 @@ class Doc:
     lang: str
     paras: list[list[str]]
     faults: list[Fault] = field(default_factory=list)
+    other: str = ""  # the same sentences in the other language, paragraph by paragraph
 
     def render(self) -> str:
         """The document text; fills each fault's spans from its marks."""
@@ -179,23 +183,24 @@ def clean_docs(split: str, lang: str, n_docs: int, rng: random.Random) -> list[D
     side = 0 if lang == "ar" else 1
     docs: list[Doc] = []
     for _name, groups in source_groups(split):
-        chunks: list[list[str]] = []
-        current: list[str] = []
+        chunks: list[list[tuple[str, str]]] = []
+        current: list[tuple[str, str]] = []
         for group in groups:
-            current.extend(pair[side] for pair in group
+            current.extend(pair for pair in group
                            if (_END_STOP.search(pair[1]) or pair[1].endswith(("?", "!")))
                            and detect_lang(pair[side]) == lang)
             if len(current) >= 8:
                 chunks.append(current[:30])
                 current = []
         rng.shuffle(chunks)
-        for sents in chunks[:n_docs]:
-            paras, k = [], 0
-            while k < len(sents):
+        for chunk in chunks[:n_docs]:
+            paras, others, k = [], [], 0
+            while k < len(chunk):
                 n = rng.randint(2, 5)
-                paras.append(list(sents[k:k + n]))
+                paras.append([pair[side] for pair in chunk[k:k + n]])
+                others.append(" ".join(pair[1 - side] for pair in chunk[k:k + n]))
                 k += n
-            docs.append(Doc(lang, paras))
+            docs.append(Doc(lang, paras, other="\n".join(others) + "\n"))
     return docs
 
 
@@ -433,13 +438,17 @@ CLASSES: tuple[tuple[str, str, Callable[[Doc, random.Random], None], str], ...] 
 
 # ---- running the checks -------------------------------------------------------------------
 
-def run_doc(text: str, check_id: str, workdir: Path, k: int) -> tuple[list, int]:
-    """The real pipeline on a one-language file: findings of ``check_id`` and the pair count."""
+def run_doc(text: str, check_id: str, workdir: Path, k: int,
+            other: str = "") -> tuple[list, int]:
+    """The real pipeline on a one-language file, or on a combined file with ``other`` (the
+    translation) after ``text``: findings of ``check_id`` and the pair count. Bilingual runs
+    use the lexical scorer (fast, and the checks measured do not read the scores)."""
     path = workdir / f"doc{k}.txt"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text + other, encoding="utf-8")
+    config = Config(enabled=(check_id,), scorer="lexical" if other else "e5", no_cache=True)
     if check_id not in REGISTRY:  # a check not (yet) registered finds nothing
-        return [], len(check([str(path)], Config(enabled=("untranslated",))).pairs)
-    result = check([str(path)], Config(enabled=(check_id,)))
+        return [], len(check([str(path)], replace(config, enabled=("untranslated",))).pairs)
+    result = check([str(path)], config)
     return [f for f in result.findings if f.check == check_id], len(result.pairs)
 
 
@@ -455,20 +464,23 @@ def _hits_fault(finding, fault: Fault) -> bool:
     return all(word.lower() in message for word in fault.must_name)
 
 
-def evaluate(split: str = "test", quick: bool = True) -> list[dict]:
+def evaluate(split: str = "test", quick: bool = True, bilingual: bool = False) -> list[dict]:
     """One row per fault class: injected, found, findings, true_findings, clean_pairs,
-    clean_errors (findings on the same documents undamaged)."""
-    n_docs = 80 if quick else 400
+    clean_errors (findings on the same documents undamaged). ``bilingual`` checks each damaged
+    document together with its undamaged translation (fewer documents: alignment is slower)."""
+    n_docs = (20 if quick else 100) if bilingual else (80 if quick else 400)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for check_id, lang, inject, label in CLASSES:
             rng = random.Random(f"{SEED[split]}-{label}")
-            row = dict(check=label, split=split, injected=0, found=0, findings=0,
-                       true_findings=0, clean_pairs=0, clean_errors=0)
+            row = dict(check=label + (", bilingual" if bilingual else ""), split=split,
+                       injected=0, found=0, findings=0, true_findings=0, clean_pairs=0,
+                       clean_errors=0)
             for k, doc in enumerate(clean_docs(split, lang, n_docs, rng)):
                 clean_text = doc.render()
-                found, n_pairs = run_doc(clean_text, check_id, workdir, k)
+                other = doc.other if bilingual else ""
+                found, n_pairs = run_doc(clean_text, check_id, workdir, k, other)
                 row["clean_pairs"] += n_pairs
                 row["clean_errors"] += len(found)
                 inject(doc, rng)
@@ -476,7 +488,7 @@ def evaluate(split: str = "test", quick: bool = True) -> list[dict]:
                 if not faults:
                     continue
                 text = doc.render()
-                found, _ = run_doc(text, check_id, workdir, k)
+                found, _ = run_doc(text, check_id, workdir, k, other)
                 row["injected"] += len(faults)
                 row["found"] += sum(any(_hits_fault(f, fault) for f in found)
                                     for fault in faults)
@@ -497,11 +509,11 @@ def precision(row: dict) -> float:
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'check':<26} {'split':<5} {'injected':>8} {'recall':>7} {'findings':>8} "
+    print(f"{'check':<37} {'split':<5} {'injected':>8} {'recall':>7} {'findings':>8} "
           f"{'precision':>9} {'clean/100 pairs':>15}")
     for row in rows:
         per100 = 100 * row["clean_errors"] / max(1, row["clean_pairs"])
-        print(f"{row['check']:<26} {row['split']:<5} {row['injected']:>8} "
+        print(f"{row['check']:<37} {row['split']:<5} {row['injected']:>8} "
               f"{recall(row):>7.2f} {row['findings']:>8} {precision(row):>9.2f} "
               f"{per100:>15.2f}")
 
@@ -522,8 +534,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("test", "tune"), default="test")
     parser.add_argument("--full", action="store_true", help="more documents (slower)")
+    parser.add_argument("--bilingual", action="store_true",
+                        help="also check each document with its translation (slower)")
     args = parser.parse_args(argv)
-    print_table(evaluate(args.split, quick=not args.full))
+    rows = evaluate(args.split, quick=not args.full)
+    if args.bilingual:
+        rows += evaluate(args.split, quick=not args.full, bilingual=True)
+    print_table(rows)
     return 0
 
 
