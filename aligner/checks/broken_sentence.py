@@ -5,10 +5,14 @@ Two faults, both from a full stop put in or left out by mistake:
 * a full stop that cuts a clause: what follows continues it in lower case ("The minister said.
   that the talks …"), or the stop follows a word after which no sentence ends ("… met with the.
   Minister");
-* a lost full stop: a word that opens sentences is capitalised in mid-sentence after a
-  lower-case word ("… the talks ended The officials said …"). Titles and names ("the film The
-  Godfather", "The Hague") are left alone: the capitalised word is followed by another one, or
-  the word before it is one that names follow ("of", "the", "President").
+* a lost full stop: a capitalised word in mid-sentence after a lower-case word that opens the
+  next sentence: a word that opens sentences ("… the talks ended The officials said …"), a
+  capitalised participle or sentence adverb ("… in April Backed by …", "… Eventually, …"), a
+  word the document writes in lower case elsewhere ("… soap Hand washing …"), or a name that
+  opens more of the document's sentences than it appears inside ("… money Sami just wanted …").
+  After a word that names follow ("of", "the", "President"), after a capitalised word, or
+  before a further capital where a demonstrative opens a title ("filming That Summer"), the
+  capital belongs to a name or a title.
 
 Abbreviations ("U.S.", "a.m.", "etc.", the segmenter's shipped list) are not full stops.
 """
@@ -36,13 +40,13 @@ class BrokenParams:
 
 PARAMS = BrokenParams()
 
-# "word. next": a full stop after a word, a space, and the next word.
 _TOKEN = re.compile(r"\S+")
 _CAPITALISED = re.compile(r"([A-Z][a-z]*(?:['’][a-z]+)?)(?:[,;:.!?\"”’)]*)$")
 _MARKS = ".,;:!?\"”’)–—-"
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m)$|n['’]t$")
 _NAME_WORD = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+|I)(?![\w'’-])|(?<![\w'’-])[a-z][\w'’-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+# "word. next": a full stop after a word, a space, and the next word.
 _STOP = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’.-]*)\."
                    r"(?=(?P<space>\s+)(?P<next>[\"“‘(]?[A-Za-z]\w*))")
 
@@ -68,8 +72,8 @@ def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:
     word before the stop to the word after."""
     for m in _STOP.finditer(text):
         word, nxt = m.group("word"), m.group("next").lstrip("\"“‘(")
-        if is_abbreviation(word) or text[m.start("word") - 1:m.start("word")] in ".":
-            continue
+        if is_abbreviation(word) or (m.start("word") > 0 and text[m.start("word") - 1] == "."):
+            continue  # "etc..": part of an ellipsis or an abbreviation
         if text[m.end("word"):m.end("word") + 3] == "...":
             continue
         if nxt[:1].islower():
@@ -86,11 +90,12 @@ def lost_stops(text: str, common: frozenset[str] = frozenset(),
                params: BrokenParams = PARAMS) -> Iterator[tuple[int, int, str]]:
     """Capitalised words in mid-sentence that open the next sentence: ``(start, end, word)``
     spanning the word before and the capitalised word. A sentence opener ("The", "In") counts
-    unless a name or title goes on after it ("The Hague"); another word only if the document
-    writes it in lower case elsewhere (``common``), or a name that opens more sentences of the
-    document than it appears inside them (``starters``), and the words either side are lower
-    case ("… against soap Hand washing …", "… good money Sami just wanted …", not "the
-    Department of Public Health")."""
+    unless a title goes on capitalised after it and the word before is capitalised too, or the
+    opener is a demonstrative ("Center For Disease", "filming That Summer"); another word only
+    if the document writes it in lower case elsewhere (``common``) or it is a name that opens
+    more of the document's sentences than it appears inside (``starters``), with lower-case
+    words either side ("… against soap Hand washing …", "… good money Sami just wanted …", not
+    "the Department of Public Health")."""
     starters = starters or {}
     tokens = list(_TOKEN.finditer(text))
     for k in range(1, len(tokens)):
