@@ -43,7 +43,6 @@ PARAMS = BrokenParams()
 _TOKEN = re.compile(r"\S+")
 _CAPITALISED = re.compile(r"([A-Z][a-z]*(?:['’][a-z]+)?)(?:[,;:.!?\"”’)]*)$")
 _MARKS = ".,;:!?\"”’)–—-"
-_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m)$|n['’]t$")
 _NAME_WORD = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]+|I)(?![\w'’-])|(?<![\w'’-])[a-z][\w'’-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 # "word. next": a full stop after a word, a space, and the next word.
@@ -111,7 +110,7 @@ def lost_stops(text: str, common: frozenset[str] = frozenset(),
         low = word.lower().strip("\"“”‘’'(")
         if low in en.BEFORE_NAME or (word[:1].isupper() and low in SENTENCE_OPENERS_LOWER):
             continue  # no sentence ends with "of" or "the": a name follows
-        base = _CONTRACTION.sub("", cap)
+        base = en.CONTRACTION.sub("", cap)
         if base in en.SENTENCE_OPENERS and base != cap:
             cap = base  # "He'd", "It's"
         elif word[:1].islower() and _opens_clause(cap, tok.group(), after):

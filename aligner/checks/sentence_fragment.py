@@ -46,10 +46,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _INNER_END = re.compile(r"[.!?؟][\"”’»)]*\s+(?=\S)")
 _OPEN_QUOTES = "\"“‘'(«"
 _CLOSERS = "\"”’»)] "
-_COORDINATORS = frozenset("and or but nor".split())
 # Function words before an -s word: then it is a noun ("the results"), not a verb.
 _BEFORE_NOUN = en.DETERMINERS | en.BEFORE_NAME | en.QUANTIFIERS
-_CONTRACTED_AUX = re.compile(r"[’']\s*(?:s|re|ve|ll|d|m)\b|n[’']t\b", re.IGNORECASE)
 
 
 def classify(text: str, params: FragmentParams = PARAMS) -> str | None:
@@ -115,7 +113,7 @@ def _finite_at(words: list[str], k: int) -> bool:
     nxt = words[k + 1].lower() if k + 1 < len(words) else ""
     if low in en.AUXILIARIES:
         return True
-    if _CONTRACTED_AUX.search(w):
+    if en.CONTRACTION.search(w):
         return re.split("['’]", low)[0] in en.SUBJECT_PRONOUNS or "n't" in low or "n’t" in low
     if w[:1].isupper() or not prev:
         return False
@@ -149,7 +147,7 @@ def _main_clause_after_comma(text: str, params: FragmentParams) -> bool:
         if not words:
             continue
         first = words[0].lower()
-        if first in en.RELATIVE_PRONOUNS or first in en.SUBORDINATORS or first in _COORDINATORS \
+        if first in en.RELATIVE_PRONOUNS or first in en.SUBORDINATORS or first in en.COORDINATORS \
                 or first.endswith("ing"):
             continue
         rest = ",".join(parts[k:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 CODE = "en"
 NAME = "English"
 
@@ -88,3 +90,5 @@ QUANTIFIERS = frozenset("some many all two three four several other such more mo
 AMBIGUOUS_SUBORDINATORS = frozenset("after before when since until once if".split())
 #: Coordinators that may open a sentence ("And the guards will …") or a verbless add-on.
 COORDINATORS = frozenset("and or nor plus but".split())
+#: A contraction at the end of a word: "He'd", "it's", "don't" (also the possessive "'s").
+CONTRACTION = re.compile(r"n['’]t\b|['’](?:s|d|ll|ve|re|m)\b", re.IGNORECASE)
