@@ -126,23 +126,19 @@ def _vowel_edits(a: str, b: str, vowels: AbstractSet[str]) -> list[int] | None:
     return ops
 
 
-# A name, with an article joined by a hyphen, an apostrophe or a space ("al Qassimi").
-# Any article before a hyphen or an apostrophe; only al/el before a space ("an Apple" is not one).
+# A name, with an article joined by a hyphen, an apostrophe or a space ("al Qassimi"): any
+# article before a hyphen or an apostrophe, only al/el before a space ("an Apple" is not one).
 _NAME = re.compile(rf"\b(?:(?P<art>(?i:{ar.LATIN_ARTICLE}))(?P<sep>[-'’])|(?P<art2>[Aa]l|[Ee]l)"
                    r"(?P<sep2> ))?(?P<core>[A-Z][a-zA-Z'’]*[a-z][a-zA-Z]*)")
 _VOWELS = frozenset("aeiouy")
 
 
 @dataclass(frozen=True)
-class EnglishName:
-    """One English occurrence of a name."""
+class EnglishName(Occurrence):
+    """One English occurrence of a name; ``surface`` holds its article."""
 
-    pair: int
-    side: str
-    span: tuple[int, int]
-    surface: str  # as written, article included
-    form: str     # the spelling compared: lower case, article normalised to "al-"/"el-"
-    initial: bool  # at a sentence's start, where an article must be capitalised
+    form: str = ""         # the spelling compared: lower case, article normalised to "al-"
+    initial: bool = False  # at a sentence's start, where an article must be capitalised
 
 
 def core_key(word: str) -> str:
