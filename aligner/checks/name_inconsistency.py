@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -228,13 +228,17 @@ def _report(groups: dict[str, list[Occurrence]], vowels: AbstractSet[str], names
                     not spelling_variants(main, other, vowels):
                 continue
             done.add(other)
-            usual = groups[main][0].surface
-            for occ in groups[other]:
-                yield Hit(occ.pair, occ.side, occ.span,
-                          f"'{occ.surface}' looks like another spelling of '{usual}' "
-                          f"({len(groups[main])}× in this document, '{occ.surface}' "
-                          f"{len(groups[other])}×).",
-                          f"Spell the name one way throughout, e.g. '{usual}'.")
+            yield from _hits(groups[main], groups[other])
+
+
+def _hits(usual: Sequence[Occurrence], other: Sequence[Occurrence]) -> Iterator[Hit]:
+    """One hit per occurrence of the rarer spelling, naming both spellings."""
+    shown = usual[0].surface
+    for occ in other:
+        yield Hit(occ.pair, occ.side, occ.span,
+                  f"'{occ.surface}' looks like another spelling of '{shown}' ({len(usual)}× in "
+                  f"this document, '{occ.surface}' {len(other)}×).",
+                  f"Spell the name one way throughout, e.g. '{shown}'.")
 
 
 def _capitalised(token: str) -> bool:
@@ -351,13 +355,7 @@ def _bucket(bucket: list[str], forms: dict[str, list[EnglishName]], inside: set[
             continue
         if other_core == usual_core and not (_has_article(usual) and _has_article(other)):
             continue  # "al-Sadr" then "Sadr": the article dropped on a later mention, a style
-        shown = spellings[usual][0].surface
-        for occ in spellings[other]:
-            yield Hit(occ.pair, occ.side, occ.span,
-                      f"'{occ.surface}' looks like another spelling of '{shown}' "
-                      f"({len(spellings[usual])}× in this document, '{occ.surface}' "
-                      f"{len(spellings[other])}×).",
-                      f"Spell the name one way throughout, e.g. '{shown}'.")
+        yield from _hits(spellings[usual], spellings[other])
 
 
 def _has_article(spelling: str) -> bool:
