@@ -112,3 +112,15 @@ TITLES_N = TITLE_HEADS_N | normalised("عضو ممثل مستشار الأمين
 SEGMENT_NO_END_FITTED_N = normalised("يوم رئيس أمين وزير")
 #: Corpus-fitted (issue 12): adverbial nouns ("بشكل خاص") that never open a sentence.
 NEVER_START_ADVERBIALS_N = normalised("بشكل بصورة")
+
+# Word classes for sentence-fragment (normalised).
+#: Prepositions that can open a piece split off a sentence ("… وتجمع. في نهاية المطاف …").
+FRAGMENT_PREPOSITIONS_N = PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSITIONS_N
+#: "أن"/"إن" with their pronoun suffixes: after a fronted phrase they bring the subject
+#: ("من المتوقع أن …", "على الطلاب أن …").
+COMPLEMENTIZERS_N = normalised("أن إن أنه أنها إنه إنها أنهم إنهم")
+#: Prepositions that front a predicate before "أن".
+PREDICATE_PREPOSITIONS_N = normalised("من على")
+COMMAS = "،,"
+#: Labels that open a caption or credit line ("صورة: …").
+CREDIT_LABELS = ("الصورة", "صورة", "المصدر")

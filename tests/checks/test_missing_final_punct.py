@@ -54,3 +54,15 @@ def test_a_text_that_never_uses_full_stops_gets_only_hints(tmp_path):
     result = run_text(tmp_path, "\n".join(lines) + "\n", CHECK)
     hits = found(result, "missing-final-punct")
     assert len(hits) == 3 and {h.severity for h in hits} == {Severity.INFO}
+
+
+def test_quiet_on_captions_headlines_bylines_and_datelines_but_not_on_the_body(tmp_path):
+    header = ["Floods Hit the Northern Provinces", "By Sarah Collins", "CAIRO, March 3"]
+    body = ["Heavy rain flooded several villages in the north on Tuesday. Roads were closed.",
+            "Rescuers wade through a flooded street in the north (Xinhua)",
+            "Rescue teams reached the area by evening. They evacuated hundreds of families."]
+    passes = "\n".join(header + body) + "\n"
+    assert found(run_text(tmp_path, passes, CHECK), "missing-final-punct") == []
+    fails = passes.replace("hundreds of families.", "hundreds of families")
+    hits = found(run_text(tmp_path, fails, CHECK), "missing-final-punct")
+    assert [original(h) for h in hits] == ["families"]

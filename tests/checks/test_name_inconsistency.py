@@ -91,3 +91,40 @@ def test_arabic_plural_forms_of_a_common_word_are_not_flagged(tmp_path):
     text = ("وصل المبعوث بتراشينكو إلى عمان يوم الاثنين وقال إن المسؤولين الأمريكيين سيصلون.\n"
             "وأضاف أن الأمريكيون لن يشاركوا في الاجتماع الذي دعا إليه بتراشينكو.\n")
     assert found(run_text(tmp_path, text, CHECK), "name-inconsistency") == []
+
+
+# Each spelling rule fires (the message names both spellings), and each has a twin that stays
+# quiet.
+@pytest.mark.parametrize("passes, fails, variant, usual", [
+    # q/k
+    ("The talks were led by Ahmed Qureshi, officials said. Qureshi declined to comment. "
+     "Later Qureshi left the capital.\n",
+     "The talks were led by Ahmed Qureshi, officials said. Qureshi declined to comment. "
+     "Later Kureshi left the capital.\n", "Kureshi", "Qureshi"),
+    # a doubled letter
+    ("The report was written by Saeed Hammadi, the ministry said. Hammadi did not reply. "
+     "On Monday Hammadi spoke again.\n",
+     "The report was written by Saeed Hammadi, the ministry said. Hammadi did not reply. "
+     "On Monday Hamadi spoke again.\n", "Hamadi", "Hammadi"),
+    # the article with a hyphen or a space
+    ("The statement came from Khalid al-Qassimi, the envoy said. Al-Qassimi met the king. "
+     "Later al-Qassimi left.\n",
+     "The statement came from Khalid al-Qassimi, the envoy said. The king met al-Qassimi. "
+     "Later al Qassimi left.\n", "al Qassimi", "al-Qassimi"),
+])
+def test_english_spelling_rules(tmp_path, passes, fails, variant, usual):
+    assert found(run_text(tmp_path, passes, CHECK), "name-inconsistency") == []
+    hits = found(run_text(tmp_path, fails, CHECK), "name-inconsistency")
+    assert [original(h) for h in hits] == [variant]
+    assert variant in hits[0].message and usual in hits[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # The article dropped on a later mention is a style, not a second spelling.
+    "The cleric Moqtada al-Sadr spoke on Friday. Sadr called for calm.\n",
+    # Same consonants, different people or places.
+    "The governor Mike DeWine spoke. Pilgrims travelled to Mecca in June.\n",
+    "Mongolia under the Bogd Khaan declared independence from China in 1911.\n",
+])
+def test_names_that_only_look_alike_are_not_flagged(tmp_path, text):
+    assert found(run_text(tmp_path, text, CHECK), "name-inconsistency") == []

@@ -75,3 +75,31 @@ def test_sentence_opening_with_and_that_has_a_verb_is_not_flagged(tmp_path):
         ["سيزود الجيش الوحدات الشمالية بقطع الغيار، وسيحصل حرس الحدود على أسلحة صغيرة.",
          "وتبدأ الخطة في مايو."]), CHECK)
     assert found(result, "sentence-fragment") == []
+
+
+# Each fragment has a twin with a main clause that stays quiet (one-language English and
+# Arabic sources, pieces after a full stop in one paragraph).
+@pytest.mark.parametrize("passes, fails, fragment", [
+    ("Like many people, I stayed up late. Reading polls in terror was my habit.\n",
+     "Like many people, I stayed up late. Reading polls in terror.\n",
+     "Reading polls in terror."),
+    ("Prices rose for many staples. Such prices hurt the poor.\n",
+     "Prices rose for many staples. Such as rice, flour and sugar.\n",
+     "Such as rice, flour and sugar."),
+    ("The plan was approved on Monday. Backed by the army, it passed easily.\n",
+     "The plan was approved on Monday. Backed by the army and the unions.\n",
+     "Backed by the army and the unions."),
+    ("The river flooded the valley. While the rain stopped, the water kept rising.\n",
+     "The river flooded the valley. While the rain stopped in the afternoon.\n",
+     "While the rain stopped in the afternoon."),
+    ("وشكل الحطام حلقة حول خط الاستواء. في نهاية المطاف، تجمع الحطام بفعل الجاذبية.\n",
+     "وشكل الحطام حلقة حول خط الاستواء وتجمع. في نهاية المطاف بفعل الجاذبية.\n",
+     "في نهاية المطاف بفعل الجاذبية."),
+    ("أعلنت الحكومة خطة جديدة للمدارس. من المتوقع أن تبدأ الخطة في مايو.\n",
+     "أعلنت الحكومة خطة جديدة للمدارس. التي تبدأ في مايو المقبل.\n",
+     "التي تبدأ في مايو المقبل."),
+])
+def test_fragments_in_one_language_sources(tmp_path, passes, fails, fragment):
+    assert found(run_text(tmp_path, passes, CHECK), "sentence-fragment") == []
+    hits = found(run_text(tmp_path, fails, CHECK), "sentence-fragment")
+    assert [original(h) for h in hits] == [fragment]
