@@ -134,7 +134,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
         require_one_source(len(specs), one_source_for)
     read = [p for spec in specs for p in spec] + [config.glossary or ""]
     check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline or ""]))
-    results = check_all(specs, config, progress, require_both)
+    # The glossary is read once for every source, and a bad one stops the run here.
+    results = check_all(specs, config.with_glossary(), progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
         return GateReport(tuple(results), config.fail_on)
