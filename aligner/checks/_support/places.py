@@ -21,10 +21,13 @@ _ARTICLE = lang.ar.ARTICLE
 # Endings of a relative adjective (nisba): فرنسا → فرنسي، الفرنسية، الفرنسيون.
 _NISBA = tuple(normalize_arabic(s) for s in ("يين", "يون", "يان", "يتين", "ية", "ي"))
 _FINAL_VOWELS = tuple(normalize_arabic(s) for s in ("ا", "ة", "ى"))
-# What stands in for a place already named: "the country", "the capital", a pronoun.
+# What stands in for a place already named: "the country", "the capital", a pronoun, or an
+# acronym, which often shortens a name the Arabic spells out (PHE for هيئة الصحة العامة في
+# إنجلترا, DC for واشنطن دي سي).
 _STAND_IN = re.compile(r"\b(?:the (?:country|nation|kingdom|republic|capital|city|state|"
                        r"organi[sz]ation|alliance|union|bloc|league|body|agency|fund|bank)|"
                        r"it|its|they|their|them|there|here)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,10 @@ class Place:
     stems: tuple[str, ...]                  # one-word forms without article and final vowel
 
 
-def _english_pattern(form: str) -> re.Pattern:
+def _english_pattern(form: str, after_hyphen: bool = False) -> re.Pattern:
     body = r"[\s\-]+".join(re.escape(w) for w in form.split())
-    return re.compile(rf"(?<![\w\-]){body}(?:['’]s)?(?![\w\-])")
+    before = r"(?<![\w])" if after_hyphen else r"(?<![\w\-])"
+    return re.compile(rf"{before}{body}(?:['’]s)?(?![\w\-])")
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +61,8 @@ def places() -> tuple[Place, ...]:
             if len(b) == 1:
                 word = b[0]
                 stems.append(word[:-1] if word.endswith(_FINAL_VOWELS) else word)
-        out.append(Place(name, tuple(_english_pattern(f) for f in (name, *others)),
+        # As a counterpart, a form may follow a hyphen: "anti-Chinese" names China.
+        out.append(Place(name, tuple(_english_pattern(f, True) for f in (name, *others)),
                          _english_pattern(name), forms, bare, tuple(s for s in stems
                                                                     if len(s) >= 3)))
     return tuple(out)
@@ -136,7 +141,7 @@ def unmatched_places(ar: str, en: str) -> list[tuple[str, tuple[int, int], str]]
             if not arabic.names(place):
                 out.append(("en", m.span(), place.name))
             break
-    if _STAND_IN.search(en):
+    if _STAND_IN.search(en) or _ACRONYM.search(en):
         return out
     covered: list[tuple[int, int]] = []
     for place in sorted(places(), key=lambda p: -max(len(f) for f in p.arabic)):
