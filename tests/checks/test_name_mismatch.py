@@ -113,3 +113,8 @@ def test_places_rendered_by_name_adjective_or_stand_in_pass():
                ["The delegation returned to the country after the visit."]) == []
     assert run(["افتتح المتحف في نيو مكسيكو."],                      # part of a longer name
                ["The museum opened in New Mexico."]) == []
+
+
+def test_place_joined_by_a_hyphen_counts():
+    assert run(["الشخصيات المدعومة من إيران."], ["The Iran-supported figures."]) == []
+    assert run(["المشاعر المعادية للصين."], ["The anti-Chinese sentiment."]) == []

@@ -42,10 +42,10 @@ class Place:
     stems: tuple[str, ...]                  # one-word forms without article and final vowel
 
 
-def _english_pattern(form: str, after_hyphen: bool = False) -> re.Pattern:
+def _english_pattern(form: str) -> re.Pattern:
+    # A hyphen may join the name to another word: "Iran-supported", "anti-Chinese".
     body = r"[\s\-]+".join(re.escape(w) for w in form.split())
-    before = r"(?<![\w])" if after_hyphen else r"(?<![\w\-])"
-    return re.compile(rf"{before}{body}(?:['’]s)?(?![\w\-])")
+    return re.compile(rf"(?<![\w]){body}(?:['’]s)?(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +61,7 @@ def places() -> tuple[Place, ...]:
             if len(b) == 1:
                 word = b[0]
                 stems.append(word[:-1] if word.endswith(_FINAL_VOWELS) else word)
-        # As a counterpart, a form may follow a hyphen: "anti-Chinese" names China.
-        out.append(Place(name, tuple(_english_pattern(f, True) for f in (name, *others)),
+        out.append(Place(name, tuple(_english_pattern(f) for f in (name, *others)),
                          _english_pattern(name), forms, bare, tuple(s for s in stems
                                                                     if len(s) >= 3)))
     return tuple(out)
