@@ -453,8 +453,8 @@ def render(pairs: Pairs, kinds: list[str | None], rng: random.Random) -> Doc:
 
 
 def build(split: str, full: bool = False, seed: int | None = None,
-          pairs: int = QUICK_PAIRS) -> list[Doc]:
-    """The split's damaged documents: every one with ``full``, else about ``pairs`` pairs."""
+          size: int = QUICK_PAIRS) -> list[Doc]:
+    """The split's damaged documents: every one with ``full``, else about ``size`` pairs."""
     rng = random.Random(SEEDS[split] if seed is None else seed)
     per_source = [documents(groups, rng) for _name, groups in split_groups(split)]
     for docs in per_source:
@@ -465,7 +465,7 @@ def build(split: str, full: bool = False, seed: int | None = None,
         for docs in per_source:
             kept, total = [], 0
             for doc in docs:
-                if total >= pairs // len(per_source):
+                if total >= size // len(per_source):
                     break
                 kept.append(doc)
                 total += len(doc)

@@ -39,13 +39,13 @@ NON_SEMANTIC = frozenset({"lexical", "", None})
 def find(ctx: CheckContext, params: LowSimilarityParams = PARAMS) -> Iterator[Hit]:
     if ctx.options.scorer in NON_SEMANTIC:
         return
-    scored = [p for p in ctx.pairs if p.src and p.tgt and p.score is not None]
+    scored = [(p, float(p.score)) for p in ctx.pairs
+              if p.src and p.tgt and p.score is not None]
     if len(scored) < params.min_pairs:
         return
-    scores = [float(p.score) for p in scored]
+    scores = [score for _p, score in scored]
     mid = median(scores)
-    for pair, z in zip(scored, robust_z(scores, params.min_spread)):
-        score = float(pair.score)
+    for (pair, score), z in zip(scored, robust_z(scores, params.min_spread)):
         relative = z <= params.z_limit and mid - score >= params.min_drop
         if relative or score < params.absolute:
             text = pair.text(SRC)
