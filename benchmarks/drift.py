@@ -40,6 +40,7 @@ can be measured with this script.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -52,10 +53,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Appended, not inserted: an aligner on PYTHONPATH (another branch) wins over this checkout's.
-for _path in (str(ROOT), str(ROOT / "tests")):
+# After the PYTHONPATH entries, before site-packages: an aligner on PYTHONPATH (another branch)
+# wins, and otherwise this checkout's wins over an installed one.
+_ENV = [str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+_AT = 1 + max((k for k, p in enumerate(sys.path[1:]) if str(Path(p or ".").resolve()) in _ENV),
+              default=-1) + 1
+for _path in (str(ROOT / "tests"), str(ROOT)):
     if _path not in sys.path:
-        sys.path.append(_path)
+        sys.path.insert(_AT, _path)
 
 from perturb_docs import DATA, load_sentences, single_sentence  # noqa: E402
 
