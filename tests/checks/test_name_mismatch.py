@@ -118,3 +118,9 @@ def test_places_rendered_by_name_adjective_or_stand_in_pass():
 def test_place_joined_by_a_hyphen_counts():
     assert run(["الشخصيات المدعومة من إيران."], ["The Iran-supported figures."]) == []
     assert run(["المشاعر المعادية للصين."], ["The anti-Chinese sentiment."]) == []
+
+
+def test_one_arabic_form_for_two_places():
+    # كوريا is the Arabic of Korea and a short form of South Korea.
+    assert run(["أبلغت كوريا عن 2,000 حالة."], ["Korea reported 2,000 cases."]) == []
+    assert run(["أبلغت كوريا الجنوبية عن حالات."], ["South Korea reported cases."]) == []

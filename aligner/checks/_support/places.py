@@ -35,21 +35,33 @@ class Place:
     """One table entry, ready for matching."""
 
     name: str                               # the English name
-    english: tuple[re.Pattern, ...]         # the name and its other English forms
-    name_pattern: re.Pattern                # the name alone
+    english: re.Pattern                     # the name or any of its other English forms
     arabic: tuple[tuple[str, ...], ...]     # each Arabic form as normalised words
     bare: tuple[tuple[str, ...], ...]       # the same without a leading article
     stems: tuple[str, ...]                  # one-word forms without article and final vowel
 
 
-def _english_pattern(form: str) -> re.Pattern:
+def _english_pattern(forms: list[str]) -> re.Pattern:
     # A hyphen may join the name to another word: "Iran-supported", "anti-Chinese".
-    body = r"[\s\-]+".join(re.escape(w) for w in form.split())
-    return re.compile(rf"(?<![\w]){body}(?:['’]s)?(?![\w])")
+    bodies = sorted((r"[\s\-]+".join(re.escape(w) for w in f.split()) for f in forms),
+                    key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(bodies)})(?:['’]s)?(?![\w])")
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """The table compiled for matching: every English name in one pattern, the Arabic forms
+    under their first word, the relative-adjective stems by stem."""
+
+    places: tuple[Place, ...]
+    by_name: dict[str, Place]
+    names: re.Pattern                                    # the English names, longest first
+    by_first: dict[str, list[tuple[Place, int]]]          # first Arabic word → (place, form)
+    by_stem: dict[str, list[Place]]
 
 
 @lru_cache(maxsize=1)
-def places() -> tuple[Place, ...]:
+def index() -> PlaceIndex:
     """The table compiled once per process (it is constant)."""
     out = []
     for name, others, arabic in lang.ar.PLACES:
@@ -61,10 +73,21 @@ def places() -> tuple[Place, ...]:
             if len(b) == 1:
                 word = b[0]
                 stems.append(word[:-1] if word.endswith(_FINAL_VOWELS) else word)
-        out.append(Place(name, tuple(_english_pattern(f) for f in (name, *others)),
-                         _english_pattern(name), forms, bare, tuple(s for s in stems
-                                                                    if len(s) >= 3)))
-    return tuple(out)
+        out.append(Place(name, _english_pattern([name, *others]), forms, bare,
+                         tuple(s for s in stems if len(s) >= 3)))
+    by_first: dict[str, list[tuple[Place, int]]] = {}
+    by_stem: dict[str, list[Place]] = {}
+    for place in out:
+        for k, (form, bare_form) in enumerate(zip(place.arabic, place.bare)):
+            for first in {form[0], bare_form[0]}:
+                by_first.setdefault(first, []).append((place, k))
+        for stem in place.stems:
+            by_stem.setdefault(stem, []).append(place)
+    names = sorted((p.name for p in out), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(
+        r"[\s\-]+".join(re.escape(w) for w in n.split()) for n in names)
+        + r")(?:['’]s)?(?![\w])")
+    return PlaceIndex(tuple(out), {p.name: p for p in out}, pattern, by_first, by_stem)
 
 
 def _candidates(word: str) -> set[str]:
@@ -90,27 +113,39 @@ class ArabicText:
         return cls(tuple(s for s, _w in found), tuple(w for _s, w in found),
                    tuple(frozenset(_candidates(w)) for _s, w in found))
 
-    def find(self, place: Place) -> tuple[int, int] | None:
-        """Span of the first Arabic form of ``place`` in the text."""
+    def places(self, table: PlaceIndex) -> list[tuple[tuple[int, int], Place, set[str]]]:
+        """Every place the text names: its span, the place of the longest form starting at
+        that word, and the names of every place a form there belongs to (كوريا: Korea and
+        South Korea)."""
+        out = []
         for i, cands in enumerate(self.candidates):
-            for form, bare in zip(place.arabic, place.bare):
-                if form[0] not in cands and bare[0] not in cands:
-                    continue
-                n = len(form)
-                rest = self.words[i + 1:i + n]
-                if len(rest) == n - 1 and all(w in (form[k], bare[k])
-                                              for k, w in enumerate(rest, 1)):
-                    return self.spans[i][0], self.spans[i + n - 1][1]
-        return None
+            best: tuple[int, Place] | None = None
+            every: set[str] = set()
+            for cand in cands:
+                for place, k in table.by_first.get(cand, ()):
+                    form, bare = place.arabic[k], place.bare[k]
+                    n = len(form)
+                    rest = self.words[i + 1:i + n]
+                    if len(rest) == n - 1 and all(w in (form[j], bare[j])
+                                                  for j, w in enumerate(rest, 1)):
+                        every.add(place.name)
+                        if best is None or n > best[0]:
+                            best = (n, place)
+            if best:
+                span = (self.spans[i][0], self.spans[i + best[0] - 1][1])
+                out.append((span, best[1], every))
+        return out
 
-    def names(self, place: Place) -> bool:
+    def names(self, place: Place, found: list[tuple[tuple[int, int], Place, set[str]]],
+              table: PlaceIndex) -> bool:
         """The text names ``place``, or uses its relative adjective (الصينية for الصين)."""
-        if self.find(place) is not None:
+        if any(place.name in every for _s, _p, every in found):
             return True
         for cands in self.candidates:
             for word in cands:
                 for suffix in _NISBA:
-                    if word.endswith(suffix) and word[:-len(suffix)] in place.stems:
+                    if word.endswith(suffix) and place in table.by_stem.get(
+                            word[:-len(suffix)], ()):
                         return True
         return False
 
@@ -129,25 +164,28 @@ def _compound(text: str, start: int, end: int) -> bool:
 def unmatched_places(ar: str, en: str) -> list[tuple[str, tuple[int, int], str]]:
     """Places named on one side with no counterpart on the other, as ``(side, span, name)``
     with side ``"en"`` or ``"ar"``."""
-    arabic = ArabicText.of(ar)
+    table = index()
     out: list[tuple[str, tuple[int, int], str]] = []
-    taken: list[tuple[int, int]] = []
-    for place in sorted(places(), key=lambda p: -len(p.name)):
-        for m in place.name_pattern.finditer(en):
-            if any(s <= m.start() < e for s, e in taken) or _compound(en, m.start(), m.end()):
-                continue
-            taken.append(m.span())
-            if not arabic.names(place):
-                out.append(("en", m.span(), place.name))
-            break
-    if _STAND_IN.search(en) or _ACRONYM.search(en):
-        return out
-    covered: list[tuple[int, int]] = []
-    for place in sorted(places(), key=lambda p: -max(len(f) for f in p.arabic)):
-        span = arabic.find(place)
-        if span is None or any(s <= span[0] < e for s, e in covered):
+    english = [m for m in table.names.finditer(en) if not _compound(en, m.start(), m.end())]
+    arabic_found: list[tuple[tuple[int, int], Place, set[str]]] | None = None
+    if english or not (_STAND_IN.search(en) or _ACRONYM.search(en)):
+        arabic = ArabicText.of(ar)
+        arabic_found = arabic.places(table)
+    seen: set[str] = set()
+    for m in english:
+        name = re.sub(r"['’]s$", "", m.group())
+        place = table.by_name.get(re.sub(r"[\s\-]+", " ", name))
+        if place is None or place.name in seen:
             continue
-        covered.append(span)
-        if not any(p.search(en) for p in place.english):
+        seen.add(place.name)
+        assert arabic_found is not None
+        if not arabic.names(place, arabic_found, table):
+            out.append(("en", m.span(), place.name))
+    if arabic_found is None or _STAND_IN.search(en) or _ACRONYM.search(en):
+        return out
+    reported: set[str] = set()
+    for span, place, _every in arabic_found:
+        if place.name not in reported and not place.english.search(en):
+            reported.add(place.name)
             out.append(("ar", span, place.name))
     return out
