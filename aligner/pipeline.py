@@ -22,6 +22,8 @@ def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None
                 require_both: bool = False) -> Result:
     """Read one source (a combined file, two parallel files or a TMX) and check it."""
     config = config or Config()
+    if config.loaded_glossary is None:
+        config = config.with_glossary()   # read before the slow part, so a bad file fails fast
     if len(paths) == 1 and is_tmx(paths[0]):
         return check_tmx(paths[0], config, require_both)
     return check_source(read_source(list(paths), config.encoding, config.max_bytes), config,
@@ -107,7 +109,8 @@ def _options(config: Config, signature: dict | None = None) -> CheckOptions:
     # The scorer that really scored the pairs: a backend that could not load falls back to
     # lexical scores, which score-based checks must not read as semantic ones.
     scorer = (signature or {}).get("scorer", config.scorer)
-    return CheckOptions(glossary=config.glossary, scorer=scorer)
+    return CheckOptions(glossary=config.loaded_glossary or config.glossary,
+                        default_glossary=config.default_glossary, scorer=scorer)
 
 
 def _require_sentences(*docs: Document) -> None:

@@ -11,32 +11,46 @@ bilingual pairs.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from statistics import median
 
 from ..model import SRC, Severity
 from ._support.base import Check, CheckContext, Hit
 from ._support.stats import robust_z
 
-Z_LIMIT = -3.5
-MIN_PAIRS = 6
-MIN_SPREAD = 0.03   # scores in [0, 1]: a document of near-equal scores flags nothing small
-MIN_DROP = 0.25     # and the pair must be at least this far below the median
+
+@dataclass(frozen=True)
+class LowSimilarityParams:
+    """When a pair's similarity is low enough to report (``docs/tuning.md``)."""
+
+    z_limit: float = -2.5      # robust z-score of the pair's score in its document, at most
+    min_pairs: int = 6         # scored pairs a document needs for its own norm
+    min_spread: float = 0.03   # scores in [0, 1]: a document of near-equal scores flags nothing
+    min_drop: float = 0.40     # and the pair at least this far below the document's median
+    # A score this low is reported whatever the document's norm: in a document of unrelated
+    # short sentences (a memory, a phrase list) the spread is too wide for the z-score.
+    absolute: float = 0.40
+
+
+PARAMS = LowSimilarityParams()
 NON_SEMANTIC = frozenset({"lexical", "", None})
 
 
-def find(ctx: CheckContext) -> Iterator[Hit]:
+def find(ctx: CheckContext, params: LowSimilarityParams = PARAMS) -> Iterator[Hit]:
     if ctx.options.scorer in NON_SEMANTIC:
         return
-    scored = [p for p in ctx.pairs if p.src and p.tgt and p.score is not None]
-    if len(scored) < MIN_PAIRS:
+    scored = [(p, float(p.score)) for p in ctx.pairs
+              if p.src and p.tgt and p.score is not None]
+    if len(scored) < params.min_pairs:
         return
-    scores = [float(p.score) for p in scored]
+    scores = [score for _p, score in scored]
     mid = median(scores)
-    for pair, z in zip(scored, robust_z(scores, MIN_SPREAD)):
-        if z <= Z_LIMIT and mid - float(pair.score) >= MIN_DROP:
+    for (pair, score), z in zip(scored, robust_z(scores, params.min_spread)):
+        relative = z <= params.z_limit and mid - score >= params.min_drop
+        if relative or score < params.absolute:
             text = pair.text(SRC)
             yield Hit(pair.id, SRC, (0, len(text)),
-                      f"This pair's similarity ({float(pair.score):.2f}) is far below the "
+                      f"This pair's similarity ({score:.2f}) is far below the "
                       f"document's usual ({mid:.2f}): the translation may not say what the "
                       "source says, or the alignment may be wrong here.",
                       "Read the pair side by side; fix the translation or the alignment.")

@@ -20,6 +20,7 @@ from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic, normalize_latin
 from ..translit import arabic_skeletons, latin_skeleton, names_match
 from ._support.base import Check, CheckContext, Hit
+from ._support.places import unmatched_places
 from ._support.sides import arabic_english
 
 # The Arabic article as English spells it before a name ("al-Sudani", "ash-Sharq").
@@ -214,6 +215,27 @@ def check_pair(pair: Pair, links: NameLinks, ar_side: str = SRC, en_side: str = 
                   "added?")
 
 
+def place_hits(pair: Pair, ar_side: str = SRC, en_side: str = TGT) -> Iterator[Hit]:
+    """Hits for a country, capital or international body named on one side of the pair and
+    not on the other (the table in :data:`aligner.lang.ar.PLACES`)."""
+    if not pair.src or not pair.tgt:
+        return
+    ar, en = pair.text(ar_side), pair.text(en_side)
+    names = english_names(en)
+    for side, span, name in unmatched_places(ar, en):
+        if side == "ar" and any(_matches(e, a) for a in arabic_words(ar[span[0]:span[1]])
+                                for e in names):
+            continue  # rendered by sound after all ("District of Columbia", مقاطعة كولومبيا)
+        if side == "en":
+            yield Hit(pair.id, en_side, span,
+                      f"'{en[span[0]:span[1]]}' in the English is not named in the Arabic.",
+                      f"Check the Arabic: is {name} there, or was another name changed?")
+        else:
+            yield Hit(pair.id, ar_side, span,
+                      f"'{ar[span[0]:span[1]]}' ({name}) is not named in the English.",
+                      f"Check whether '{name}' was left out or replaced by another name.")
+
+
 def find(ctx: CheckContext) -> Iterator[Hit]:
     sides = arabic_english(ctx)
     if sides is None:
@@ -222,12 +244,18 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     memo: dict = {}
     words = [_words(p, *sides, memo=memo) for p in bilingual]
     links = document_links(ctx.pairs, *sides, words=words)
-    if not links.english and not links.arabic:
-        return
     for pair, pair_words in zip(bilingual, words):
-        yield from check_pair(pair, links, *sides, words=pair_words)
+        hits = list(check_pair(pair, links, *sides, words=pair_words)) \
+            if links.english or links.arabic else []
+        seen = [(h.side, h.span) for h in hits]
+        for hit in place_hits(pair, *sides):
+            if not any(side == hit.side and s < hit.span[1] and hit.span[0] < e
+                       for side, (s, e) in seen):
+                hits.append(hit)
+        yield from hits
 
 
 CHECKS = (Check("name-mismatch", Severity.WARNING,
-                "A name (known from elsewhere in the document) on one side of a pair with no "
-                "transliteration on the other.", find),)
+                "A name (known from elsewhere in the document, or a country, capital or "
+                "international body) on one side of a pair with no counterpart on the other.",
+                find),)

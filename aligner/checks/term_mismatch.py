@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..glossary import Glossary, Term, load_glossary
+from ..glossary import Glossary, Term
 from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
@@ -117,9 +117,18 @@ def _original_span(text: str, where: list[int], span: tuple[int, int]) -> tuple[
     return start, end
 
 
+# What may stand between two words of a rendering: a coordination that shares the head noun
+# ("security and army forces", "security, army and police forces" for "security forces").
+# Nothing else: a general gap of a few words let unrelated phrases count as the rendering.
+_WORD_GAP = r"[\s\-]+"
+_COORDINATED = (r"(?:,?\s+(?:and|or|&)\s+[\w'\-]+|(?:,\s*[\w'\-]+)+,?\s+(?:and|or|&)\s+"
+                r"[\w'\-]+)")
+
+
 def rendering_pattern(rendering: str) -> re.Pattern:
     """A pattern for one English rendering: case-insensitive (acronyms excepted), words joined
-    by spaces or hyphens, each word optionally plural (-s, -es, -y → -ies) or possessive."""
+    by spaces or hyphens (or a coordination sharing the next word), each word optionally plural
+    (-s, -es, -y → -ies) or possessive."""
     acronym = rendering.replace(".", "").isupper() and len(rendering) <= 6
     text = rendering if acronym else fold_latin(rendering)
     parts = []
@@ -128,8 +137,7 @@ def rendering_pattern(rendering: str) -> re.Pattern:
         if word.endswith("y") and not acronym:
             esc = re.escape(word[:-1]) + "(?:y|ies)"
         parts.append(esc + r"(?:s|es)?(?:'s|s')?")
-    # Up to two words may come between a rendering's words: "security and army forces".
-    body = r"(?:[\s\-]+[\w']+){0,2}?[\s\-]+".join(parts)
+    body = f"(?:{_COORDINATED})?{_WORD_GAP}".join(parts)
     return re.compile(r"(?<![\w])" + body + r"(?![\w])")
 
 
@@ -229,7 +237,9 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     sides = arabic_english(ctx)
     if sides is None:
         return  # the glossary is Arabic-English
-    glossary = load_glossary(ctx.options.glossary)
+    glossary = ctx.options.resolved_glossary()
+    if glossary is None:
+        return  # no glossary: the shipped one is switched off and none was given
     terms = index_terms(compile_glossary(glossary))
     name = glossary.file.rsplit("/", 1)[-1]
     for pair in ctx.pairs:

@@ -44,3 +44,13 @@ def test_any_semantic_scorer_name_works():
     scores = list(SCORES)
     scores[2] = 0.30
     assert [h.pair for h in run(scores, scorer="labse")] == [2]
+
+
+def test_very_low_score_flagged_in_a_widely_spread_document():
+    # Unrelated short sentences (a phrase list): the spread hides an outlier from the z-score,
+    # but a score this low is no translation whatever the document.
+    scores = [0.95, 0.45, 0.9, 0.5, 0.98, 0.55, 0.12, 0.6, 0.97, 0.65]
+    (hit,) = run(scores)
+    assert hit.pair == 6
+    scores[6] = 0.42
+    assert run(scores) == []

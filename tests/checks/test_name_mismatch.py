@@ -77,3 +77,50 @@ def test_english_original_with_arabic_translation():
     ctx = gold_context(src, SRC, src_lang="en", tgt_lang="ar")
     (hit,) = find(ctx)
     assert hit.side == "tgt" and SRC[2][hit.span[0]:hit.span[1]] == "غاريبالدوف"
+
+
+# Countries, capitals and international bodies: known from the language table, so one sentence
+# is enough (their Arabic names are not transliterations: الصين / China).
+def test_swapped_country_found_in_one_sentence():
+    en = "The delegation arrived in Egypt on Monday."
+    hits = run(["وصل الوفد إلى الصين يوم الاثنين."], [en])
+    sides = {h.side: h for h in hits}
+    assert en[sides["tgt"].span[0]:sides["tgt"].span[1]] == "Egypt"
+    assert "China" in sides["src"].message
+
+
+def test_swapped_international_body_found():
+    en = "The World Bank declared a pandemic."
+    (hit, *_rest) = run(["أعلنت منظمة الصحة العالمية الجائحة."], [en])
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "World Bank"
+
+
+def test_country_left_out_of_the_translation():
+    ar = "وزار الوزير ألمانيا وفرنسا."
+    (hit,) = run([ar], ["The minister visited France."])
+    assert hit.side == "src" and ar[hit.span[0]:hit.span[1]] == "ألمانيا"
+
+
+def test_places_rendered_by_name_adjective_or_stand_in_pass():
+    assert run(["وصل الوفد إلى الصين."], ["The delegation reached China."]) == []
+    assert run(["وقالت الحكومة الصينية إن الوضع مستقر."],          # nisba: الصينية
+               ["China's government said the situation was stable."]) == []
+    assert run(["والتقى الوزير نظيره الفرنسي في باريس."],
+               ["The minister met his French counterpart in Paris."]) == []
+    assert run(["وصل الوفد إلى الولايات المتحدة."], ["The delegation reached the U.S."]) == []
+    assert run(["وقالت الأمم المتحدة إن ألمانيا ساعدت."], ["The UN said Germany helped."]) == []
+    assert run(["وعاد الوفد إلى الصين بعد الزيارة."],              # "the country" stands in
+               ["The delegation returned to the country after the visit."]) == []
+    assert run(["افتتح المتحف في نيو مكسيكو."],                      # part of a longer name
+               ["The museum opened in New Mexico."]) == []
+
+
+def test_place_joined_by_a_hyphen_counts():
+    assert run(["الشخصيات المدعومة من إيران."], ["The Iran-supported figures."]) == []
+    assert run(["المشاعر المعادية للصين."], ["The anti-Chinese sentiment."]) == []
+
+
+def test_one_arabic_form_for_two_places():
+    # كوريا is the Arabic of Korea and a short form of South Korea.
+    assert run(["أبلغت كوريا عن 2,000 حالة."], ["Korea reported 2,000 cases."]) == []
+    assert run(["أبلغت كوريا الجنوبية عن حالات."], ["South Korea reported cases."]) == []

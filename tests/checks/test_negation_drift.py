@@ -55,3 +55,22 @@ def test_name_spelt_like_a_question_particle_is_not_negation():
     # إليس (Ellis) normalises like أليس ("isn't"): only the written hamza counts.
     assert arabic_markers("في ملعب إليس بارك").neg_strong == ()
     assert arabic_markers("أليس هذا صحيحا؟").neg_strong != ()
+
+
+@pytest.mark.parametrize("ar, en", [
+    # من ("from") and bare ما ("what") are no negation: the 'not' added here must be found.
+    ("وصل الوفد من بغداد أمس.", "The delegation did not arrive from Baghdad yesterday."),
+    ("هذا ما قاله الوزير.", "This is not what the minister said."),
+])
+def test_common_words_do_not_excuse_an_added_negation(ar, en):
+    (hit,) = negation(ar, en)
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "not"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("أراد أن تعمل الدولة من دونه.", "He wanted the state to act without him."),   # دونه
+    ("صنفوا الشخص الخالي من الأعراض.", "They classified the person without symptoms."),
+    ("بلغ الفريق نقطة اللاعودة.", "The team reached the point of no return."),     # اللا-
+])
+def test_negative_words_with_clitics_and_pronouns_pass(ar, en):
+    assert negation(ar, en) == []

@@ -75,10 +75,33 @@ def test_longest_term_wins(glossary):
     assert "Secretary-General of the Security Council" in hit.message
 
 
-def test_words_between_rendering_words_allowed():
-    pattern = rendering_pattern("security forces")
-    assert pattern.search(fold_latin("the Iraqi security and army forces"))
-    assert not pattern.search(fold_latin("security matters of many other forces"))
+@pytest.mark.parametrize("text", [
+    "the Iraqi security and army forces",           # a coordination shares the head noun
+    "security, army and police forces",
+    "security or intelligence forces",
+    "the security-forces cordon",
+])
+def test_coordination_between_rendering_words_allowed(text):
+    assert rendering_pattern("security forces").search(fold_latin(text))
+
+
+@pytest.mark.parametrize("text", [
+    "security matters of many other forces",
+    "security of the forces",                       # no general gap of a few words
+    "the security council and the forces",
+    "short-range pieces",
+])
+def test_other_words_between_rendering_words_fail(text):
+    assert not rendering_pattern("security forces").search(fold_latin(text))
+    assert not rendering_pattern("spare parts").search(fold_latin(text))
+
+
+def test_no_glossary_when_the_shipped_one_is_switched_off(glossary):
+    args = (["عقد مجلس الأمن جلسة طارئة."], ["The body held an emergency session."])
+    assert list(find(gold_context(*args, options=CheckOptions(default_glossary=False)))) == []
+    (hit,) = find(gold_context(*args, options=CheckOptions(glossary=glossary,
+                                                            default_glossary=False)))
+    assert "Security Council" in hit.message
 
 
 def test_acronym_is_case_sensitive():

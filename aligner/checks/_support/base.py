@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...glossary import Glossary, run_glossary
 from ...model import SRC, Finding, Pair, Severity
 
 EXCERPT_CONTEXT = 12  # characters of context either side of a span in an excerpt
@@ -28,10 +29,20 @@ class Hit:
 class CheckOptions:
     """The run's settings that checks read."""
 
-    glossary: str | Path | None = None  # glossary file; None: the shipped one
+    # The glossary: loaded once per run (the pipeline passes it), or a file to read, or None
+    # for the shipped one unless ``default_glossary`` is off (then there is no glossary).
+    glossary: Glossary | str | Path | None = None
+    default_glossary: bool = True
     # The scorer that really scored the pairs (a backend that could not load falls back to
     # lexical scores, which score-based checks must not read as semantic ones).
     scorer: str | None = None
+
+    def resolved_glossary(self) -> Glossary | None:
+        """The glossary itself: the one passed in, else read from its file, else the shipped
+        one, or None when the shipped one is switched off and none was given."""
+        if isinstance(self.glossary, Glossary):
+            return self.glossary
+        return run_glossary(self.glossary, self.default_glossary)
 
 
 @dataclass(frozen=True)
