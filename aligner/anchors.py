@@ -52,7 +52,7 @@ class Anchors:
     numbers: Counter
     months: Counter
     names: tuple[str, ...]          # English: Latin skeletons; Arabic: empty
-    name_keys: tuple[frozenset, ...]  # Arabic: skeleton sets per word; English: empty
+    name_keys: tuple[frozenset[str], ...]  # Arabic: skeleton sets per word; English: empty
     quotes: int
     #: Arabic: Latin-script tokens kept verbatim (COVID-19, WHO); English: every word, lower case.
     latin: frozenset = frozenset()
