@@ -15,7 +15,6 @@ from .lang import ar, en
 from .text import ascii_digits, normalize_arabic
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
-EN_MONTH_NAMES = en.MONTH_NAMES
 EN_MONTHS = en.MONTHS
 # "May" and "March" are also an English verb: count them only beside a number or after a
 # word that introduces a time ("in March", "by late May").
