@@ -229,6 +229,7 @@ def test_several_sources_one_valid_tmx_with_unique_ids(tmp_path, corpus_path):
     assert sources == {str(tmp_path / "one.txt"), str(tmp_path / "two.txt")}
 
 
+@pytest.mark.slow
 def test_tmx_in_tmx_out(tmp_path):
     """A memory read for QA can be written back: same units, the header's original kept."""
     tico = Path(__file__).resolve().parents[1] / "data" / "tico19" / "all.en-ar.tmx"

@@ -46,6 +46,7 @@ def run_cli(*args: str, limit_bytes: int | None = None, timeout: float = 60):
 
 # --- TICO-19: a real TM written by another tool ------------------------------------------
 
+@pytest.mark.slow
 def test_tico19_memory_is_checked_unit_by_unit():
     start = time.perf_counter()
     result = check([str(TICO)])
@@ -61,12 +62,14 @@ def test_tico19_memory_is_checked_unit_by_unit():
     assert elapsed < 10, f"reading and checking 3,071 units took {elapsed:.1f}s"
 
 
+@pytest.mark.slow
 def test_src_lang_overrides_the_header():
     result = check([str(TICO)], Config(src_lang="ar"))
     assert (result.src_lang, result.tgt_lang) == ("ar", "en")
     assert result.pairs[0].text(TGT) == "about how long have these symptoms been going on?"
 
 
+@pytest.mark.slow
 def test_tico19_locations_point_at_the_segment_text():
     text = TICO.read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -79,6 +82,7 @@ def test_tico19_locations_point_at_the_segment_text():
             assert lines[loc.line - 1][loc.col - 1:].startswith(sent.text)
 
 
+@pytest.mark.slow
 def test_cli_reports_the_memory(tmp_path):
     res = CliRunner().invoke(main, ["check", str(TICO), "--json", str(tmp_path / "r.json")])
     assert res.exit_code == 0, res.output
