@@ -1,4 +1,6 @@
-"""The main job: read a source, segment, align, check. Pure library code; no I/O but reading."""
+"""The main job: read a source, segment, align, check. Library code that prints nothing and
+writes no output file: it reads the sources, and the embedding scorers read and write their
+vector cache (``embeddings.sqlite3`` in the cache folder, off with ``Config.no_cache``)."""
 
 from __future__ import annotations
 
