@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .lang import ar, en
 from .text import ascii_digits, normalize_arabic
+from . import translit
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
 EN_MONTHS = en.MONTHS
@@ -147,7 +148,7 @@ def extract(text: str, lang: str) -> Anchors:
         return Anchors(numbers, month_counts, (), keys, quotes, latin, questions)
     names = tuple(sk for w in _EN_NAME.findall(text)
                   if w.lower() not in _EN_STOP and w.lower().rstrip(".") not in EN_MONTHS
-                  and len(sk := latin_skeleton(w)) >= 3)
+                  and len(sk := latin_skeleton(w)) >= translit.PARAMS.min_skeleton)
     return Anchors(numbers, month_counts, names, (), quotes, latin, questions)
 
 
