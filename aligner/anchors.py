@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import translit
 from .lang import ar, en
 from .text import ascii_digits, normalize_arabic
-from . import translit
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
 EN_MONTHS = en.MONTHS
