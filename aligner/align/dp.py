@@ -19,7 +19,8 @@ from ..similarity.base import Bead, Scorer
 
 @dataclass(frozen=True)
 class AlignParams:
-    """Tunable costs of the search. Defaults were set on perturbed FLORES/TICO documents."""
+    """Tunable costs of the search (docs/tuning.md: each value, what it was tuned on, the test
+    that shows it). ``PARAMS`` holds the defaults; pass another instance, never mutate it."""
 
     #: Bead shapes (source sentences, target sentences) the search may use.
     shapes: tuple[tuple[int, int], ...] = (
@@ -34,6 +35,9 @@ class AlignParams:
     extra_sentence: float = 0.3    # per sentence beyond 1-1
     prune: float = 14.0            # structure cost past which a candidate is not scored
     band: int = 12                 # initial half-width of the search band, in sentences
+
+
+PARAMS = AlignParams()
 
 
 def _break_costs(sents: Sequence[Sentence], params: AlignParams) -> tuple[list, list, list]:
