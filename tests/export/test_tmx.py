@@ -229,12 +229,13 @@ def test_several_sources_one_valid_tmx_with_unique_ids(tmp_path, corpus_path):
     assert sources == {str(tmp_path / "one.txt"), str(tmp_path / "two.txt")}
 
 
-@pytest.mark.slow
 def test_tmx_in_tmx_out(tmp_path):
     """A memory read for QA can be written back: same units, the header's original kept."""
     tico = Path(__file__).resolve().parents[1] / "data" / "tico19" / "all.en-ar.tmx"
     out = tmp_path / "tico.tmx"
-    res = CliRunner().invoke(main, ["check", str(tico), "--tmx", str(out), "-q"])
+    # One cheap check: this is about the memory written back, not about the checks.
+    res = CliRunner().invoke(main, ["check", str(tico), "--checks", "untranslated",
+                                    "--tmx", str(out), "-q"])
     assert res.exit_code == 0, res.output
     root = parse_valid(out.read_bytes())
     assert root.find("header").get("srclang") == "en"
