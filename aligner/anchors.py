@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import translit
 from .lang import ar, en
 from .text import ascii_digits, normalize_arabic
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
-EN_MONTH_NAMES = en.MONTH_NAMES
 EN_MONTHS = en.MONTHS
 # "May" and "March" are also an English verb: count them only beside a number or after a
 # word that introduces a time ("in March", "by late May").
@@ -52,7 +52,7 @@ class Anchors:
     numbers: Counter
     months: Counter
     names: tuple[str, ...]          # English: Latin skeletons; Arabic: empty
-    name_keys: tuple[frozenset, ...]  # Arabic: skeleton sets per word; English: empty
+    name_keys: tuple[frozenset[str], ...]  # Arabic: skeleton sets per word; English: empty
     quotes: int
     #: Arabic: Latin-script tokens kept verbatim (COVID-19, WHO); English: every word, lower case.
     latin: frozenset = frozenset()
@@ -148,7 +148,7 @@ def extract(text: str, lang: str) -> Anchors:
         return Anchors(numbers, month_counts, (), keys, quotes, latin, questions)
     names = tuple(sk for w in _EN_NAME.findall(text)
                   if w.lower() not in _EN_STOP and w.lower().rstrip(".") not in EN_MONTHS
-                  and len(sk := latin_skeleton(w)) >= 3)
+                  and len(sk := latin_skeleton(w)) >= translit.PARAMS.min_skeleton)
     return Anchors(numbers, month_counts, names, (), quotes, latin, questions)
 
 

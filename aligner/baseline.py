@@ -93,15 +93,6 @@ def entry_for(finding: Finding, result: Result, fp: str, status: str) -> Baselin
                          excerpt=finding.excerpt, file=finding_file(finding, result))
 
 
-def baseline_entries(results: Iterable[Result], status: str = "accepted") -> list[BaselineEntry]:
-    """Every finding of ``results`` as a baseline entry with ``status``."""
-    out = []
-    for result in results:
-        for finding, fp in zip(result.findings, finding_fingerprints(result)):
-            out.append(entry_for(finding, result, fp, status))
-    return out
-
-
 def baseline_dict(entries: Iterable[BaselineEntry]) -> dict:
     """The file's JSON object; entries sorted by (file, fingerprint), one per pair of those.
 

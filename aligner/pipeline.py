@@ -1,9 +1,11 @@
-"""The main job: read a source, segment, align, check. Pure library code; no I/O but reading."""
+"""The main job: read a source, segment, align, check. Library code that prints nothing and
+writes no output file: it reads the sources, and the embedding scorers read and write their
+vector cache (``embeddings.sqlite3`` in the cache folder, off with ``Config.no_cache``)."""
 
 from __future__ import annotations
 
 from . import __version__
-from .align import AlignParams, align_documents, monolingual_pairs
+from .align import align_documents, monolingual_pairs
 from .checks import CheckContext, CheckOptions, run_checks, select
 from .config import Config, default_cache_dir
 from .errors import InputError
@@ -53,7 +55,7 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
         accepted = scorer_options(config.scorer)
         scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
                                                if k in accepted})
-        pairs = align_documents(src_doc, tgt_doc, scorer, AlignParams())
+        pairs = align_documents(src_doc, tgt_doc, scorer)
         signature = scorer.signature()
         notices.extend(scorer.notices())
     return _checked(pairs, src_block.lang, tgt_block.lang if tgt_block else None, config,

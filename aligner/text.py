@@ -6,6 +6,7 @@ refer to.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,6 +37,9 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# Checks normalise the same words again and again (hundreds of thousands of calls on a
+# translation memory); a bounded memo of this pure function changes no result.
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_arabic(text: str) -> str:
     """NFC, no diacritics or tatweel, one alef/ya/ta-marbuta form, ASCII digits."""
     text = unicodedata.normalize("NFC", text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from .lang import ar
 from .text import normalize_arabic
@@ -29,12 +31,25 @@ _AR_PROCLITICS = ar.NAME_PROCLITICS
 _NOT_LOWER_LATIN = re.compile(r"[^a-z]")
 _FINAL_H = re.compile(r"(?<=[ae])h$")
 _NOT_ARABIC_LETTER = ar.NOT_LETTER
-# Classes that transliterations mix up; a substitution between them costs half.
+# Classes that transliterations mix up; a substitution between them costs ``confusable``.
 _CONFUSABLE = {frozenset(p) for p in ("HK", "ST", "SD", "TD", "JG", "KG", "SX", "XJ")}
 
 
+@dataclass(frozen=True)
+class TranslitParams:
+    """How alike two name skeletons must be (docs/tuning.md)."""
+
+    match: float = 0.75       # skeleton similarity at which a name matches (callers may ask more)
+    confusable: float = 0.5   # cost of substituting one confusable consonant class for another
+    min_skeleton: int = 3     # shorter skeletons never match (too many names share them)
+    min_stem: int = 3         # an Arabic word keeps at least this many letters without a clitic
+
+
+PARAMS = TranslitParams()
+
+
 def _collapse(s: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
             out.append(ch)
@@ -63,7 +78,7 @@ def latin_skeleton(word: str) -> str:
     return _collapse("".join(out))
 
 
-def arabic_skeletons(word: str) -> set[str]:
+def arabic_skeletons(word: str, params: TranslitParams = PARAMS) -> set[str]:
     """Skeletons of an Arabic word, with and without its likely proclitics (و، ب، ل، ال)."""
     word = normalize_arabic(word)
     word = _NOT_ARABIC_LETTER.sub("", word)
@@ -71,32 +86,34 @@ def arabic_skeletons(word: str) -> set[str]:
         word = word[:-1]
     forms = {word}
     for clitic in _AR_PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+        if word.startswith(clitic) and len(word) - len(clitic) >= params.min_stem:
             forms.add(word[len(clitic):])
     return {_collapse("".join(_AR.get(c, "") for c in f)) for f in forms}
 
 
-def skeleton_similarity(a: str, b: str) -> float:
-    """1 − weighted edit distance / longer length; confusable substitutions cost ½."""
+def skeleton_similarity(a: str, b: str, params: TranslitParams = PARAMS) -> float:
+    """1 − weighted edit distance / longer length; confusable substitutions cost less."""
     if not a or not b:
         return 0.0
     prev = [float(j) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
         cur = [float(i)]
         for j, cb in enumerate(b, 1):
-            sub = 0.0 if ca == cb else (0.5 if frozenset((ca, cb)) in _CONFUSABLE else 1.0)
+            sub = (0.0 if ca == cb
+                   else params.confusable if frozenset((ca, cb)) in _CONFUSABLE else 1.0)
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
         prev = cur
     return 1.0 - prev[-1] / max(len(a), len(b))
 
 
-def names_match(latin: str, arabic: set[str], threshold: float = 0.75) -> bool:
-    """Does a Latin skeleton match any of an Arabic word's skeletons? Short ones must be equal."""
-    if len(latin) < 3:
+def names_match(latin: str, arabic: AbstractSet[str], threshold: float = PARAMS.match,
+                params: TranslitParams = PARAMS) -> bool:
+    """Does a Latin skeleton match any of an Arabic word's skeletons? Short ones never match."""
+    if len(latin) < params.min_skeleton:
         return False
     if latin in arabic:
         return True
     # An edit distance can only reach the threshold between skeletons of similar length.
     slack = len(latin) * (1 - threshold) + 0.5
-    return any(skeleton_similarity(latin, a) >= threshold for a in arabic
-               if len(a) >= 3 and abs(len(a) - len(latin)) <= slack)
+    return any(skeleton_similarity(latin, a, params) >= threshold for a in arabic
+               if len(a) >= params.min_skeleton and abs(len(a) - len(latin)) <= slack)

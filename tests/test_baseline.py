@@ -10,8 +10,9 @@ import pytest
 from aligner.baseline import (
     BASELINE_VERSION,
     BaselineEntry,
-    baseline_entries,
     dumps_baseline,
+    entry_for,
+    finding_fingerprints,
     fingerprint,
     read_baseline,
     write_baseline,
@@ -72,7 +73,8 @@ def test_write_read_round_trip(tmp_path):
     p = pair(TEXT)
     result = Result(tool={}, sources=("a.txt",), src_lang="ar", tgt_lang="en", pairs=(p,),
                     findings=(finding_at(p, "5"), finding_at(p, "Baghdad", check="terms")))
-    entries = baseline_entries([result], status="false-positive")
+    entries = [entry_for(f, result, fp, "false-positive")
+               for f, fp in zip(result.findings, finding_fingerprints(result))]
     path = tmp_path / "baseline.json"
     write_baseline(path, entries + entries)  # duplicates collapse
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from ..model import Document, Pair
 from ..similarity.base import Scorer
-from .dp import AlignParams, search
+from .dp import PARAMS, AlignParams, search
 from .rejoin import rejoin
 
 __all__ = ["AlignParams", "align_documents", "monolingual_pairs"]
 
 
 def align_documents(src: Document, tgt: Document, scorer: Scorer,
-                    params: AlignParams | None = None) -> tuple[Pair, ...]:
+                    params: AlignParams = PARAMS) -> tuple[Pair, ...]:
     """Align two documents; every sentence of both appears in exactly one pair, in order.
 
     Segments the search ran through at a doubtful break come out joined as one sentence.
     """
-    params = params or AlignParams()
     scorer.prepare(src.sentences, tgt.sentences)
     beads = search(src.sentences, tgt.sentences, scorer, params)
     if scorer.refit(beads):

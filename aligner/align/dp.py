@@ -19,7 +19,8 @@ from ..similarity.base import Bead, Scorer
 
 @dataclass(frozen=True)
 class AlignParams:
-    """Tunable costs of the search. Defaults were set on perturbed FLORES/TICO documents."""
+    """Tunable costs of the search (docs/tuning.md: each value, what it was tuned on, the test
+    that shows it). ``PARAMS`` holds the defaults; pass another instance, never mutate it."""
 
     #: Bead shapes (source sentences, target sentences) the search may use.
     shapes: tuple[tuple[int, int], ...] = (
@@ -34,6 +35,9 @@ class AlignParams:
     extra_sentence: float = 0.3    # per sentence beyond 1-1
     prune: float = 14.0            # structure cost past which a candidate is not scored
     band: int = 12                 # initial half-width of the search band, in sentences
+
+
+PARAMS = AlignParams()
 
 
 def _break_costs(sents: Sequence[Sentence], params: AlignParams) -> tuple[list, list, list]:
@@ -126,10 +130,10 @@ def _search_band(n: int, m: int, width: int, sides: tuple[_Side, _Side], scorer:
     path: list[Bead] = []
     cell = (n, m)
     while cell != (0, 0):
-        bead = best[cell][1]
-        assert bead is not None
-        path.append(bead)
-        cell = (bead[0], bead[2])
+        step = best[cell][1]
+        assert step is not None
+        path.append(step)
+        cell = (step[0], step[2])
     path.reverse()
     touched = any((b[2] == lo[b[0]] and lo[b[0]] > 0) or (b[2] == hi[b[0]] and hi[b[0]] < m)
                   for b in path)

@@ -9,12 +9,20 @@ absorbed break is kept in :attr:`Sentence.joins` for the ``stray-period`` check.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..breaks import NEAR
+from .. import breaks
 from ..model import Document, Location, Sentence
 
-DOUBTFUL = 0.5       # breaks below this confidence are joined whenever a bead absorbs them
+
+@dataclass(frozen=True)
+class RejoinParams:
+    """When an absorbed break is a stray mark (docs/tuning.md)."""
+
+    doubtful: float = 0.5  # breaks below this confidence are joined whenever a bead absorbs them
+
+
+PARAMS = RejoinParams()
 
 
 def relative_breaks(sents: Sequence[Sentence]) -> list[float]:
@@ -27,8 +35,8 @@ def relative_breaks(sents: Sequence[Sentence]) -> list[float]:
     return out
 
 
-def rejoin(doc: Document, side: Sequence[Sentence], other: Sequence[Sentence] | None
-           ) -> list[Sentence]:
+def rejoin(doc: Document, side: Sequence[Sentence], other: Sequence[Sentence] | None,
+           params: RejoinParams = PARAMS) -> list[Sentence]:
     """Join the segments of one bead side where the bead ran through a doubtful break.
 
     ``other`` is the other side of the bead, or ``None`` when there is no translation to compare
@@ -42,9 +50,9 @@ def rejoin(doc: Document, side: Sequence[Sentence], other: Sequence[Sentence] | 
     for k in range(1, len(side)):
         prev = side[k - 1]
         same_paragraph = prev.paragraph == side[k].paragraph
-        doubtful = prev.break_conf < DOUBTFUL
+        doubtful = prev.break_conf < params.doubtful
         unmatched = other is not None and len(other) > 0 and not any(
-            abs(mine[k - 1] - t) <= NEAR for t in theirs)
+            abs(mine[k - 1] - t) <= breaks.PARAMS.near for t in theirs)
         if same_paragraph and (doubtful or unmatched):
             groups[-1].append(side[k])
         else:
@@ -57,7 +65,7 @@ def _merge(doc: Document, group: list[Sentence]) -> Sentence:
         return group[0]
     first, last = group[0], group[-1]
     start, end = first.loc.start, last.loc.end
-    joins = []
+    joins: list[tuple[int, float, str]] = []
     for s in group[:-1]:
         joins.extend((j + s.loc.start - start, c, r) for j, c, r in s.joins)
         joins.append((s.loc.end - start, s.break_conf, s.break_reason))
@@ -66,6 +74,3 @@ def _merge(doc: Document, group: list[Sentence]) -> Sentence:
                    break_conf=last.break_conf, break_reason=last.break_reason,
                    joins=tuple(joins))
 
-
-def reindex(sentences: list[Sentence]) -> list[Sentence]:
-    return [s if s.index == k else replace(s, index=k) for k, s in enumerate(sentences)]

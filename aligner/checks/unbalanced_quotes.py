@@ -18,7 +18,18 @@ from ._support.base import Check, CheckContext, Hit
 from ._support.walk import Placed, paragraphs, sides
 
 PAIRS = {"“": "”", "«": "»", '"': '"'}
-NAMES = {"“": "“ ”", "«": "« »", '"': 'straight "'}
+
+
+@dataclass(frozen=True)
+class UnbalancedQuotesParams:
+    """docs/tuning.md lists where the value comes from."""
+
+    # Quoted passages worth comparing across sides: speech, this many words or more. Shorter
+    # ones are often names or terms that one language marks with quotes and the other does not.
+    min_quoted_words: int = 5
+
+
+PARAMS = UnbalancedQuotesParams()
 
 
 @dataclass(frozen=True)
@@ -87,17 +98,14 @@ def _opens(text: str, pos: int, stack: list[Mark], kind: str) -> bool:
     return not any(m.kind == kind for m in stack)
 
 
-#: Quoted passages worth comparing across sides: speech, five words or more. Shorter ones are
-#: often names or terms that one language marks with quotes and the other does not.
 _QUOTATION = re.compile(r"“([^“”]*)”|«([^«»]*)»|\"([^\"]*)\"")
-MIN_QUOTED_WORDS = 5
 
 
-def count_quotations(text: str) -> int:
-    """How many quoted passages of at least five words a text holds."""
+def count_quotations(text: str, params: UnbalancedQuotesParams = PARAMS) -> int:
+    """How many quoted passages of at least ``params.min_quoted_words`` words a text holds."""
     text = text.replace("”", "\"") if "“" not in text else text
     return sum(1 for m in _QUOTATION.finditer(text)
-               if len("".join(g for g in m.groups() if g).split()) >= MIN_QUOTED_WORDS)
+               if len("".join(g for g in m.groups() if g).split()) >= params.min_quoted_words)
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

@@ -262,7 +262,8 @@ def report_stem(sources: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- rendering
 
 def _asset(name: str) -> str:
-    return resources.files(_ASSET_PACKAGE).joinpath("html", name).read_text(encoding="utf-8")
+    folder = resources.files(_ASSET_PACKAGE).joinpath("html")
+    return folder.joinpath(name).read_text(encoding="utf-8")
 
 
 def _e(value: object) -> str:

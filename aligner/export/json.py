@@ -39,9 +39,10 @@ def _pair(p: Pair) -> dict:
 
 
 def _finding(f: Finding) -> dict:
-    out = {"check": f.check, "severity": f.severity.value, "pair": f.pair, "side": f.side,
-           "span": list(f.span), "excerpt": f.excerpt, "message": f.message,
-           "suggestion": f.suggestion}
+    out: dict[str, object] = {
+        "check": f.check, "severity": f.severity.value, "pair": f.pair, "side": f.side,
+        "span": list(f.span), "excerpt": f.excerpt, "message": f.message,
+        "suggestion": f.suggestion}
     if f.loc:
         out["loc"] = f.loc.to_dict()
     return out

@@ -42,7 +42,7 @@ def to_sarif(report: GateReport, registry: Mapping[str, Check] = REGISTRY,
     rule_ids = _rule_ids(report, registry)
     index = {rule: k for k, rule in enumerate(rule_ids)}
     tool = report.results[0].tool if report.results else {}
-    results = []
+    results: list[dict] = []
     for result in report.results:
         results.extend(_result(f, result, index, root, suppressed=None, baseline=report.baseline)
                        for f in result.findings)
@@ -147,7 +147,7 @@ def _location(finding: Finding, pair: Pair, result: Result, root: Path) -> dict:
         file = result.sources[0] if result.sources else ""
         return {"physicalLocation": {"artifactLocation": _artifact(file, root)}}
     length = loc.end - loc.start
-    region = {"startLine": loc.line, "startColumn": loc.col, "endLine": loc.line,
+    region: dict[str, object] = {"startLine": loc.line, "startColumn": loc.col, "endLine": loc.line,
               "endColumn": loc.end_col, "charOffset": loc.start, "charLength": length}
     snippet = _snippet(finding, pair)
     if snippet is not None:
@@ -167,6 +167,8 @@ def _snippet(finding: Finding, pair: Pair) -> str | None:
     """The region's text, cut from the sentence of ``pair`` that holds it (a slice of the
     file)."""
     loc = finding.loc
+    if loc is None:
+        return None
     for sent in pair.side(finding.side):
         if sent.loc.start <= loc.start <= sent.loc.end and sent.loc.file == loc.file:
             return sent.text[loc.start - sent.loc.start:loc.end - sent.loc.start]

@@ -28,7 +28,6 @@ from .atomic import atomic_write
 from .findings import by_pair, require_translation, with_suggestion
 from .paths import place
 
-DTD_PATH = Path(__file__).resolve().parent.parent / "data" / "tmx14.dtd"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 # Written by hand: lxml's own declaration uses single quotes, which some importers reject.
 TOOL = "aligner"
@@ -76,11 +75,6 @@ def write_tmx(path: str | Path, results: Sequence[Result], include_unaligned: bo
               created: datetime | None = None) -> None:
     """Write :func:`to_tmx` to ``path`` atomically (nothing is left behind on failure)."""
     atomic_write(path, to_tmx(results, include_unaligned, created))
-
-
-def tmx_dtd() -> etree.DTD:
-    """The TMX 1.4 DTD shipped with the package, for validating what was written."""
-    return etree.DTD(str(DTD_PATH))
 
 
 def _tu(pair: Pair, result: Result, tuid: str, findings: list[Finding],

@@ -6,6 +6,7 @@ Punkt runs with parameters built from a shipped abbreviation list instead of the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -13,9 +14,20 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .base import Cut
 
-# Punkt's splits are reliable in edited English; a stray full stop there is rarer than in the
-# Arabic sources we see, but the aligner may still merge across one.
-PUNKT_CONFIDENCE = 0.95
+
+@dataclass(frozen=True)
+class EnglishSegmentParams:
+    """Confidence the aligner gives to Punkt's breaks (docs/tuning.md)."""
+
+    # Punkt's splits are reliable in edited English; a stray full stop there is rarer than in
+    # the Arabic sources we see, but the aligner may still merge across one.
+    punkt: float = 0.95
+    # A next sentence that starts in lower case or with a digit usually continues this one
+    # ("the U.S. and ...", "at 5 p.m. 20 people ..."): a break the aligner may absorb cheaply.
+    continues: float = 0.3
+
+
+PARAMS = EnglishSegmentParams()
 
 
 @lru_cache(maxsize=1)
@@ -31,15 +43,15 @@ def load_abbreviations() -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def split(paragraph: str) -> list[Cut]:
+def split(paragraph: str, params: EnglishSegmentParams = PARAMS) -> list[Cut]:
     """Cut one paragraph into sentences; every cut but the last is a candidate break."""
     spans = list(_tokenizer().span_tokenize(paragraph))
     cuts = []
     for k, (start, end) in enumerate(spans):
         last = k == len(spans) - 1
-        conf, reason = (1.0, "paragraph") if last else (PUNKT_CONFIDENCE, "punkt")
+        conf, reason = (1.0, "paragraph") if last else (params.punkt, "punkt")
         if not last and _lower_or_digit_next(paragraph, spans[k + 1][0]):
-            conf, reason = 0.3, "continues in lower case"
+            conf, reason = params.continues, "continues in lower case"
         cuts.append(Cut(start, end, conf, reason))
     return cuts
 

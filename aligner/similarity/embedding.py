@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -26,6 +27,25 @@ from ..model import Sentence
 from .base import Bead, Scorer
 from .cache import EmbeddingCache
 from .lexical import LexicalScorer
+
+
+@dataclass(frozen=True)
+class EmbeddingParams:
+    """Tunable constants of the margin-scored embedding term (docs/tuning.md). Each backend
+    keeps its own instance (``e5.PARAMS``, ``laser.PARAMS``): encoders compress cosines
+    differently."""
+
+    k: int = 4                 # neighbours in the ratio margin's k-NN means
+    weight: float = 2.0        # embedding term against the lexical cost
+    centre: float = 0.98       # margin at which the term is 0 (a reward above, a penalty below)
+    scale: float = 0.03        # margin units per unit of the term
+    cap: float = 6.0           # largest reward, before the bead-size factor and the weight
+    penalty_cap: float = 3.0   # largest penalty: a poor 1-1 must stay cheaper than hiding it
+    length_power: float = 0.0  # a multi-sentence side sums vectors weighted by length**power
+    score_centre: float = 1.0  # margin at which a pair's similarity score is 0.5
+    score_width: float = 0.8   # width of that logistic, in units of ``scale``
+    sure: float = 2.0          # refine: a 1-1 is sure when its margin is this many ``scale``
+    #                            above ``centre``; the others and their neighbours are re-encoded
 
 
 def unit_rows(vecs: np.ndarray) -> np.ndarray:
@@ -57,18 +77,14 @@ class EmbeddingScorer(Scorer):
 
     def __init__(self, load_encoder: Callable[[], Encoder], model_id: str,
                  cache_dir: str | None = None, lexical: LexicalScorer | None = None,
-                 k: int = 4, weight: float = 2.0, centre: float = 0.98, scale: float = 0.03,
-                 cap: float = 6.0, penalty_cap: float = 3.0, refine: bool = False,
-                 length_power: float = 0.0) -> None:
+                 params: EmbeddingParams = EmbeddingParams(), refine: bool = False) -> None:
         self.lexical = lexical or LexicalScorer()
         self.model_id = model_id
         self.cache_dir = cache_dir
-        self.k, self.weight, self.centre, self.scale, self.cap = k, weight, centre, scale, cap
-        # A poor 1-1 must stay cheaper than hiding it inside a merged bead with a good neighbour,
-        # or a wrong translation disappears from low-similarity checks.
-        self.penalty_cap = penalty_cap
+        # penalty_cap: a poor 1-1 must stay cheaper than hiding it inside a merged bead with a
+        # good neighbour, or a wrong translation disappears from low-similarity checks.
+        self.params = params
         self.refine = refine
-        self.length_power = length_power
         self._load_encoder = load_encoder
         self._encoder: Encoder | None = None
         self._failed: str | None = None
@@ -118,7 +134,7 @@ class EmbeddingScorer(Scorer):
         # hurt TICO-19 by as much, see docs/similarity.md).
         self._cum = []
         for vecs, texts in ((self._src_vec, self._src_text), (self._tgt_vec, self._tgt_text)):
-            weights = np.array([max(len(t), 1) ** self.length_power for t in texts],
+            weights = np.array([max(len(t), 1) ** self.params.length_power for t in texts],
                                dtype=np.float32)[:, None]
             self._cum.append(np.vstack([np.zeros((1, vecs.shape[1]), np.float32),
                                         np.cumsum(vecs * weights, axis=0)]))
@@ -140,13 +156,13 @@ class EmbeddingScorer(Scorer):
 
     def _knn(self, vecs: np.ndarray, other: np.ndarray) -> np.ndarray:
         sims = vecs @ other.T
-        k = min(self.k, other.shape[0])
+        k = min(self.params.k, other.shape[0])
         return np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
 
     def margins(self, beads: Sequence[Bead]) -> np.ndarray:
         """Ratio margin of each bead; NaN where a side is empty or no vectors exist."""
         out = np.full(len(beads), np.nan)
-        if not self.active:
+        if self._src_vec is None or self._tgt_vec is None:
             return out
         full = [k for k, b in enumerate(beads) if b[0] < b[1] and b[2] < b[3]]
         if not full:
@@ -171,13 +187,14 @@ class EmbeddingScorer(Scorer):
         lexical = self.lexical.costs(beads)
         if not self.active:
             return lexical
+        p = self.params
         margin = self.margins(beads)
-        term = np.clip((self.centre - margin) / self.scale, -self.cap, self.penalty_cap)
+        term = np.clip((p.centre - margin) / p.scale, -p.cap, p.penalty_cap)
         # A bead that pairs several sentences on both sides earns a larger reward: otherwise
         # cutting one good n-n bead into good 1-1 pieces would earn n rewards, and the search
         # would cut a sentence at a stray full stop to collect them.
         size = np.array([min(b[1] - b[0], b[3] - b[2]) for b in beads], dtype=float)
-        term = np.where(term < 0, term * np.sqrt(np.maximum(size, 1)), term) * self.weight
+        term = np.where(term < 0, term * np.sqrt(np.maximum(size, 1)), term) * p.weight
         term = np.nan_to_num(term, nan=0.0)
         return [a + float(b) for a, b in zip(lexical, term)]
 
@@ -190,7 +207,8 @@ class EmbeddingScorer(Scorer):
                 out.append(0.0)
             else:
                 # Logistic in the margin: true pairs (~1.07) near 1, random ones (~0.91) near 0.
-                z = (margin - 1.0) / (self.scale * 0.8)
+                z = (margin - self.params.score_centre) / (self.params.scale
+                                                            * self.params.score_width)
                 out.append(round(1 / (1 + math.exp(-max(min(z, 50), -50))), 4))
         return out
 
@@ -202,11 +220,12 @@ class EmbeddingScorer(Scorer):
 
     def _encode_unsure(self, beads: Sequence[Bead]) -> bool:
         """Encode concatenations of short spans where the first alignment is unsure."""
+        p = self.params
         margin = self.margins(beads)
-        unsure = set()
+        unsure: set[int] = set()
         for k, (bead, m) in enumerate(zip(beads, margin)):
             one_one = bead[1] - bead[0] == 1 and bead[3] - bead[2] == 1
-            if not one_one or not (m > self.centre + 2 * self.scale):
+            if not one_one or not (m > p.centre + p.sure * p.scale):
                 unsure.update(range(max(0, k - 1), min(len(beads), k + 2)))
         spans: dict[tuple[int, int, int], str] = {}
         for k in sorted(unsure):
@@ -235,8 +254,9 @@ class EmbeddingScorer(Scorer):
     def signature(self) -> dict:
         if self._failed:
             return {**self.lexical.signature(), "requested": self.name}
+        p = self.params
         sig = {**self.lexical.signature(), "scorer": self.name, "model": self.model_id,
-               "margin": f"ratio-k{self.k}", "weight": self.weight, "centre": self.centre,
-               "scale": self.scale, "cap": [-self.cap, self.penalty_cap], "refine": self.refine,
-               "length_power": self.length_power}
+               "margin": f"ratio-k{p.k}", "weight": p.weight, "centre": p.centre,
+               "scale": p.scale, "cap": [-p.cap, p.penalty_cap], "refine": self.refine,
+               "length_power": p.length_power}
         return sig

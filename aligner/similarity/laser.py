@@ -22,9 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ConfigError
-from .embedding import EmbeddingScorer, unit_rows
+from .embedding import EmbeddingParams, EmbeddingScorer, unit_rows
 
 REQUIRED = ("laser2.pt", "laser2.spm", "laser2.cvocab")
+# LASER's cosines are less compressed than e5's: true pairs ~0.8, random ~0.3-0.5, so the margin
+# spreads wider (Artetxe & Schwenk threshold mined pairs at ~1.04-1.06). Not tuned on LASER
+# itself: no LASER2 weights could be obtained here.
+PARAMS = EmbeddingParams(centre=1.0, scale=0.08)
 DOWNLOAD = ("https://dl.fbaipublicfiles.com/nllb/laser/ (or `python -m "
             "laser_encoders.download_models --laser laser2 --model-dir DIR`)")
 # Special symbols of LASER's fairseq dictionary, fixed by LASER's embed.py.
@@ -278,8 +282,5 @@ class LaserScorer(EmbeddingScorer):
     def __init__(self, laser_model_dir: str | None = None, cache_dir: str | None = None,
                  refine: bool = False) -> None:
         folder = check_model_dir(laser_model_dir)
-        # LASER's cosines are less compressed than e5's: true pairs ~0.8, random ~0.3-0.5, so
-        # the margin spreads wider (Artetxe & Schwenk threshold mined pairs at ~1.04-1.06).
-        # Not tuned on LASER itself: no LASER2 weights could be obtained here.
         super().__init__(lambda: LaserEncoder(folder), model_id(folder), cache_dir=cache_dir,
-                         scale=0.08, centre=1.0, refine=refine)
+                         params=PARAMS, refine=refine)

@@ -54,9 +54,9 @@ def read_blocks(text: str, file: str) -> tuple[Block, ...]:
     seen: dict[str, int] = {}
     for i, (lang, start, _end) in enumerate(runs):
         if lang in seen:
-            line = text.count("\n", 0, start) + 1
+            line_no = text.count("\n", 0, start) + 1
             raise InputError(f"languages are interleaved: a second {language_name(lang)} block "
-                             f"starts at line {line}; expected one block per language", file)
+                             f"starts at line {line_no}; expected one block per language", file)
         seen[lang] = i
     return tuple(Block(file, lang, text, start, end) for lang, start, end in runs)
 

@@ -235,8 +235,8 @@ def _seg_positions(path: Path, encoding: str, keys: list[tuple[int, int]]
     counted as XML does (``\r\n``, ``\r`` and ``\n``).
     """
     wanted: dict[int, int] = {}
-    for line, ordinal in keys:
-        wanted[line] = max(ordinal, wanted.get(line, 0))
+    for line_no, ordinal in keys:
+        wanted[line_no] = max(ordinal, wanted.get(line_no, 0))
     if not wanted:
         return {}
     codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
@@ -315,12 +315,13 @@ def memory_pairs(memory: Memory, src: str, tgt: str | None) -> tuple[tuple[Pair,
     counts = {SRC: 0, TGT: 0}
     skipped = 0
     for number, unit in enumerate(memory.units):
-        sides = []
+        sides: list[tuple[Sentence, ...]] = []
         for side, lang in ((SRC, src), (TGT, tgt)):
             v = unit.variant(lang) if lang else None
             if v is None or not v.text.strip():
                 sides.append(())
                 continue
+            assert lang is not None  # a variant was found for it
             sides.append((Sentence(text=v.text, loc=v.loc, lang=lang, index=counts[side],
                                    paragraph=number),))
             counts[side] += 1

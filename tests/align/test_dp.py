@@ -9,7 +9,7 @@ from aligner.align import align_documents
 from aligner.align.dp import AlignParams, search
 from aligner.model import Block
 from aligner.segment import segment
-from aligner.similarity import make_scorer
+from aligner.similarity import Scorer, make_scorer
 
 AR_WORDS = "الوزير السفير الحكومة المدينة الاجتماع التقرير الجيش الشعب".split()
 EN_WORDS = "minister ambassador government city meeting report army people".split()
@@ -50,11 +50,36 @@ def test_empty_side_gives_skip_beads():
         (0, 1, 0, 0), (1, 2, 0, 0)]
 
 
+class _PathScorer(Scorer):
+    """Content evidence for one known path: source sentence i translates target i + offset."""
+
+    name = "path"
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+    def prepare(self, src, tgt) -> None:
+        pass
+
+    def costs(self, beads):
+        return [0.0 if i0 == i1 or j0 == j1
+                else -10.0 if (i1 - i0, j1 - j0) == (1, 1) and j0 == i0 + self.offset else 10.0
+                for i0, i1, j0, j1 in beads]
+
+    def similarities(self, beads):
+        return [0.0] * len(beads)
+
+
 def test_band_widens_when_the_path_leaves_it():
-    # 30 extra English paragraphs at the start push the path far off the diagonal.
+    # 30 extra English paragraphs at the start push the path far off the diagonal: source
+    # sentence i translates English sentence 30 + i, which a band of 2 around the diagonal
+    # (English 4i) cannot reach, so only a widened band finds the true path.
     ar = _doc("ar", [1] * 10)
     en = _doc("en", [1] * 40)
     params = AlignParams(band=2)
+    path = search(ar.sentences, en.sentences, _PathScorer(30), params)
+    assert path == [(0, 0, j, j + 1) for j in range(30)] + [
+        (i, i + 1, 30 + i, 31 + i) for i in range(10)]
     pairs = align_documents(ar, en, make_scorer("lexical"), params)
     assert sum(len(p.src) for p in pairs) == 10
     assert sum(len(p.tgt) for p in pairs) == 40

@@ -38,6 +38,7 @@ def _f1(documents, scorer) -> float:
     return bead_f1(predicted, gold)
 
 
+@pytest.mark.slow
 def test_offline_default_scorer(documents, lexical_f1, request):
     cache = str(request.config.cache.mkdir("aligner-e5"))
     default = Config().scorer

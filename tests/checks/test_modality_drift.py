@@ -32,26 +32,37 @@ def test_obligation_lost():
     assert hit.side == "src" and ar[hit.span[0]:hit.span[1]] == "يتعين"
 
 
-@pytest.mark.parametrize("ar, en", [
-    ("يمكن للجيش أن ينسحب.", "The army could withdraw."),
-    ("ربما ينسحب الجيش.", "The army might withdraw."),
-    ("يجب أن ينسحب الجيش.", "The army must withdraw."),
-    ("عليه أن يستقيل.", "He has to resign."),
-    ("قد تسعى روسيا إلى دور أكبر.", "Russia may seek a bigger role."),
-    ("ينبغي تحديد موعد الاجتماع.", "Set a date for the meeting."),       # imperative
-    ("وبناء عليه، انسحب الجيش.", "Accordingly, the army withdrew."),     # عليه is not "must"
-    ("نفذت الخطة كما ينبغي.", "The plan was carried out properly."),     # كما ينبغي
+# Each agreeing pair has a twin that differs in one place and must be flagged, so that a check
+# that never fires cannot pass (translate-toolkit's passes/fails style).
+@pytest.mark.parametrize("ar, en, twin_ar, twin_en", [
+    ("يمكن للجيش أن ينسحب.", "The army could withdraw.", None, "The army must withdraw."),
+    ("ربما ينسحب الجيش.", "The army might withdraw.", None, "The army has to withdraw."),
+    ("يجب أن ينسحب الجيش.", "The army must withdraw.", None, "The army may withdraw."),
+    ("عليه أن يستقيل.", "He has to resign.", None, "He might resign."),
+    ("قد تسعى روسيا إلى دور أكبر.", "Russia may seek a bigger role.", None,
+     "Russia must seek a bigger role."),
+    # an imperative renders the obligation; a statement loses it
+    ("ينبغي تحديد موعد الاجتماع.", "Set a date for the meeting.", None,
+     "A date was set for the meeting."),
+    # عليه is not "must" here; a real obligation beside it is still seen
+    ("وبناء عليه، انسحب الجيش.", "Accordingly, the army withdrew.",
+     "وبناء عليه، يجب أن ينسحب الجيش.", None),
+    # كما ينبغي ("properly") is not an obligation; ينبغي + verbal noun is
+    ("نفذت الخطة كما ينبغي.", "The plan was carried out properly.",
+     "ينبغي تنفيذ الخطة.", "The plan was carried out."),
 ])
-def test_agreeing_modality_passes(ar, en):
+def test_agreeing_modality_passes(ar, en, twin_ar, twin_en):
     assert modality(ar, en) == []
+    assert modality(twin_ar or ar, twin_en or en) != []
 
 
 def test_qad_before_past_verb_is_not_modal():
     assert arabic_markers("قد التقى الوزير نظيره.").possible == ()
     assert arabic_markers("لقد تم الاتفاق.").possible == ()
     assert arabic_markers("قد يلتقي الوزير نظيره.").possible != ()
-    # "already met" rendered without a modal is fine; "must meet" would not be
+    # "already met" rendered without a modal is fine; "may meet" rendered "must meet" is not
     assert modality("قد التقى الوزير نظيره.", "The minister has met his counterpart.") == []
+    assert modality("قد يلتقي الوزير نظيره.", "The minister must meet his counterpart.") != []
 
 
 def test_corpus_can_rendered_as_has_to(corpus_result):

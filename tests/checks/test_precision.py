@@ -46,6 +46,7 @@ def flores_sample() -> list[list[tuple[str, str]]]:
     return list(docs.values())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sample", [tico_sample, flores_sample], ids=["tico19", "flores200"])
 def test_error_rate_on_gold_pairs(sample):
     docs = sample()

@@ -35,19 +35,27 @@ def test_quote_closed_but_never_opened(tmp_path):
     assert "none was opened" in hits[0].message
 
 
-@pytest.mark.parametrize("text", [
-    "The mayor promised “a new bridge” and left. He said “we will see.”\n",
-    "He called it «a mistake». Nobody answered.\n",
-    'The report said "the plan failed". It asked "why?" twice.\n',
+# Each balanced text has a twin with one mark removed or changed, which must be flagged.
+@pytest.mark.parametrize("text, twin", [
+    ("The mayor promised “a new bridge” and left. He said “we will see.”\n",
+     "The mayor promised “a new bridge” and left. He said “we will see.\n"),
+    ("He called it «a mistake». Nobody answered.\n",
+     "He called it «a mistake. Nobody answered.\n"),
+    ('The report said "the plan failed". It asked "why?" twice.\n',
+     'The report said "the plan failed". It asked "why? twice.\n'),
     # A quotation over two sentences of one paragraph.
-    "“The bridge will open in May. The road will follow,” the mayor said.\n",
+    ("“The bridge will open in May. The road will follow,” the mayor said.\n",
+     "“The bridge will open in May. The road will follow, the mayor said.\n"),
     # The convention for a quotation running over paragraphs.
-    "“The bridge will open in May.\n“The road will follow in June,” the mayor said.\n",
+    ("“The bridge will open in May.\n“The road will follow in June,” the mayor said.\n",
+     "“The bridge will open in May.\nThe road will follow in June, the mayor said.\n"),
     # Single quotes are apostrophes and ʿayn here, not quotation marks.
-    "‘Ammār al-Ḥakīm met the Parliament’s speaker on Monday.\n",
+    ("‘Ammār al-Ḥakīm met the Parliament’s speaker on Monday.\n",
+     "“Ammār al-Ḥakīm met the Parliament’s speaker on Monday.\n"),
 ])
-def test_balanced_quotes_are_not_flagged(tmp_path, text):
+def test_balanced_quotes_are_not_flagged(tmp_path, text, twin):
     assert _hits(tmp_path, text) == []
+    assert len(found(run_text(tmp_path, twin, CHECK, "twin.txt"), "unbalanced-quotes")) == 1
 
 
 def test_dropped_quotation_between_sides_is_a_hint(tmp_path):

@@ -23,6 +23,9 @@ from aligner.export.atomic import (
 def test_check_writable_accepts_new_and_existing_files(tmp_path):
     (tmp_path / "old.json").write_text("{}")
     check_writable([tmp_path / "new.json", tmp_path / "old.json", None])
+    # Accepted without raising, and checked without touching: nothing created or truncated.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.json"]
+    assert (tmp_path / "old.json").read_text() == "{}"
 
 
 @pytest.mark.parametrize("name, reason", [

@@ -22,6 +22,10 @@ from .test_html import PAYLOADS, SMALL, xss_result
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+# A real browser: seconds per test (`pytest -m "not slow"` leaves them out locally).
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def browser():
     try:

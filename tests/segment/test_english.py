@@ -33,3 +33,14 @@ def test_offsets_lines_and_columns_refer_to_the_original():
     assert [(s.loc.line, s.loc.col) for s in doc.sentences] == [(2, 1), (2, 12), (3, 3)]
     assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
     assert doc.sentences[-1].break_conf == 1.0
+
+
+def test_break_confidence_comes_from_the_params():
+    # A break before a capital is Punkt's; one before lower case or a digit probably continues
+    # the sentence (a stray full stop), so the aligner may absorb it cheaply.
+    text = "The talks ended. They resume in May. and the army left. 20 people died."
+    cuts = english.split(text)
+    assert [c.conf for c in cuts] == [english.PARAMS.punkt, english.PARAMS.continues,
+                                      english.PARAMS.continues, 1.0]
+    params = english.EnglishSegmentParams(punkt=0.9, continues=0.2)
+    assert [c.conf for c in english.split(text, params)][:3] == [0.9, 0.2, 0.2]

@@ -46,6 +46,7 @@ def _f1(documents, name: str, **options) -> float:
     return 2 * hits / (predicted + gold_total)
 
 
+@pytest.mark.slow
 def test_e5_bead_f1_beats_lexical_on_perturbed_documents(documents, e5_cache):
     e5 = _f1(documents, "e5", cache_dir=e5_cache)
     lexical = _f1(documents, "lexical")
@@ -101,6 +102,7 @@ def test_second_run_encodes_nothing_and_no_cache_writes_nothing(tmp_path):
     assert (tmp_path / "c" / CACHE_FILE).is_file()
 
 
+@pytest.mark.slow
 def test_unusable_cache_is_a_notice_not_a_crash(tmp_path, corpus_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
