@@ -100,8 +100,8 @@ def read_decisions(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list
         except UnicodeDecodeError:
             raise InputError("the CSV file is not UTF-8 (save it as \"CSV UTF-8\")",
                              str(path)) from None
-        reader = csv.reader(io.StringIO(text, newline=""))
-        return _decided(list(reader), str(path))
+        rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        return _decided(rows, str(path))
     if suffix == ".json":
         return _json_decisions(path, max_bytes)
     raise InputError("expected a .xlsx, .csv or .json review file", str(path))

@@ -14,10 +14,11 @@ __all__ = ["MODULES", "REGISTRY", "Check", "CheckContext", "CheckOptions", "Hit"
 #: The check modules, in the order reports list their checks. Adding a check is one entry here:
 #: a module ``aligner/checks/<id with underscores>.py`` that exposes ``CHECKS``.
 MODULES: tuple[str, ...] = (
-    "untranslated", "xml_invalid_char", "tags", "stray_period", "sentence_fragment", "broken_sentence",
+    "untranslated", "xml_invalid_char", "stray_period", "sentence_fragment", "broken_sentence",
     "missing_final_punct", "unbalanced_quotes", "name_inconsistency", "caption_leak",
     "term_mismatch", "number_mismatch", "date_mismatch", "name_mismatch", "omission",
     "addition", "modality_drift", "negation_drift", "low_similarity",
+    "tags",
 )
 
 #: Every check, by id, in the order reports list them.

@@ -87,27 +87,42 @@ def _pair_hits(pair: Pair) -> Iterator[Hit]:
         # Only "$1"-like marks: prices in prose, not placeholders.
         src_ph = tgt_ph = []
     src_marks, tgt_marks = src_codes + src_ph, tgt_codes + tgt_ph
-    have = Counter(m.key for m in tgt_marks)
     whole = (0, len(tgt_text))
-    for m in src_marks:
-        if have[m.key] > 0:
-            have[m.key] -= 1
-            continue
+    for m in _unmatched(src_marks, tgt_marks):
         what = "inline code" if m.key[0] != "placeholder" else "placeholder"
         yield Hit(pair.id, TGT, whole,
                   f"The {what} {m.shown} of the original is missing from the translation.",
                   f"Put {m.shown} back where it belongs in the translation.", Severity.ERROR)
-    need = Counter(m.key for m in src_marks)
-    for m in tgt_marks:
-        if need[m.key] > 0:
-            need[m.key] -= 1
-            continue
+    for m in _unmatched(tgt_marks, src_marks):
         what = "inline code" if m.key[0] != "placeholder" else "placeholder"
         yield Hit(pair.id, TGT, m.span,
                   f"The translation has the {what} {m.shown}, which the original does not.",
                   f"Remove {m.shown}, or check that it matches a code of the original.",
                   Severity.WARNING)
     yield from _order_hits(pair.id, src_codes, tgt_codes)
+
+
+def _unmatched(marks: list[Mark], other: list[Mark]) -> list[Mark]:
+    """The marks of one side with no twin on the other; an opening code and its closing one
+    lost together are one mark (``<g1>…</g1>``), reported once."""
+    have = Counter(m.key for m in other)
+    out: list[Mark] = []
+    for m in marks:
+        if have[m.key] > 0:
+            have[m.key] -= 1
+        else:
+            out.append(m)
+    opened = {m.key[1]: k for k, m in enumerate(out) if m.key[0] == "open"}
+    merged: list[Mark] = []
+    for m in out:
+        if m.key[0] == "close" and m.key[1] in opened:
+            first = merged.index(out[opened.pop(m.key[1])])
+            start = merged[first]
+            merged[first] = Mark(start.key, (start.span[0], m.span[1]),
+                                 f"{start.shown}…{m.shown}")
+            continue
+        merged.append(m)
+    return merged
 
 
 def _order_hits(pair_id: int, src: list[Mark], tgt: list[Mark]) -> Iterator[Hit]:

@@ -145,7 +145,7 @@ def _free(el: etree._Element) -> None:
 def _languages(raw: list) -> dict[str, str]:
     """The source and target languages: as declared by the (first) file, else told by the
     script of the text (an XLIFF 1.2 ``target-language`` is optional)."""
-    declared = next((u[3] for u in raw), {})
+    declared: dict[str, str] = next((u[3] for u in raw), {})
     out = {}
     for role in ("source", "target"):
         lang = declared.get(role, "")
