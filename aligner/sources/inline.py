@@ -122,3 +122,61 @@ def _token(parts: list[str], codes: list[InlineCode], kind: str, code: str, elem
     start = sum(map(len, parts))
     parts.append(token)
     codes.append(InlineCode(start, start + len(token), kind, code, element, native))
+
+
+#: How each writer spells a code: element and id attribute, by kind.
+TMX_OUT = {OPEN: ("bpt", "i"), CLOSE: ("ept", "i"), STANDALONE: ("ph", "x")}
+XLIFF2_OUT = {OPEN: ("sc", "id"), CLOSE: ("ec", "startRef"), STANDALONE: ("ph", "id")}
+
+
+def fill(el: etree._Element, sentences, spelling: dict[str, tuple[str, str]],
+         namespace: str = "", clean=lambda s: s) -> None:
+    """Write sentences (joined by one space, as :meth:`Pair.text` joins them) into ``el``,
+    their inline-code tokens as the writer's code elements again, so a file read with codes
+    is written with codes; ``clean`` filters text (characters XML cannot hold)."""
+    last: etree._Element | None = None
+
+    def text(value: str) -> None:
+        if not value:
+            return
+        if last is None:
+            el.text = (el.text or "") + clean(value)
+        else:
+            last.tail = (last.tail or "") + clean(value)
+
+    for k, sent in enumerate(sentences):
+        if k:
+            text(" ")
+        pos = 0
+        opened: set[str] = set()
+        for k_code, code in enumerate(sent.codes):
+            text(sent.text[pos:code.start])
+            name, attr = spelling[code.kind]
+            attrs = {attr: code.code}
+            if code.kind != STANDALONE and not _has_twin(sent.codes, k_code, opened):
+                # An opening or closing code without its partner in this segment is an
+                # isolated one: XLIFF 2 marks it, TMX has <it pos> for it.
+                if namespace:
+                    attrs = {"id": code.code, "isolated": "yes"}
+                else:
+                    name, attrs = "it", {"pos": "begin" if code.kind == OPEN else "end",
+                                         "x": code.code}
+            if code.kind == OPEN:
+                opened.add(code.code)
+            last = etree.SubElement(el, f"{{{namespace}}}{name}" if namespace else name,
+                                    attrs)
+            if code.native:
+                if namespace:
+                    last.set("disp", clean(code.native))
+                else:
+                    last.text = clean(code.native)
+            pos = code.end
+        text(sent.text[pos:])
+
+
+def _has_twin(codes, k: int, opened: set[str]) -> bool:
+    """Whether the opening code ``codes[k]`` is closed later, or the closing one was opened."""
+    code = codes[k]
+    if code.kind == CLOSE:
+        return code.code in opened
+    return any(c.kind == CLOSE and c.code == code.code for c in codes[k + 1:])

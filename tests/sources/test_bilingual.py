@@ -171,3 +171,26 @@ def test_xliff_over_the_size_cap_is_refused(tmp_path):
     path = _xliff12(tmp_path / "big.xlf")
     with pytest.raises(InputError, match=r"larger|too large|limit"):
         read_xliff(path, max_bytes=100)
+
+
+def test_inline_codes_are_written_back_as_codes(tmp_path):
+    """A file read with codes is written with codes (TMX bpt/ept/ph, XLIFF 2 sc/ec/ph), and
+    reads back with the same tokens."""
+    src = DATA / "cat-codes.xlf"
+    tmx, xlf = tmp_path / "out.tmx", tmp_path / "out.xlf"
+    res = CliRunner().invoke(main, ["check", str(src), "--scorer", "lexical", "--tmx",
+                                    str(tmx), "--xliff", str(xlf), "-q"])
+    assert res.exit_code == 1, res.output
+    written = tmx.read_text(encoding="utf-8")
+    assert '<bpt i="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept>' in written
+    assert '<ph x="2">&lt;fn1/&gt;</ph>' in written
+    assert "&lt;g1&gt;" not in written  # tokens are not written as text
+    assert '<sc id="1" disp="&lt;b&gt;"/>here<ec startRef="1" disp="&lt;/b&gt;"/>' in \
+        xlf.read_text(encoding="utf-8")
+    original = check([str(src)], LEXICAL)
+    for path in (tmx, xlf):
+        again = check([str(path)], LEXICAL)
+        assert [(p.text(SRC), p.text(TGT)) for p in again.pairs] == [
+            (p.text(SRC), p.text(TGT)) for p in original.pairs]
+        assert [f.message for f in again.findings if f.check == "tags"] == [
+            f.message for f in original.findings if f.check == "tags"]
