@@ -273,7 +273,8 @@ def choose_langs(memory: Memory, src_lang: str | None, tgt_lang: str | None,
     if src_lang:
         src = primary(src_lang)
         if src not in langs:
-            raise InputError(f"no {src_lang} text in this TMX (languages: {listed})",
+            raise InputError(f"no {src_lang} text in this {memory.kind} (languages: "
+                             f"{listed})",
                              memory.file)
     elif header in langs:
         src = header
@@ -286,13 +287,15 @@ def choose_langs(memory: Memory, src_lang: str | None, tgt_lang: str | None,
     if tgt_lang:
         tgt: str | None = primary(tgt_lang)
         if tgt not in others:
-            raise InputError(f"no {tgt_lang} translation in this TMX (languages: {listed})",
+            raise InputError(f"no {tgt_lang} translation in this {memory.kind} "
+                             f"(languages: {listed})",
                              memory.file)
     elif len(others) == 1:
         tgt = others[0]
     elif not others:
         if need_both:
-            raise InputError(f"only {src} text in this TMX, no translation", memory.file)
+            raise InputError(f"only {src} text in this {memory.kind}, no translation",
+                             memory.file)
         tgt = None
     elif "en" in others:
         tgt = "en"
