@@ -24,11 +24,13 @@ from .export.atomic import (
     is_stdout,
     write_stdout,
 )
+from .export.csv import write_csv
 from .export.formats import FORMATS, default_format, render
 from .export.json import write_json
 from .export.text import summary_lines
 from .export.tmx import write_tmx
 from .export.xliff import write_xliff
+from .export.xlsx import require_openpyxl, write_xlsx
 from .gate import DEFAULT_BASELINE, require_one_source, run_gate
 from .inputs import DEFAULT_MAX_BYTES, format_size, parse_size
 from .model import Result, Severity
@@ -186,6 +188,11 @@ def main() -> None:
               help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
 @click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
               help="Write the pairs and findings as XLIFF 2.1 for review in a CAT tool.")
+# --- hand-over to a reviser (docs/review.md) ---
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False),
+              help="Write one row per finding to an Excel workbook for a reviser.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
+              help="Write one row per finding to a CSV file for a reviser.")
 # --- HTML report (docs/html-report.md) ---
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Write the HTML QA report of one source (docs/html-report.md).")
@@ -206,7 +213,8 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           fmt: str | None, output: str | None, baseline: str | None,
           update_baseline: bool, glossary: str | None, no_default_glossary: bool | None,
           tmx_path: str | None,
-          tmx_include_unaligned: bool, xliff_path: str | None, html_path: str | None,
+          tmx_include_unaligned: bool, xliff_path: str | None, xlsx_path: str | None,
+          csv_path: str | None, html_path: str | None,
           html_dir: str | None, cache_dir: str | None, no_cache: bool | None,
           laser_model_dir: str | None, max_bytes: str | None) -> None:
     """Align and check SOURCES: combined files, two parallel files, directories or globs.
@@ -230,9 +238,11 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     # Every output path is checked before the run writes anything (the baseline included): one
     # bad path must not leave the other outputs behind.
-    outputs = [tmx_path, xliff_path, json_path, html_path, output,
+    outputs = [tmx_path, xliff_path, json_path, html_path, xlsx_path, csv_path, output,
                (config.baseline or DEFAULT_BASELINE) if update_baseline else None]
     check_writable(outputs)
+    if xlsx_path:
+        require_openpyxl()
     report_to_stdout = not output or is_stdout(output)
     if report_to_stdout and not any(map(is_stdout, outputs)):
         check_stdout()  # `>&-`: the report would be lost; say so before the run
@@ -249,6 +259,10 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     # JSON and HTML are for reviewers: they keep the findings the baseline accepted.
     if json_path:
         write_json(json_path, list(report.full_results()))
+    if xlsx_path:
+        write_xlsx(xlsx_path, report.full_results())
+    if csv_path:
+        write_csv(csv_path, report.full_results())
     _write_html_reports(list(report.full_results()), html_path, html_dir)
     fmt = fmt or default_format()
     if output and not is_stdout(output):
@@ -365,6 +379,38 @@ def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str
         write_stdout(out)
 
 # --- end align score ------------------------------------------------------------------------
+
+
+# --- align review (docs/review.md) ---------------------------------------------------------
+
+@main.group("review")
+def review() -> None:
+    """Bring a reviser's decisions back (docs/review.md)."""
+
+
+@review.command("import")
+@click.argument("review_file", type=click.Path(dir_okay=False))
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="The baseline to update [default: [align] baseline, else "
+                   f"{DEFAULT_BASELINE}].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Read [align] settings from this file instead of the nearest setup.cfg.")
+@_max_bytes_option
+def review_import(review_file: str, baseline: str | None, config_path: str | None,
+                  max_bytes: str | None) -> None:
+    """Turn the statuses of REVIEW_FILE (.xlsx or .csv from align check --xlsx/--csv, or a
+    review/baseline .json) into baseline entries: accepted and false-positive findings no
+    longer count in the next align check --baseline."""
+    from .review import import_review
+
+    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+    if not baseline:
+        config_file = Path(config_path) if config_path else find_config_file(max_bytes=limit)
+        baseline = load_config(config_file, limit).baseline or DEFAULT_BASELINE
+    check_writable([baseline])
+    check_not_inputs([baseline], [review_file])
+    imported, total = import_review(review_file, baseline, limit)
+    click.echo(f"imported {imported} decision(s) into {baseline} ({total} entries)", err=True)
 
 
 @main.command("checks")

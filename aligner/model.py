@@ -98,6 +98,25 @@ class Block:
 
 
 @dataclass(frozen=True)
+class InlineCode:
+    """An inline code of a bilingual file (XLIFF ``<ph>``, ``<g>``, TMX ``<bpt>``...), kept in
+    its segment's text as a visible placeholder token (``<x1/>``, ``<g2>``, ``</g2>``).
+
+    ``start``/``end`` are the token's offsets in the segment text; ``kind`` is ``open``,
+    ``close`` or ``standalone``; ``code`` is the code's id in the file (what pairs an opening
+    with its closing and a source code with its target); ``element`` the tag name and
+    ``native`` the native code it stands for (``<b>``), when the file gives one.
+    """
+
+    start: int
+    end: int
+    kind: str
+    code: str
+    element: str
+    native: str = ""
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One segment of a document, with its place in the original file.
 
@@ -116,6 +135,8 @@ class Sentence:
     #: Candidate breaks the aligner ran through (a stray full stop, say), as
     #: ``(offset in text just after the mark, segmenter confidence, segmenter reason)``.
     joins: tuple[tuple[int, float, str], ...] = ()
+    #: Inline codes of a bilingual file's segment (empty for plain text), by offset in ``text``.
+    codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass(frozen=True)

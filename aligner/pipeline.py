@@ -14,7 +14,9 @@ from .model import Document, Pair, Result, Source
 from .segment import segment
 from .similarity import make_scorer, scorer_options
 from .sources import pick_sides, read_source
-from .sources.tmx import choose_langs, is_tmx, memory_pairs, read_tmx
+from .sources.po import is_po, read_po
+from .sources.tmx import Memory, choose_langs, is_tmx, memory_pairs, read_tmx
+from .sources.xliff import is_xliff, read_xliff
 from .text import primary
 
 TOOL_NAME = "aligner"
@@ -22,12 +24,17 @@ TOOL_NAME = "aligner"
 
 def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None,
                 require_both: bool = False) -> Result:
-    """Read one source (a combined file, two parallel files or a TMX) and check it."""
+    """Read one source (a combined file, two parallel files, a TMX, XLIFF or PO file) and
+    check it."""
     config = config or Config()
     if config.loaded_glossary is None:
         config = config.with_glossary()   # read before the slow part, so a bad file fails fast
     if len(paths) == 1 and is_tmx(paths[0]):
         return check_tmx(paths[0], config, require_both)
+    if len(paths) == 1 and is_xliff(paths[0]):
+        return check_memory(read_xliff(paths[0], config.max_bytes), config, require_both)
+    if len(paths) == 1 and is_po(paths[0]):
+        return check_memory(read_po(paths[0], config.max_bytes), config, require_both)
     return check_source(read_source(list(paths), config.encoding, config.max_bytes), config,
                         require_both)
 
@@ -86,16 +93,22 @@ def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
     The original side is ``config.src_lang``, else the TMX header's ``srclang`` (unless
     ``*all*``), else Arabic: see :func:`aligner.sources.tmx.choose_langs`.
     """
-    memory = read_tmx(path, config.max_bytes)
+    return check_memory(read_tmx(path, config.max_bytes), config, require_both)
+
+
+def check_memory(memory: Memory, config: Config, require_both: bool = False) -> Result:
+    """Check the units of a bilingual file (TMX, XLIFF, PO) read into a :class:`Memory`."""
+    path = memory.file
     if not memory.units:
-        raise InputError("no translation units (<tu>) in this TMX", path)
+        raise InputError(f"no translation units in this {memory.kind} file", path)
     need_both = require_both or bool(config.src_lang and config.tgt_lang)
     src, tgt = choose_langs(memory, config.src_lang, config.tgt_lang, need_both)
     pairs, skipped = memory_pairs(memory, src, tgt)
     if not pairs:
         raise InputError(f"no unit has {language_name(src)} or "
                          f"{language_name(tgt or src)} text", path)
-    notices = [f"translation memory: {len(memory.units)} units, checked as they are aligned "
+    what = "translation memory" if memory.kind == "TMX" else f"{memory.kind} file"
+    notices = [f"{what}: {len(memory.units)} units, checked as they are aligned "
                f"(original: {language_name(src)}"
                + (", from the header's srclang)" if not config.src_lang
                   and primary(memory.srclang) == src else ")")]
@@ -104,7 +117,8 @@ def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
                        f"{language_name(tgt or src)} text skipped")
     if tgt is None:
         notices.append(f"only {language_name(src)} text found: one-language checks only")
-    return _checked(pairs, src, tgt, config, (str(path),), notices, {"reader": "tmx"})
+    return _checked(pairs, src, tgt, config, (str(path),), notices,
+                    {"reader": memory.kind.lower()})
 
 
 def _options(config: Config, signature: dict | None = None) -> CheckOptions:

@@ -18,6 +18,7 @@ MODULES: tuple[str, ...] = (
     "missing_final_punct", "unbalanced_quotes", "name_inconsistency", "caption_leak",
     "term_mismatch", "number_mismatch", "date_mismatch", "name_mismatch", "omission",
     "addition", "modality_drift", "negation_drift", "low_similarity",
+    "tags",
 )
 
 #: Every check, by id, in the order reports list them.

@@ -23,6 +23,7 @@ from lxml import etree
 
 from .. import __version__
 from ..model import SRC, TGT, Finding, Pair, Result
+from ..sources.inline import TMX_OUT, fill
 from ..xmlchars import XML_DECLARATION, xml_safe
 from .atomic import atomic_write
 from .findings import by_pair, require_translation, with_suggestion
@@ -102,7 +103,7 @@ def _tu(pair: Pair, result: Result, tuid: str, findings: list[Finding],
         loc = sentences[0].loc
         if loc.file:
             _prop(tuv, "x-location", place(loc))
-        etree.SubElement(tuv, "seg").text = xml_safe(pair.text(side))
+        fill(etree.SubElement(tuv, "seg"), sentences, TMX_OUT, clean=xml_safe)
     return tu
 
 

@@ -22,6 +22,7 @@ from lxml import etree
 
 from ..errors import AlignerError
 from ..model import SRC, TGT, Finding, Pair, Result, Severity
+from ..sources.inline import XLIFF2_OUT, fill
 from ..xmlchars import XML_DECLARATION, xml_safe
 from .atomic import atomic_write
 from .findings import by_pair, require_translation, with_suggestion
@@ -78,10 +79,10 @@ def _unit(pair: Pair, findings: list[Finding]) -> etree._Element:
     state = "translated" if pair.tgt else "initial"
     segment = etree.SubElement(unit, _q("segment"), id=f"s{pair.id}", state=state)
     source = etree.SubElement(segment, _q("source"), {XML_SPACE: "preserve"})
-    source.text = xml_safe(pair.text(SRC))
+    fill(source, pair.src, XLIFF2_OUT, XLIFF_NS, xml_safe)
     if pair.tgt:
         target = etree.SubElement(segment, _q("target"), {XML_SPACE: "preserve"})
-        target.text = xml_safe(pair.text(TGT))
+        fill(target, pair.tgt, XLIFF2_OUT, XLIFF_NS, xml_safe)
     return unit
 
 

@@ -4,8 +4,9 @@ A *source* is a tuple of one or two paths, checked as one unit:
 
 * ``NAME.ar.txt`` with ``NAME.en.txt`` (same folder, two different language tags) is one
   parallel source;
-* any other ``.txt`` is a combined source (both languages in one file), and a ``.tmx``
-  translation memory is a source on its own;
+* any other ``.txt`` is a combined source (both languages in one file), and a bilingual file
+  (a ``.tmx`` translation memory, an ``.xlf``/``.xliff`` XLIFF or a ``.po`` file) is a source
+  on its own;
 * two plain files given together on the command line that turn out to be in different
   languages are one parallel source (``align check ar.txt en.txt``): see :func:`plan_sources`.
 
@@ -27,7 +28,8 @@ from . import read_source
 
 TEXT_SUFFIX = ".txt"
 TMX_SUFFIX = ".tmx"
-SOURCE_SUFFIXES = (TEXT_SUFFIX, TMX_SUFFIX)
+BILINGUAL_SUFFIXES = (TMX_SUFFIX, ".xlf", ".xliff", ".po")
+SOURCE_SUFFIXES = (TEXT_SUFFIX, *BILINGUAL_SUFFIXES)
 _LANG_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-zA-Z]{2,3}(?:-[A-Za-z0-9]+)*)\.txt$")
 _GLOB_CHARS = "*?["
 
@@ -58,8 +60,8 @@ def discover(args: list[str] | tuple[str, ...]) -> list[SourceSpec]:
             flush()
             inside = _in_directory(path)
             if not inside:
-                raise InputError("no source found in this directory (expected .txt or .tmx "
-                                 "files)", arg)
+                raise InputError("no source found in this directory (expected .txt, .tmx, "
+                                 ".xlf/.xliff or .po files)", arg)
             found.extend(inside)
         elif any(ch in arg for ch in _GLOB_CHARS) and not path.exists():
             flush()
@@ -104,7 +106,8 @@ def _in_glob(pattern: str) -> list[SourceSpec]:
         elif path.is_file() and _is_source_file(path):
             files.append(path)
     if not files:
-        raise InputError("no source matches this pattern (expected .txt or .tmx files)", pattern)
+        raise InputError("no source matches this pattern (expected .txt, .tmx, "
+                         ".xlf/.xliff or .po files)", pattern)
     return _group(files)
 
 

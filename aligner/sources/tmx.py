@@ -17,7 +17,8 @@ character offsets ``start``/``end`` are found by a second streamed pass that loo
 ``<seg`` on that line, so they point at the first character of the segment's text. They are
 exact for plain text; after an escape (``&amp;``), inline markup (``<ph>``...) or a line break
 inside a segment, a span's position is approximate (best effort), since the decoded text is
-no longer a copy of the bytes in the file.
+no longer a copy of the bytes in the file. Inline codes are kept as placeholder tokens with
+their offsets (:mod:`aligner.sources.inline`), so the ``tags`` check can find a lost one.
 """
 
 from __future__ import annotations
@@ -30,26 +31,27 @@ from lxml import etree
 
 from ..errors import InputError
 from ..inputs import DEFAULT_MAX_BYTES, check_input
-from ..model import SRC, TGT, Location, Pair, Sentence
+from ..model import SRC, TGT, InlineCode, Location, Pair, Sentence
 from ..text import primary
+from .inline import TMX_RULES, render
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ALL_LANGS = "*all*"
 TMX_SUFFIXES = (".tmx",)
-# Inline elements whose content is text a translator reads; the others hold native codes.
-_TEXT_INLINE = frozenset({"hi"})
 _SEG_TAG = re.compile(r"<seg(?=[\s>/])")
 
 
 @dataclass(frozen=True)
 class Variant:
     """One ``tuv``: its language code as written (and its lower-case primary subtag, which is
-    what languages are compared by), the text of its ``seg`` and where that text is."""
+    what languages are compared by), the text of its ``seg`` (inline codes as tokens, see
+    :mod:`aligner.sources.inline`), where that text is, and its inline codes."""
 
     lang: str
     primary: str
     text: str
     loc: Location
+    codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,15 @@ class Unit:
 
 @dataclass(frozen=True)
 class Memory:
-    """A translation memory as read: the header's ``srclang`` (as written) and its units."""
+    """A translation memory as read: the header's ``srclang`` (as written) and its units.
+
+    The XLIFF and PO readers produce the same value; ``kind`` names the format for messages.
+    """
 
     file: str
     srclang: str
     units: tuple[Unit, ...]
+    kind: str = "TMX"
 
     def langs(self) -> tuple[str, ...]:
         """Primary language subtags present, in order of first appearance."""
@@ -104,12 +110,12 @@ def read_tmx(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
         raise InputError("file is empty", name)
     srclang, raw_units, encoding = _parse(p, name)
     keys = [seg[2] for unit in raw_units for seg in unit[2]]
-    positions = _seg_positions(p, encoding, keys)
+    positions = seg_positions(p, encoding, keys)
     units = []
     primaries: dict[str, str] = {}
     for tuid, line, segs in raw_units:
         variants = []
-        for lang, text, key in segs:
+        for lang, (text, codes), key in segs:
             if lang not in primaries:
                 primaries[lang] = primary(lang)
             start, col = positions.get(key, (None, 1))
@@ -117,12 +123,13 @@ def read_tmx(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
                 loc = Location(name, 0, 0, key[0], 1)
             else:
                 loc = Location(name, start, start + len(text), key[0], col)
-            variants.append(Variant(lang, primaries[lang], text, loc))
+            variants.append(Variant(lang, primaries[lang], text, loc, codes))
         units.append(Unit(tuid, line, tuple(variants)))
     return Memory(name, srclang, tuple(units))
 
 
-_RawSeg = tuple[str, str, tuple[int, int]]  # lang, text, (line of <seg>, ordinal on that line)
+# lang, (text, codes), (line of <seg>, ordinal on that line)
+_RawSeg = tuple[str, tuple[str, tuple[InlineCode, ...]], tuple[int, int]]
 
 
 def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list[_RawSeg]]], str]:
@@ -141,7 +148,7 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
             if event == "start":
                 if not root_seen:
                     root_seen = True
-                    _check_prolog(el, path, name)
+                    check_prolog(el, path, name)
                     if tag != "tmx":
                         raise InputError(f"line {el.sourceline}: not a TMX file (the root "
                                          f"element is <{tag}>, expected <tmx>)", name)
@@ -164,7 +171,7 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
                     raise InputError(f"line {tuv.sourceline}: <tuv> without <seg>", name)
                 line = seg.sourceline or 0
                 last_seg = (line, last_seg[1] + 1 if last_seg[0] == line else 1)
-                segs.append((lang, _seg_text(seg), last_seg))
+                segs.append((lang, render(seg, TMX_RULES), last_seg))
             units.append((el.get("tuid"), el.sourceline or 0, segs))
             # Free what has been read: the tree never holds more than one unit.
             el.clear()
@@ -184,7 +191,7 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
     return srclang, units, encoding
 
 
-def _check_prolog(root: etree._Element, path: Path, name: str) -> None:
+def check_prolog(root: etree._Element, path: Path, name: str) -> None:
     """Refuse a DOCTYPE that declares entities, before any of them could be used."""
     info = root.getroottree().docinfo
     dtd = info.internalDTD
@@ -210,26 +217,16 @@ def _line_of(path: Path, needle: bytes, before: int) -> int:
     return before
 
 
-def _seg_text(seg: etree._Element) -> str:
-    """The translatable text of a ``seg``: its text and ``hi`` content, without native codes
-    (``bpt``, ``ept``, ``ph``, ``it``, ``ut``), whose tails are kept."""
-    parts = [seg.text or ""]
-    for child in seg:
-        if isinstance(child.tag, str) and _local(child) in _TEXT_INLINE:
-            parts.append(_seg_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def _local(el: etree._Element) -> str:
     """The tag without a namespace (TMX has none, but some tools add one)."""
     tag = el.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _seg_positions(path: Path, encoding: str, keys: list[tuple[int, int]]
-                   ) -> dict[tuple[int, int], tuple[int, int]]:
-    """``(line, ordinal) -> (character offset, 1-based column)`` of each segment's text.
+def seg_positions(path: Path, encoding: str, keys: list[tuple[int, int]],
+                   tag: re.Pattern[str] = _SEG_TAG) -> dict[tuple[int, int], tuple[int, int]]:
+    """``(line, ordinal) -> (character offset, 1-based column)`` of each segment's text: the
+    text after the ``ordinal``-th opening ``tag`` on that line.
 
     Streams the file a second time, line by line, in the document's own encoding; line ends are
     counted as XML does (``\r\n``, ``\r`` and ``\n``).
@@ -248,7 +245,7 @@ def _seg_positions(path: Path, encoding: str, keys: list[tuple[int, int]]
             # newline="" splits at \r\n, \r and \n and keeps them: XML's own line ends.
             for number, line in enumerate(fh, 1):
                 if number in wanted:
-                    for ordinal, m in enumerate(_SEG_TAG.finditer(line), 1):
+                    for ordinal, m in enumerate(tag.finditer(line), 1):
                         if ordinal > wanted[number]:
                             break
                         close = line.find(">", m.end())
@@ -276,7 +273,8 @@ def choose_langs(memory: Memory, src_lang: str | None, tgt_lang: str | None,
     if src_lang:
         src = primary(src_lang)
         if src not in langs:
-            raise InputError(f"no {src_lang} text in this TMX (languages: {listed})",
+            raise InputError(f"no {src_lang} text in this {memory.kind} (languages: "
+                             f"{listed})",
                              memory.file)
     elif header in langs:
         src = header
@@ -289,13 +287,15 @@ def choose_langs(memory: Memory, src_lang: str | None, tgt_lang: str | None,
     if tgt_lang:
         tgt: str | None = primary(tgt_lang)
         if tgt not in others:
-            raise InputError(f"no {tgt_lang} translation in this TMX (languages: {listed})",
+            raise InputError(f"no {tgt_lang} translation in this {memory.kind} "
+                             f"(languages: {listed})",
                              memory.file)
     elif len(others) == 1:
         tgt = others[0]
     elif not others:
         if need_both:
-            raise InputError(f"only {src} text in this TMX, no translation", memory.file)
+            raise InputError(f"only {src} text in this {memory.kind}, no translation",
+                             memory.file)
         tgt = None
     elif "en" in others:
         tgt = "en"
@@ -323,7 +323,7 @@ def memory_pairs(memory: Memory, src: str, tgt: str | None) -> tuple[tuple[Pair,
                 continue
             assert lang is not None  # a variant was found for it
             sides.append((Sentence(text=v.text, loc=v.loc, lang=lang, index=counts[side],
-                                   paragraph=number),))
+                                   paragraph=number, codes=v.codes),))
             counts[side] += 1
         if not sides[0] and not sides[1]:
             skipped += 1

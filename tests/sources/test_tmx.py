@@ -148,14 +148,20 @@ def test_several_translations_need_a_choice(tmp_path):
     assert check([str(path)], Config(tgt_lang="DE")).pairs[0].text(TGT) == "Hallo."
 
 
-def test_inline_codes_are_left_out_of_the_text(tmp_path):
+def test_inline_codes_are_placeholder_tokens_with_offsets(tmp_path):
     path = write_tmx(tmp_path / "m.tmx", units=(
         '<tu><tuv xml:lang="ar"><seg>اضغط <bpt i="1">&lt;b&gt;</bpt>هنا<ept i="1">&lt;/b&gt;'
         '</ept> الآن</seg></tuv><tuv xml:lang="en"><seg>Click <hi type="b">here</hi>'
         '<ph x="1">{0}</ph> now &amp; then</seg></tuv></tu>'))
     pair = check([str(path)]).pairs[0]
-    assert pair.text(SRC) == "اضغط هنا الآن"
-    assert pair.text(TGT) == "Click here now & then"
+    # The native code inside <bpt>/<ph> is not text; <hi> content is.
+    assert pair.text(SRC) == "اضغط <g1>هنا</g1> الآن"
+    assert pair.text(TGT) == "Click here<x1/> now & then"
+    (src,), (tgt,) = pair.src, pair.tgt
+    assert [(c.kind, c.code, c.element, c.native) for c in src.codes] == [
+        ("open", "1", "bpt", "<b>"), ("close", "1", "ept", "</b>")]
+    assert [src.text[c.start:c.end] for c in src.codes] == ["<g1>", "</g1>"]
+    assert [(tgt.text[c.start:c.end], c.native) for c in tgt.codes] == [("<x1/>", "{0}")]
 
 
 def test_locations_with_several_segments_on_one_line(tmp_path):
