@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from . import __version__
 from .align import AlignParams, align_documents, monolingual_pairs
-from .checks import CheckContext, run_checks, select
+from .checks import CheckContext, CheckOptions, run_checks, select
 from .config import Config, default_cache_dir
 from .errors import InputError
+from .lang import language_name
 from .model import Document, Pair, Result, Source
 from .segment import segment
-from .similarity import make_scorer
+from .similarity import make_scorer, scorer_options
 from .sources import pick_sides, read_source
 from .sources.tmx import choose_langs, is_tmx, memory_pairs, read_tmx
 from .text import primary
@@ -39,13 +40,16 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
     signature: dict = {}
     if tgt_block is None:
         pairs = monolingual_pairs(src_doc)
-        notices.append(f"only {_name(src_block.lang)} text found: alignment skipped, "
+        notices.append(f"only {language_name(src_block.lang)} text found: alignment skipped, "
                        "one-language checks only")
     else:
         tgt_doc = segment(tgt_block)
         _require_sentences(src_doc, tgt_doc)
-        scorer = make_scorer(config.scorer, cache_dir=_cache_dir(config),
-                             laser_model_dir=config.laser_model_dir)
+        # The run's settings apply to the backends that take them (lexical has no cache).
+        settings = {"cache_dir": _cache_dir(config), "laser_model_dir": config.laser_model_dir}
+        accepted = scorer_options(config.scorer)
+        scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
+                                               if k in accepted})
         pairs = align_documents(src_doc, tgt_doc, scorer, AlignParams())
         signature = scorer.signature()
         notices.extend(scorer.notices())
@@ -57,8 +61,7 @@ def _checked(pairs: tuple[Pair, ...], src: str, tgt: str | None, config: Config,
              files: tuple[str, ...], notices: list[str], signature: dict) -> Result:
     """Run the configured checks over finished pairs and assemble the result."""
     checks = select(config.enabled or None, config.disabled)
-    ctx = CheckContext(pairs, src, tgt, aligned=tgt is not None,
-                       options=_options(config, signature))
+    ctx = CheckContext(pairs, src, tgt, options=_options(config, signature))
     findings = run_checks(ctx, checks, config.severities)
     tool = {"name": TOOL_NAME, "version": __version__, **signature,
             "checks": [c.id for c in checks]}
@@ -85,31 +88,29 @@ def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
     src, tgt = choose_langs(memory, config.src_lang, config.tgt_lang, need_both)
     pairs, skipped = memory_pairs(memory, src, tgt)
     if not pairs:
-        raise InputError(f"no unit has {_name(src)} or {_name(tgt or src)} text", path)
+        raise InputError(f"no unit has {language_name(src)} or "
+                         f"{language_name(tgt or src)} text", path)
     notices = [f"translation memory: {len(memory.units)} units, checked as they are aligned "
-               f"(original: {_name(src)}"
+               f"(original: {language_name(src)}"
                + (", from the header's srclang)" if not config.src_lang
                   and primary(memory.srclang) == src else ")")]
     if skipped:
-        notices.append(f"{skipped} unit(s) with neither {_name(src)} nor {_name(tgt or src)} "
-                       "text skipped")
+        notices.append(f"{skipped} unit(s) with neither {language_name(src)} nor "
+                       f"{language_name(tgt or src)} text skipped")
     if tgt is None:
-        notices.append(f"only {_name(src)} text found: one-language checks only")
+        notices.append(f"only {language_name(src)} text found: one-language checks only")
     return _checked(pairs, src, tgt, config, (str(path),), notices, {"reader": "tmx"})
 
 
-def _options(config: Config, signature: dict | None = None) -> dict:
+def _options(config: Config, signature: dict | None = None) -> CheckOptions:
     # The scorer that really scored the pairs: a backend that could not load falls back to
     # lexical scores, which score-based checks must not read as semantic ones.
     scorer = (signature or {}).get("scorer", config.scorer)
-    return {"glossary": config.glossary, "scorer": scorer}
+    return CheckOptions(glossary=config.glossary, scorer=scorer)
 
 
 def _require_sentences(*docs: Document) -> None:
     for doc in docs:
         if not doc.sentences:
-            raise InputError(f"no {_name(doc.lang)} sentences found", doc.file)
+            raise InputError(f"no {language_name(doc.lang)} sentences found", doc.file)
 
-
-def _name(lang: str) -> str:
-    return {"ar": "Arabic", "en": "English"}.get(lang, lang)

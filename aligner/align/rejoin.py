@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..breaks import NEAR
 from ..model import Document, Location, Sentence
 
 DOUBTFUL = 0.5       # breaks below this confidence are joined whenever a bead absorbs them
-NEAR = 0.15          # relative distance within which a break on the other side corresponds
 
 
 def relative_breaks(sents: Sequence[Sentence]) -> list[float]:

@@ -12,28 +12,14 @@ import re
 from collections.abc import Iterator
 
 from ..model import Severity
-from .base import Check, CheckContext, Hit
-from .walk import Placed, paragraphs, sides
+from ._support.base import Check, CheckContext, Hit
+from ._support.credits import BRACKETED
+from ._support.walk import Placed, paragraphs, sides
 
-_AGENCIES_EN = (r"Reuters|AFP|AP|EPA|Getty(?: Images)?|Anadolu|Xinhua|SANA|IRNA|WAFA|"
-                r"Associated Press|Agence France[- ]Presse|archive|file photo")
-_AGENCIES_AR = r"أ\.? ?ف\.? ?ب|رويترز|أ\.? ?ب|أرشيف|غيتي|الأناضول|شينخوا|سانا|إرنا|وفا|وكالات"
-# "(Reuters)", "(AFP photo)", "(Photo: AP)", "(file photo)", and the Arabic equivalents.
-_BRACKETED = re.compile(
-    r"\((?:(?:photo|picture|image)s?(?: credit)?\s*[:/]\s*[^()]{1,40}|"
-    rf"(?:{_AGENCIES_EN})(?:\s+(?:photo|picture|image)s?)?|"
-    r"(?:الصورة|صورة)\s*[:/]?\s*[^()]{0,40}|"
-    rf"(?:{_AGENCIES_AR}))\)",
-    re.IGNORECASE)
 # "Photo: Reuters", "Photo credit: …", "صورة: …", "الصورة: …" opening a paragraph or sentence.
 _LABEL = re.compile(
     r"(?:^|(?<=[.!?؟]\s))(?:(?:photo|picture|image)(?:\s+credit)?|credit|"
     r"الصورة|صورة|المصدر)\s*:\s*\S.{0,60}?(?=$|[.؟!]\s|\s*\n)", re.IGNORECASE)
-
-
-def ends_with_credit(text: str) -> bool:
-    """Whether a text ends with a bracketed photo credit such as "(AFP photo)"."""
-    return any(m.end() >= len(text.rstrip(" .")) for m in _BRACKETED.finditer(text))
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
@@ -42,7 +28,7 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
             for k, p in enumerate(para):
                 text = p.sentence.text
                 last_of_para = k == len(para) - 1
-                for m in _BRACKETED.finditer(text):
+                for m in BRACKETED.finditer(text):
                     rest = text[m.end():].strip()
                     tail = rest == "" or rest in ".،," or rest[:1].isupper()
                     if not tail:

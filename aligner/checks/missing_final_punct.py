@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 
 from ..model import Severity
-from .base import Check, CheckContext, Hit
-from .caption_leak import ends_with_credit
-from .sides import other_side
-from .walk import Placed, paragraphs, sides
+from ._support.base import Check, CheckContext, Hit
+from ._support.credits import ends_with_credit
+from ._support.sides import other_side
+from ._support.walk import Placed, paragraphs, sides
 
 TERMINAL = ".!?؟…:;؛۔"
 CLOSERS = "\"'”’»)]}"

@@ -17,21 +17,22 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from ..lang import ar
 from ..model import Severity
-from ..similarity.translit import arabic_skeletons, latin_skeleton, names_match
 from ..text import normalize_arabic, normalize_latin
-from .base import Check, CheckContext, Hit
-from .walk import Placed, placed, sides
+from ..translit import arabic_skeletons, latin_skeleton, names_match
+from ._support.base import Check, CheckContext, Hit
+from ._support.walk import Placed, placed, sides
 
 MIN_LATIN = 5
 MIN_ARABIC = 5
 NAME_MATCH = 0.85
 _LATIN_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF‘’ʿʾ'\-]+")
-_ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0640]+")
-_EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)-", re.IGNORECASE)
+_ARABIC_TOKEN = re.compile(f"[{ar.LETTERS}{ar.HARAKAT}{ar.TATWEEL}]+")
+_EN_ARTICLE = re.compile(f"^{ar.LATIN_ARTICLE}-", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LOWER_LATIN = re.compile(r"[^a-z]")
-_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064A]")
+_NOT_ARABIC_LETTER = ar.NOT_LETTER
 _AR_ENDINGS = ("ون", "ين", "ان", "ات")
 _AR_SUFFIXES = ("ون", "ين", "ان", "ات", "يه", "ه")
 _VOWELS_LATIN = frozenset("aeiouy")

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Severity
-from .base import Check, CheckContext, Hit
-from .sides import other_side
-from .walk import Placed, paragraphs, sides
+from ._support.base import Check, CheckContext, Hit
+from ._support.sides import other_side
+from ._support.walk import Placed, paragraphs, sides
 
 # A focusing adverb before a phrase ("Especially after …", "Particularly in …"): the phrase is
 # an add-on to the sentence before unless a main clause follows its comma.

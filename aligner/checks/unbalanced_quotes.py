@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import SRC, TGT, Severity
-from .base import Check, CheckContext, Hit
-from .walk import Placed, paragraphs, sides
+from ._support.base import Check, CheckContext, Hit
+from ._support.walk import Placed, paragraphs, sides
 
 PAIRS = {"“": "”", "«": "»", '"': '"'}
 NAMES = {"“": "“ ”", "«": "« »", '"': 'straight "'}

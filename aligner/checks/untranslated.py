@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lang import ar
 from ..model import SRC, TGT, Severity
-from .base import Check, CheckContext, Hit
+from ._support.base import Check, CheckContext, Hit
 
-_ARABIC_RUN = re.compile(r"[\u0600-\u06FF][\u0600-\u06FF\s،؛]*[\u0600-\u06FF]|[\u0621-\u064A]")
+_ARABIC_RUN = re.compile(rf"[\u0600-\u06FF][\u0600-\u06FF\s،؛]*[\u0600-\u06FF]|[{ar.LETTERS}]")
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

@@ -24,6 +24,7 @@ from string import Template
 
 from ..baseline import finding_file, finding_fingerprints
 from ..errors import AlignerError
+from ..lang import NAMES, OTHER_NAMES
 from ..model import SRC, TGT, Pair, Result, Severity
 from ..text import primary
 from .atomic import atomic_write
@@ -35,7 +36,7 @@ RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ck
 #: Most bars drawn in the summary's score chart; longer documents are binned.
 MAX_BARS = 400
 _ASSET_PACKAGE = "aligner.data"
-_LANG_NAMES = {"ar": "Arabic", "en": "English", "fr": "French", "fa": "Persian"}
+_LANG_NAMES = {**NAMES, **OTHER_NAMES}
 _SEVERITIES = tuple(reversed(Severity))  # error, warning, info: the order a reader scans
 
 

@@ -10,28 +10,25 @@ from __future__ import annotations
 
 import re
 
+from ..lang import ar
 from ..text import normalize_arabic
 from .base import Cut
 
 # End marks, then any closing quotes or brackets, then whitespace.
 _CANDIDATE = re.compile(r"(\.{2,}|…|[.!?؟۔؛])([\"”»’)\]]*)(?=\s)")
-_ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064A]$")  # د. م. أ. : a single-letter title
+_ABBREVIATION = re.compile(rf"(?:^|\s)[{ar.LETTERS}]$")  # د. م. أ. : a single-letter title
 
 # Words a sentence does not end on (prepositions, particles, conjunctions), normalised.
 # Left out, though they look like particles, because they do end sentences: "بعد" (لم يتم
 # ... بعد = not yet), "قبل" (من قبل), "عام" (بشكل عام), "ما" (إلى حد ما), "لا" (أم لا).
-NO_END = frozenset(normalize_arabic(w) for w in """
-في من إلى الى على عن مع ب ل ك حتى منذ مذ لدى عند بين نحو حول خلال ضد عبر دون أمام
-وراء فوق تحت و ف ثم أو أم بل لكن أن إن كي لكي لأن إذ إذا لو لم لن هل قد سوف التي الذي
-الذين اللذين اللتين اللواتي اللاتي يوم رئيس أمين وزير
-""".split())
+NO_END = (ar.PREPOSITIONS_N | ar.RARE_PREPOSITIONS_N | ar.SPATIAL_PREPOSITIONS_N
+          | ar.CLITIC_LETTERS_N | ar.CONJUNCTIONS_N | ar.PARTICLES_N | ar.RELATIVE_PRONOUNS_N
+          | ar.SEGMENT_NO_END_FITTED_N)
 # Words a sentence rarely starts with: relative pronouns and adverbial continuations. Many
 # prepositions do start sentences ("خلال الاجتماع،", "مع ذلك،", "في المقابل،"): not listed.
-NO_START = frozenset(normalize_arabic(w) for w in """
-إلى الى التي الذي الذين اللواتي اللاتي اللذين اللتين بشكل بصورة لدى
-""".split())
+NO_START = ar.RELATIVE_PRONOUNS_N | ar.NEVER_START_ADVERBIALS_N | ar.normalised("إلى الى لدى")
 # Prepositions that start a sentence now and then ("من جهته،") but more often continue one.
-RARE_START = frozenset(normalize_arabic(w) for w in "من عن".split())
+RARE_START = ar.normalised("من عن")
 
 BASE_CONFIDENCE = {".": 0.88, "!": 0.92, "?": 0.92, "؟": 0.92, "۔": 0.88, "؛": 0.35, "…": 0.5,
                    "...": 0.5}

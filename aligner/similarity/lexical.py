@@ -12,8 +12,9 @@ import math
 import statistics
 from collections.abc import Sequence
 
+from .. import anchors
 from ..model import Sentence
-from . import anchors, lexicon
+from . import lexicon
 from .base import Bead, Scorer
 
 DEFAULT_VARIANCE = 7.0

@@ -17,6 +17,8 @@ import importlib.util
 import re
 from pathlib import Path
 
+from ..lang import ar
+
 _UNI_BUCK = dict(zip(
     "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي",
     "'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy"))
@@ -136,7 +138,7 @@ class Lexicon:
         return frozenset(found), first
 
 
-_AR_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+_AR_WORD = re.compile(f"[{ar.LETTERS}]{{2,}}")
 _DIACRITICS_TATWEEL = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..lang import language_name
 from ..model import Block, Source
 from ..text import primary
 from .combined import read_blocks
@@ -51,8 +52,8 @@ def pick_sides(source: Source, src_lang: str | None, tgt_lang: str | None,
     if len(by_lang) == 1:
         (only,) = by_lang.values()
         if need_both:
-            missing = "English" if only.lang == "ar" else "Arabic"
-            raise InputError(f"only {_lang_name(only.lang)} text found, {missing} is missing",
+            missing = language_name("en" if only.lang == "ar" else "ar")
+            raise InputError(f"only {language_name(only.lang)} text found, {missing} is missing",
                              source.files[0])
         return only, None
     src = primary(src_lang) if src_lang else "ar"
@@ -72,7 +73,3 @@ def _majority(blocks: tuple[Block, ...]) -> str:
 def _common_name(paths) -> str:
     stems = [Path(p).name.split(".")[0] for p in paths]
     return stems[0] if stems[0] == stems[1] else f"{stems[0]}+{stems[1]}"
-
-
-def _lang_name(lang: str) -> str:
-    return {"ar": "Arabic", "en": "English"}.get(lang, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..lang import language_name
 from ..model import Block
 from ..text import detect_lang
 
@@ -54,8 +55,8 @@ def read_blocks(text: str, file: str) -> tuple[Block, ...]:
     for i, (lang, start, _end) in enumerate(runs):
         if lang in seen:
             line = text.count("\n", 0, start) + 1
-            raise InputError(f"languages are interleaved: a second {_name(lang)} block starts at "
-                             f"line {line}; expected one block per language", file)
+            raise InputError(f"languages are interleaved: a second {language_name(lang)} block "
+                             f"starts at line {line}; expected one block per language", file)
         seen[lang] = i
     return tuple(Block(file, lang, text, start, end) for lang, start, end in runs)
 
@@ -90,6 +91,3 @@ def _absorb_stray_lines(runs: list[list], text: str) -> list[list]:
         i = max(0, i - 1)
     return runs
 
-
-def _name(lang: str) -> str:
-    return {"ar": "Arabic", "en": "English"}.get(lang, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aligner.checks.base import CheckContext
+from aligner.checks import CheckContext, CheckOptions
 from aligner.model import Location, Pair, Sentence
 
 
@@ -35,8 +35,8 @@ def pairs_from_texts(src: Sequence[str], tgt: Sequence[str], src_lang: str = "ar
 
 
 def gold_context(src: Sequence[str], tgt: Sequence[str], src_lang: str = "ar",
-                 tgt_lang: str = "en", options: dict | None = None,
+                 tgt_lang: str = "en", options: CheckOptions | None = None,
                  scores: Sequence[float | None] | None = None) -> CheckContext:
     """A check context over sentence-aligned text."""
     return CheckContext(pairs_from_texts(src, tgt, src_lang, tgt_lang, scores=scores),
-                        src_lang, tgt_lang, aligned=True, options=dict(options or {}))
+                        src_lang, tgt_lang, options=options or CheckOptions())

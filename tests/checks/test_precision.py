@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from gold import gold_context
 
-from aligner.checks import REGISTRY, run_checks
+from aligner.checks import REGISTRY, CheckOptions, run_checks
 from aligner.model import Severity
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -54,7 +54,7 @@ def test_error_rate_on_gold_pairs(sample):
     findings = []
     for doc in docs:
         ctx = gold_context([a for a, _e in doc], [e for _a, e in doc],
-                           options={"glossary": None, "scorer": "lexical"})
+                           options=CheckOptions(glossary=None, scorer="lexical"))
         findings.extend(run_checks(ctx, REGISTRY.values()))
     errors = [f for f in findings if f.severity is Severity.ERROR]
     detail = "; ".join(f"{f.check}: {f.message}" for f in errors[:5])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.checks.base import CheckContext
-from aligner.checks.sides import arabic_english
-from aligner.checks.stats import robust_z
+from aligner.checks._support.base import CheckContext
+from aligner.checks._support.sides import arabic_english
+from aligner.checks._support.stats import robust_z
 
 
 def test_robust_z_is_not_inflated_by_the_outlier():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import SIDES, Sentence
+from ...model import SIDES, Sentence
 from .base import CheckContext
 from .sides import side_lang
 

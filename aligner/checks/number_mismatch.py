@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..anchors import number_value
+from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
-from ..similarity.anchors import number_value
 from ..text import ascii_digits, normalize_arabic
-from .base import Check, CheckContext, Hit
-from .sides import pair_hits
+from ._support.base import Check, CheckContext, Hit
+from ._support.sides import pair_hits
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 NUMBER = re.compile(rf"(?<![0-9\u0660-\u0669\u06F0-\u06F9]){_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*")
@@ -93,8 +94,8 @@ _AR_WORDS = {normalize_arabic(k): v for k, v in {
     "ظهرا": 12, "ظهراً": 12, "الظهر": 12, "مزدوج": 2, "ثنائي": 2, "ثنائية": 2,
     "ثلاثي": 3, "ثلاثية": 3, "سنوي": 1, "سنوية": 1, "يومي": 1, "يومية": 1,
     "أسبوعي": 7, "أسبوعية": 7, "شهري": 1, "شهرية": 1, "كلا": 2, "كلتا": 2, "كلتي": 2}.items()}
-_AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670]+")
-_AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_AR_WORD = ar.WORD
+_AR_CLITICS = ar.NUMBER_PROCLITICS
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gold import gold_context
 
-from aligner.checks.names import document_links, find
+from aligner.checks.name_mismatch import document_links, find
 
 SRC = [
     "وصل الوزير غاريبالدوف إلى بغداد.",

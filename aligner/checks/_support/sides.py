@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from ..model import SRC, TGT, Pair
-from ..text import primary
+from ...model import SRC, TGT, Pair
+from ...text import primary
 from .base import CheckContext, Hit
 
 

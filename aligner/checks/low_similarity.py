@@ -3,7 +3,7 @@
 Only meaningful with a semantic scorer (an embedding backend): the lexical scorer's scores
 measure length and anchors, which the ``omission`` / ``addition`` and ``number-mismatch``
 checks already cover, so the check is skipped when the run's scorer is ``lexical``. Any other
-scorer named in ``CheckContext.options["scorer"]`` works: the check reads only
+scorer named in ``CheckContext.options.scorer`` works: the check reads only
 :attr:`Pair.score` and compares each pair with the median and spread of the document's
 bilingual pairs.
 """
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from statistics import median
 
 from ..model import SRC, Severity
-from .base import Check, CheckContext, Hit
-from .stats import robust_z
+from ._support.base import Check, CheckContext, Hit
+from ._support.stats import robust_z
 
 Z_LIMIT = -3.5
 MIN_PAIRS = 6
@@ -25,7 +25,7 @@ NON_SEMANTIC = frozenset({"lexical", "", None})
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
-    if ctx.options.get("scorer") in NON_SEMANTIC:
+    if ctx.options.scorer in NON_SEMANTIC:
         return
     scored = [p for p in ctx.pairs if p.src and p.tgt and p.score is not None]
     if len(scored) < MIN_PAIRS:

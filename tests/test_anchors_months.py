@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.similarity.anchors import months
+from aligner.anchors import months
 
 
 def test_offsets_point_into_the_original_text_with_diacritics():

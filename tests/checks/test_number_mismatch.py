@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gold import gold_context
 
-from aligner.checks.numbers import compare, find, number_tokens, word_values
+from aligner.checks.number_mismatch import compare, find, number_tokens, word_values
 from aligner.model import Severity
 
 

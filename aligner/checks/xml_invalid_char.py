@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..model import SIDES, Severity
 from ..xmlchars import XML_INVALID, describe
-from .base import Check, CheckContext, Hit
+from ._support.base import Check, CheckContext, Hit
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..glossary import Glossary, Term, load_glossary
+from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
-from .base import Check, CheckContext, Hit
-from .sides import arabic_english
+from ._support.base import Check, CheckContext, Hit
+from ._support.sides import arabic_english
 
-_AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
+_AR_WORD = ar.WORD_EXTENDED
 # Proclitics (conjunction, preposition, article) a term's first word may carry, longest first.
-_CLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
-            "و", "ف", "ب", "ل", "ك")
+_CLITICS = ar.PROCLITICS
 _APOSTROPHES = "'’‘ʿʾ`´"
 # British and American spellings of the same length, folded to one form for matching.
 _SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("offence", "offense"),
@@ -229,7 +229,7 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     sides = arabic_english(ctx)
     if sides is None:
         return  # the glossary is Arabic-English
-    glossary = load_glossary(ctx.options.get("glossary"))
+    glossary = load_glossary(ctx.options.glossary)
     terms = index_terms(compile_glossary(glossary))
     name = glossary.file.rsplit("/", 1)[-1]
     for pair in ctx.pairs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gold import gold_context
 
-from aligner.checks.dates import find
+from aligner.checks.date_mismatch import find
 from aligner.model import Severity
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..text import normalize_arabic
+from .lang import ar
+from .text import normalize_arabic
 
 _AR = {"ب": "B", "ت": "T", "ث": "T", "ج": "J", "ح": "H", "خ": "K", "د": "D", "ذ": "D",
        "ر": "R", "ز": "S", "س": "S", "ش": "X", "ص": "S", "ض": "D", "ط": "T", "ظ": "D",
@@ -23,11 +24,11 @@ _DIGRAPHS = {"sh": "X", "ch": "X", "kh": "K", "gh": "G", "th": "T", "dh": "D", "
 _LATIN = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "S", "c": "K", "k": "K",
           "q": "K", "g": "J", "j": "J", "f": "F", "v": "F", "h": "H", "l": "L", "m": "M",
           "n": "N", "r": "R", "x": "KS"}
-_EN_ARTICLE = re.compile(r"^(?:a[lsdnrtz]|el|ash|ath|adh)[-‐‑ ]", re.IGNORECASE)
-_AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_EN_ARTICLE = re.compile(f"^{ar.LATIN_ARTICLE}[-‐‑ ]", re.IGNORECASE)
+_AR_PROCLITICS = ar.NAME_PROCLITICS
 _NOT_LOWER_LATIN = re.compile(r"[^a-z]")
 _FINAL_H = re.compile(r"(?<=[ae])h$")
-_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064A]")
+_NOT_ARABIC_LETTER = ar.NOT_LETTER
 # Classes that transliterations mix up; a substitution between them costs half.
 _CONFUSABLE = {frozenset(p) for p in ("HK", "ST", "SD", "TD", "JG", "KG", "SX", "XJ")}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from gold import gold_context
 
-from aligner.checks.scores import find
+from aligner.checks import CheckOptions
+from aligner.checks.low_similarity import find
 
 SRC = [f"جملة عربية رقم {i}" for i in range(10)]
 TGT = [f"English sentence number {i}" for i in range(10)]
@@ -12,7 +13,7 @@ SCORES = [0.86, 0.88, 0.84, 0.87, 0.85, 0.89, 0.86, 0.83, 0.87, 0.88]
 
 
 def run(scores, scorer="e5"):
-    return list(find(gold_context(SRC, TGT, options={"scorer": scorer}, scores=scores)))
+    return list(find(gold_context(SRC, TGT, options=CheckOptions(scorer=scorer), scores=scores)))
 
 
 def test_outlier_pair_is_flagged():

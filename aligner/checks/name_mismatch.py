@@ -15,31 +15,30 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import lang
 from ..model import SRC, TGT, Pair, Severity
-from ..similarity.anchors import EN_MONTHS
-from ..similarity.translit import arabic_skeletons, latin_skeleton, names_match
 from ..text import normalize_arabic, normalize_latin
-from .base import Check, CheckContext, Hit
-from .sides import arabic_english
+from ..translit import arabic_skeletons, latin_skeleton, names_match
+from ._support.base import Check, CheckContext, Hit
+from ._support.sides import arabic_english
 
 # The Arabic article as English spells it before a name ("al-Sudani", "ash-Sharq").
-_ARTICLE = r"(?:al|el|as|ash|ad|an|ar|at|az|adh|ath)[-‐‑]"
+_ARTICLE = lang.ar.LATIN_ARTICLE + "[-‐‑]"
 _EN_NAME = re.compile(rf"(?<![\w‘’ʿʾ])(?:{_ARTICLE})?[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ‘'ʿʾ][\w‘’'ʿʾ\-]*")
 _LEADING_ARTICLE = re.compile("^" + _ARTICLE)
 _HYPHEN = re.compile(r"[-‐‑]")
 _NOT_LOWER_LATIN = re.compile(r"[^a-z]")
 _ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*s?")
-_AR_WORD = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u0671-\u06D3]+")
-_AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+_AR_WORD = lang.ar.WORD_EXTENDED
+_AR_PROCLITICS = lang.ar.LINK_PROCLITICS
 _PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|theirs|it|its)\b",
                        re.IGNORECASE)
 # Capitalised English words that are not names, and demonyms (a translation, not a name).
-_NOT_NAMES = frozenset("""the a an this that these those in on at of for to and or but with by
-from as after before he she it they we his her its their our i you mr mrs ms dr president
-minister prime secretary general ambassador king queen prince sheikh imam council committee
-ministry government parliament federal forces army armed republic state states united
-national international institute organization organisation university party movement front
-union news agency according however meanwhile earlier later also yesterday today""".split())
+_NOT_NAMES = lang.en.NOT_NAMES | frozenset("""prime secretary general ambassador king queen prince
+sheikh imam council committee ministry government parliament federal forces army armed republic
+state states united national international institute organization organisation university party
+movement front union news agency according however meanwhile earlier later also yesterday
+today""".split())
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$|^(?:american|african|arab|iraqi|israeli|saudi|"
                       r"kuwaiti|qatari|emirati|yemeni|omani|pakistani|afghan|kurd|thai)s?$")
 
@@ -61,7 +60,7 @@ def english_names(text: str, evidence: bool = False) -> list[_Word]:
     for m in _EN_NAME.finditer(text):
         word = m.group().rstrip("-")
         key = _LEADING_ARTICLE.sub("", word.lower())
-        if key in _NOT_NAMES or key.rstrip(".") in EN_MONTHS:
+        if key in _NOT_NAMES or key.rstrip(".") in lang.en.MONTHS:
             continue
         if evidence and (_DEMONYM.search(key) or _sentence_initial(text, m.start())):
             continue

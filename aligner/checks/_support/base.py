@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..model import SRC, Finding, Pair, Severity
+from ...model import SRC, Finding, Pair, Severity
 
 EXCERPT_CONTEXT = 12  # characters of context either side of a span in an excerpt
 
@@ -24,14 +25,23 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class CheckOptions:
+    """The run's settings that checks read."""
+
+    glossary: str | Path | None = None  # glossary file; None: the shipped one
+    # The scorer that really scored the pairs (a backend that could not load falls back to
+    # lexical scores, which score-based checks must not read as semantic ones).
+    scorer: str | None = None
+
+
+@dataclass(frozen=True)
 class CheckContext:
     """Everything a check may read: the pairs, the languages and the run's resources."""
 
     pairs: tuple[Pair, ...]
     src_lang: str
     tgt_lang: str | None
-    aligned: bool = True
-    options: dict = field(default_factory=dict)  # glossary, scorer name, ... by key
+    options: CheckOptions = field(default_factory=CheckOptions)
 
     @property
     def bilingual(self) -> bool:
@@ -73,4 +83,4 @@ def make_finding(check: Check, hit: Hit, pairs: tuple[Pair, ...],
                    suggestion=hit.suggestion, loc=pair.locate(hit.side, hit.span))
 
 
-__all__ = ["SRC", "Check", "CheckContext", "Hit", "excerpt", "make_finding"]
+__all__ = ["SRC", "Check", "CheckContext", "CheckOptions", "Hit", "excerpt", "make_finding"]

@@ -1,4 +1,5 @@
-"""``modality-drift`` and ``negation-drift``: modal or negation markers that disagree.
+"""Modal and negation markers of Arabic and English text, which ``modality-drift`` and
+``negation-drift`` compare across a pair.
 
 Only clear disagreements are reported, because translators move modality and negation around
 freely ("لم يعد" → "no longer", "لا يزال" → "still", "لا ... إلا" → "only"):
@@ -18,15 +19,12 @@ freely ("لم يعد" → "no longer", "لا يزال" → "still", "لا ... إ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import SRC, TGT, Pair, Severity
-from ..text import normalize_arabic
-from .base import Check, CheckContext, Hit
-from .sides import arabic_english, pair_hits
+from ...lang import ar
+from ...text import normalize_arabic
 
-_AR_TOKEN = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670]+")
+_AR_TOKEN = ar.WORD
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
@@ -53,7 +51,7 @@ _AR_NEG_STEMS = tuple(normalize_arabic(w) for w in (
     "عجز", "تعذر", "يتعذر", "غياب", "انعدام", "رفض", "امتناع", "فشل", "إخفاق", "حرمان",
     "استحال", "يستحيل", "منع", "حظر", "نفي", "خلو", "تجنب", "قلة", "نقص", "افتقار", "يفتقر",
     "تفتقر", "ضعف"))
-_AR_CLITIC = re.compile(normalize_arabic("^(?:وال|بال|فال|لل|ال|و|ف|ب|ل)"))
+_AR_CLITIC = re.compile(normalize_arabic("^(?:" + "|".join(ar.LINK_PROCLITICS) + ")"))
 _AR_PAST_AFTER_QAD = _n("تم تمت تمكن تمكنت تحول تحولت تعرض تعرضت تلقى تلقت تسلم تسلمت "
                         "توصل توصلت تجاوز تجاوزت تراجع تراجعت")
 _AR_POSSIBLE = _n("يمكن ويمكن فيمكن ربما وربما لعل ولعل يستطيع تستطيع نستطيع يستطيعون "
@@ -208,78 +206,9 @@ def english_markers(text: str) -> Markers:
                    possible_word or bool(possible), must_word or bool(must))
 
 
-def _markers(text: str, lang: str) -> Markers:
+def markers(text: str, lang: str) -> Markers:
     return arabic_markers(text) if lang == "ar" else english_markers(text)
 
 
-def _quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+def quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return ", ".join(dict.fromkeys(f"'{text[s:e]}'" for s, e in spans))
-
-
-def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
-    """A strong negation on one side of the pair with no negation at all on the other."""
-    if not pair.src or not pair.tgt:
-        return
-    src, tgt = pair.text(SRC), pair.text(TGT)
-    s, t = _markers(src, src_lang), _markers(tgt, tgt_lang)
-    if s.neg_strong and not t.neg_any:
-        span = s.neg_strong[0]
-        yield Hit(pair.id, SRC, span,
-                  f"The source is negated ({_quote(src, s.neg_strong)}) but the translation "
-                  "has no negation: the meaning may be reversed.",
-                  "Check that the translation denies what the source denies (not, never, no, "
-                  "without).")
-    elif t.neg_strong and not s.neg_any:
-        span = t.neg_strong[0]
-        yield Hit(pair.id, TGT, span,
-                  f"The translation is negated ({_quote(tgt, t.neg_strong)}) but the source "
-                  "has no negation: the meaning may be reversed.",
-                  "Check the source: remove the negation unless the source denies it too.")
-
-
-def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
-    """Possibility turned into obligation (or back), or an obligation lost in translation."""
-    if not pair.src or not pair.tgt:
-        return
-    src, tgt = pair.text(SRC), pair.text(TGT)
-    s, t = _markers(src, src_lang), _markers(tgt, tgt_lang)
-    if s.possible and not s.must_any and t.must and not t.possible:
-        yield Hit(pair.id, TGT, t.must[0],
-                  f"The source says this can or may happen ({_quote(src, s.possible)}) but the "
-                  f"translation makes it an obligation ({_quote(tgt, t.must)}).",
-                  "Use 'can', 'could' or 'may' as the source does, unless it is really an "
-                  "obligation.")
-    elif s.must and not s.possible_any and t.possible and not t.must:
-        yield Hit(pair.id, TGT, t.possible[0],
-                  f"The source states an obligation ({_quote(src, s.must)}) but the translation "
-                  f"makes it a possibility ({_quote(tgt, t.possible)}).",
-                  "Use 'must', 'has to' or 'should' as the source does.")
-    elif s.must and not t.must_any and not t.possible_any and tgt_lang == "en":
-        # Only into English, where an imperative ("Check the cabin") is recognised.
-        yield Hit(pair.id, SRC, s.must[0],
-                  f"The source states an obligation ({_quote(src, s.must)}) that the "
-                  "translation does not express.",
-                  "Render the obligation ('must', 'has to', 'should', 'need to').")
-
-
-def find_negation(ctx: CheckContext) -> Iterator[Hit]:
-    if arabic_english(ctx) is None:
-        return  # the markers are Arabic and English ones
-    yield from pair_hits(ctx, negation_hits)
-
-
-def find_modality(ctx: CheckContext) -> Iterator[Hit]:
-    if arabic_english(ctx) is None:
-        return
-    yield from pair_hits(ctx, modality_hits)
-
-
-CHECKS = (
-    Check("modality-drift", Severity.WARNING,
-          "Modal markers that disagree: possibility (يمكن، قد / can, may) on one side, "
-          "obligation (يجب / must, has to) on the other, or an obligation lost.",
-          find_modality),
-    Check("negation-drift", Severity.WARNING,
-          "A negation (لم، لا، ليس / not, never, no) on one side with no negation of any kind "
-          "on the other.", find_negation),
-)

@@ -1,6 +1,6 @@
 """``date-mismatch``: a month named on one side of a pair and not on the other.
 
-Month names are read with :func:`aligner.similarity.anchors.months`: English names, and both
+Month names are read with :func:`aligner.anchors.months`: English names, and both
 Arabic series (يناير and كانون الثاني; "يناير/كانون الثاني" is one date). Days and years are
 numbers and are compared by ``number-mismatch``.
 
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..anchors import months
+from ..lang import en
 from ..model import SRC, TGT, Pair, Severity
-from ..similarity.anchors import EN_MONTH_NAMES, months
-from .base import Check, CheckContext, Hit
-from .sides import arabic_english, pair_hits
+from ._support.base import Check, CheckContext, Hit
+from ._support.sides import arabic_english, pair_hits
 
-MONTH_NAMES = {i: m.capitalize() for i, m in enumerate(EN_MONTH_NAMES, 1)}
+MONTH_NAMES = {i: m.capitalize() for i, m in enumerate(en.MONTH_NAMES, 1)}
 
 
 def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"

@@ -11,49 +11,38 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text import ascii_digits, normalize_arabic
+from .lang import ar, en
+from .text import ascii_digits, normalize_arabic
 from .translit import arabic_skeletons, latin_skeleton, names_match
 
-EN_MONTH_NAMES = tuple("january february march april may june july august september october "
-                       "november december".split())
-#: Month names and abbreviations → month number; built in one expression so that the table is
-#: never changed after import (its order is the order of the alternatives in the patterns).
-EN_MONTHS = {**{m: i for i, m in enumerate(EN_MONTH_NAMES, 1)},
-             **{m[:3]: i for i, m in enumerate(EN_MONTH_NAMES, 1)}, "sept": 9}
+EN_MONTH_NAMES = en.MONTH_NAMES
+EN_MONTHS = en.MONTHS
 # "May" and "March" are also an English verb: count them only beside a number or after a
 # word that introduces a time ("in March", "by late May").
-_AMBIGUOUS_MONTHS = {"may", "march", "mar"}
+_AMBIGUOUS_MONTHS = en.AMBIGUOUS_MONTHS
 _EN_TIME_WORD = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|"
                            r"this|during|before|after|through|to|and|or|between|throughout|"
                            r"beginning|end|start|middle)[\s\-]+)$", re.IGNORECASE)
 
-AR_MONTHS = {normalize_arabic(k): v for k, v in {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
-    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9,
-    "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
-    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12}.items()}
-# Arabic month names that are also other words: مارس "practised", مايو "Mayo", نيسان
-# "Nissan", تموز "Tammuz", آب "father". Count them only beside a number or a time word.
+AR_MONTHS = ar.MONTHS_N
 _EN_MONTH_PAIR = re.compile(r"\s*[/\-–]\s*(?:" + "|".join(EN_MONTHS) + r")\b", re.IGNORECASE)
-_AR_AMBIGUOUS_MONTHS = {normalize_arabic(w) for w in ("مارس", "مايو", "نيسان", "تموز", "آب")}
+# Arabic month names that are also other words: count them only beside a number or a time word.
+_AR_AMBIGUOUS_MONTHS = ar.AMBIGUOUS_MONTHS_N
 _AR_TIME_WORD = re.compile(
-    "(?:(?<![\u0621-\u064A])(?:[وبل]?)(?:" + "|".join(map(normalize_arabic, (
+    f"(?:(?<![{ar.LETTERS}])(?:[وبل]?)(?:" + "|".join(map(normalize_arabic, (
         "في", "شهر", "منذ", "حتى", "بحلول", "أوائل", "أواخر", "منتصف", "مطلع", "خلال",
         "نهاية", "بداية", "من", "إلى", "قبل", "بعد", "أو", "الماضي", "المقبل", "القادم")))
     + ")\\s+)$")
 _AR_MONTH_RE = re.compile(
-    r"(?<![\u0621-\u064A])(?:[وبل]?)(" + "|".join(sorted(map(re.escape, AR_MONTHS), key=len,
-                                                         reverse=True)) + r")(?![\u0621-\u064A])")
+    rf"(?<![{ar.LETTERS}])(?:[وبل]?)(" + "|".join(sorted(map(re.escape, AR_MONTHS), key=len,
+                                                         reverse=True)) + rf")(?![{ar.LETTERS}])")
 _EN_MONTH_RE = re.compile(r"\b(" + "|".join(EN_MONTHS) + r")\b\.?", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _EN_NAME = re.compile(r"(?:[‘'ʿʾ`]?)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w‘’'ʿʾ\-]*")
-_AR_WORD = re.compile(r"[\u0621-\u064A\u0670-\u06D3]{3,}")
+_AR_WORD = re.compile(f"[{ar.LETTERS}{ar.DAGGER_ALEF}{ar.EXTENDED}]{{3,}}")
 _OPEN_QUOTES = "“«„"
 # Capitalised English words that are not names; their skeletons would match at random.
-_EN_STOP = frozenset("""the a an this that these those in on at of for to and or but with by from
-as after before he she it they we his her its their our i you mr mrs ms dr president minister
-""".split())
+_EN_STOP = en.NOT_NAMES
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from gold import gold_context
 
-from aligner.checks.terms import find, fold_latin, rendering_pattern
+from aligner.checks import CheckOptions
+from aligner.checks.term_mismatch import find, fold_latin, rendering_pattern
 from aligner.model import Severity
 
 GLOSSARY = "\n".join([
@@ -25,7 +26,7 @@ def glossary(tmp_path):
 
 
 def hits(glossary, ar, en):
-    ctx = gold_context([ar], [en], options={"glossary": glossary})
+    ctx = gold_context([ar], [en], options=CheckOptions(glossary=glossary))
     return list(find(ctx))
 
 
@@ -91,7 +92,7 @@ def test_terms_not_in_the_source_are_not_checked(glossary):
 
 def test_default_glossary_used_when_none(tmp_path):
     ctx = gold_context(["عقد مجلس الأمن جلسة طارئة."], ["The body held an emergency session."],
-                       options={"glossary": None})
+                       options=CheckOptions(glossary=None))
     (hit,) = find(ctx)
     assert "Security Council" in hit.message
 
@@ -109,14 +110,14 @@ def test_corpus_short_range_pieces_flagged_against_spare_parts(corpus_result):
 def test_english_original_with_arabic_translation(glossary):
     # A memory may declare English as its source: the Arabic term is then on the target side.
     ctx = gold_context(["The army announced a new deal."], ["أعلنت وزارة الدفاع عن صفقة."],
-                       src_lang="en", tgt_lang="ar", options={"glossary": glossary})
+                       src_lang="en", tgt_lang="ar", options=CheckOptions(glossary=glossary))
     (hit,) = find(ctx)
     assert hit.side == "tgt" and "defense ministry" in hit.message
 
 
 def test_other_language_pairs_are_skipped(glossary):
     ctx = gold_context(["Le ministère a annoncé."], ["The ministry announced."],
-                       src_lang="fr", tgt_lang="en", options={"glossary": glossary})
+                       src_lang="fr", tgt_lang="en", options=CheckOptions(glossary=glossary))
     assert list(find(ctx)) == []
 
 

@@ -1,4 +1,5 @@
-"""``omission`` and ``addition``: a pair whose length ratio is far outside the document's own.
+"""What ``omission`` and ``addition`` share: a pair whose length ratio is far outside the
+document's own.
 
 Each document sets its own norm: the median of log(target length / source length) over its 1-1
 pairs, with a robust spread (MAD). A pair is reported when its ratio is far from that norm by
@@ -13,8 +14,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..model import SRC, TGT, Pair, Severity
-from .base import Check, CheckContext, Hit
+from ...model import SRC, TGT, Pair
 from .stats import centre_spread
 
 Z_LIMIT = 3.5
@@ -61,36 +61,3 @@ def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
         factor = math.exp(r - norm)
         if abs(z) >= Z_LIMIT and (factor <= 1 / MIN_FACTOR or factor >= MIN_FACTOR):
             yield pair, factor, z
-
-
-def find_omission(ctx: CheckContext) -> Iterator[Hit]:
-    for pair, factor, _z in outliers(ctx.pairs):
-        if factor < 1:
-            text = pair.text(SRC)
-            yield Hit(pair.id, SRC, (0, len(text)),
-                      f"The translation is much shorter than this document's translations "
-                      f"usually are (about {factor:.0%} of the expected length): part of the "
-                      "source may not be translated.",
-                      "Compare the sentences clause by clause and translate anything missing.")
-
-
-def find_addition(ctx: CheckContext) -> Iterator[Hit]:
-    for pair, factor, _z in outliers(ctx.pairs):
-        if factor > 1:
-            text = pair.text(TGT)
-            yield Hit(pair.id, TGT, (0, len(text)),
-                      f"The translation is much longer than this document's translations "
-                      f"usually are (about {factor:.1f} times the expected length): it may add "
-                      "text that is not in the source.",
-                      "Compare the sentences clause by clause and remove anything the source "
-                      "does not say.")
-
-
-CHECKS = (
-    Check("omission", Severity.WARNING,
-          "A translation far shorter than the document's own length ratio: text may be "
-          "missing.", find_omission),
-    Check("addition", Severity.WARNING,
-          "A translation far longer than the document's own length ratio: text may be "
-          "added.", find_addition),
-)
