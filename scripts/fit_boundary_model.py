@@ -47,7 +47,7 @@ HEADER = """\
 # Written by scripts/fit_boundary_model.py; do not edit by hand, refit.
 # Derived from UD Arabic-PUD (CC BY-SA 3.0, UniversalDependencies/UD_Arabic-PUD) and
 # TICO-19 (CC0 1.0); this file is shared under CC BY-SA 3.0 accordingly.
-# Rows: bias, weight NAME VALUE, rate NAME VALUE, word WORD COUNTS... (columns below).
+# Rows: bias VALUE; weight, rate, mean NAME VALUE; word WORD COUNTS... (columns below).
 # columns: {columns}
 """
 _CLOSERS = "\"”»’)]"
@@ -229,18 +229,22 @@ def main(argv: list[str] | None = None) -> int:
     weights, bias = fit(samples)
     print(f"all (in-sample): {evaluate(samples, weights, bias)}", file=sys.stderr)
     full = make_model(docs)
-    write(Path(args.out), weights, bias, full)
+    negatives = [f for f, y in samples if y == 0]
+    means = {n: sum(f.get(n, 0.0) for f in negatives) / len(negatives) for n in weights}
+    write(Path(args.out), weights, bias, means, full)
     n_pos = sum(y for _f, y in samples)
     print(f"{len(samples)} examples ({n_pos} stray), {len(full.lexicon)} words -> {args.out}",
           file=sys.stderr)
     return 0
 
 
-def write(path: Path, weights: dict, bias: float, model: boundary.BoundaryModel) -> None:
+def write(path: Path, weights: dict, bias: float, means: dict,
+          model: boundary.BoundaryModel) -> None:
     lines = [HEADER.format(columns=" ".join(boundary.COLUMNS)).rstrip("\n")]
     lines.append(f"bias\t{bias:.6f}")
     lines += [f"weight\t{n}\t{v:.6f}" for n, v in sorted(weights.items())]
     lines += [f"rate\t{n}\t{v:.6f}" for n, v in sorted(model.rates.items())]
+    lines += [f"mean\t{n}\t{v:.6f}" for n, v in sorted(means.items())]
     for word, counts in sorted(model.lexicon.items()):
         lines.append("word\t" + word + "\t" + "\t".join(str(c) for c in counts))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -56,7 +56,9 @@ class BoundaryParams:
     prior_count: float = 2.0
     #: How far back and ahead to look for the fragment's length, in characters (keeps the cost
     #: of scoring one stop constant however long the paragraph is).
-    window: int = 400
+    window: int = 120
+    #: A fragment of this many words or fewer is "short" (a feature of its own).
+    short_words: int = 2
     #: Fragment lengths are capped here (in words): beyond it, length says nothing more.
     max_words: int = 40
 
@@ -129,20 +131,27 @@ class BoundaryModel:
     lexicon: Mapping[str, tuple[int, ...]]
     #: Global rate of each class fraction (and of ``ends``/``opens`` per ``occ``).
     rates: Mapping[str, float]
+    #: Mean of each feature over the real sentence ends it was fitted on, so that
+    #: :meth:`explain` names what sets a stop apart from an ordinary end.
+    means: Mapping[str, float] = field(default_factory=dict)
     params: BoundaryParams = PARAMS
 
     def stray_probability(self, text: str, mark: int, after: int) -> float:
         """Probability (with balanced classes) that the stop at ``text[mark]`` is stray."""
         return self.probability(features(context(text, mark, after, self.params), self))
 
+    def logit(self, feats: Mapping[str, float]) -> float:
+        """Log-odds that the stop is stray (balanced classes)."""
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+
     def probability(self, feats: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        z = self.logit(feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def explain(self, feats: Mapping[str, float], top: int = 1) -> list[str]:
         """The features that pushed most towards "stray", strongest first."""
-        parts = sorted(((self.weights.get(k, 0.0) * v, k) for k, v in feats.items()),
-                       reverse=True)
+        parts = sorted(((self.weights.get(k, 0.0) * (v - self.means.get(k, 0.0)), k)
+                        for k, v in feats.items()), reverse=True)
         return [k for c, k in parts[:top] if c > 0]
 
     def entry(self, word: str) -> tuple[int, ...] | None:
@@ -183,10 +192,10 @@ def features(ctx: Context, model: BoundaryModel) -> dict[str, float]:
     f["agree_plural"] = float(any(prev.endswith(e) and nxt.endswith(e) for e in _PLURALS)
                               and _definite(nxt))
     f["cons_def"] = f.get("p_last_cons", 0.0) * f["n_def"]
-    f["before_log"] = math.log1p(ctx.words_before)
-    f["after_log"] = math.log1p(ctx.words_after)
-    f["before_short"] = float(ctx.words_before <= 3)
-    f["after_short"] = float(ctx.words_after <= 3)
+    # Only very short fragments count: beyond a few words, how long a sentence is depends on
+    # the genre (news sentences run to 30 words, Tatoeba's to 6), not on where it ends.
+    f["before_short"] = float(ctx.words_before <= model.params.short_words)
+    f["after_short"] = float(ctx.words_after <= model.params.short_words)
     return f
 
 
@@ -213,9 +222,11 @@ def load_model() -> BoundaryModel:
 
 
 def parse_model(text: str) -> BoundaryModel:
-    """Read the data file: ``#`` comments, then ``weight``, ``rate`` and ``word`` rows."""
+    """Read the data file: ``#`` comments, then ``bias``, ``weight``, ``rate``, ``mean`` and
+    ``word`` rows (tab-separated)."""
     weights: dict[str, float] = {}
     rates: dict[str, float] = {}
+    means: dict[str, float] = {}
     lexicon: dict[str, tuple[int, ...]] = {}
     bias = 0.0
     for line in text.splitlines():
@@ -228,6 +239,8 @@ def parse_model(text: str) -> BoundaryModel:
             weights[name] = float(values[0])
         elif kind == "rate":
             rates[name] = float(values[0])
+        elif kind == "mean":
+            means[name] = float(values[0])
         elif kind == "word":
             lexicon[name] = tuple(int(v) for v in values)
-    return BoundaryModel(weights, bias, lexicon, rates)
+    return BoundaryModel(weights, bias, lexicon, rates, means)
