@@ -71,6 +71,8 @@ def arabic_cue(before: str, after: str, params: StrayPeriodParams = PARAMS) -> C
     already skipped).
     """
     prev_raw = _last_word(before)
+    if len(prev_raw) <= 1:
+        return None  # a one-letter abbreviation: "ق.م" (BC), "د. أحمد"
     words = before[-200:].split()
     if len(prev_raw) <= 3 and len(words) >= 2 and words[-2].endswith(".") \
             and len(words[-2].rstrip(".")) <= 3:

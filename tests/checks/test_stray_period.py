@@ -122,8 +122,9 @@ def test_every_day_then_said_is_at_most_a_weak_cue():
     assert cue is None or cue.strength == WEAK
 
 
-def test_spelled_out_initials_are_not_a_cue():
+def test_spelled_out_initials_and_one_letter_abbreviations_are_not_cues():
     assert arabic_cue("قال القائد العام دي. كي", " أريا إن") is None
+    assert arabic_cue("عاش عام 3300 ق", "م تقريباً في المرتفعات") is None
 
 
 @pytest.mark.parametrize("before, after, expected", [
