@@ -20,6 +20,9 @@ Figures per split and check:
   documents;
 * ``clean_errors``: error findings in the undamaged documents, per 100 of their pairs.
 
+A document the reader refuses (a Tatoeba line in the other script can make a combined file look
+interleaved) is skipped and counted (``refused``).
+
 The baseline row is what a user of the aligner has without the check: every full stop the
 alignment ran through (``Sentence.joins``), reported as stray.
 
@@ -215,18 +218,31 @@ def _row(check: str, split: str) -> dict:
 
 def evaluate(split: str, quick: bool = True) -> list[dict]:
     """Rows for ``stray-period`` and its baseline on one split (keys as in ``faults_en``)."""
-    from aligner import Config, check
+    from aligner import Config, InputError, check
 
     rng = random.Random(SEEDS[split])
     ours, base = _row(CHECK, split), _row("(baseline: every joined stop)", split)
     config = Config(enabled=(CHECK,))
+    refused = 0
     with tempfile.TemporaryDirectory() as tmp:
         for n, doc in enumerate(documents(split, quick)):
-            for damaged in (True, False):
-                text, gold = render(doc, rng if damaged else None)
-                path = Path(tmp) / f"doc{n}{'d' if damaged else 'c'}.txt"
+            # Drawn before checking, so a refused document does not shift the damage of the rest.
+            texts = [render(doc, rng), render(doc, None)]
+            results = []
+            for (text, _gold), name in zip(texts, ("d", "c")):
+                path = Path(tmp) / f"doc{n}{name}.txt"
                 path.write_text(text, encoding="utf-8")
-                result = check([str(path)], config)
+                try:
+                    results.append(check([str(path)], config))
+                except InputError as exc:
+                    # A Tatoeba line in the other script can make the combined file look
+                    # interleaved; the reader refuses it, as it would a user's file.
+                    print(f"[{split}: document {n} refused: {exc}]", file=sys.stderr)
+                    refused += 1
+                    break
+            if len(results) < 2:
+                continue
+            for damaged, (text, gold), result in zip((True, False), texts, results):
                 spans = [(f.loc.start, f.loc.end, f.severity.value) for f in result.findings
                          if f.check == CHECK and f.loc is not None]
                 joined = [(m, m + 1, "error") for m in _joined_stops(result, text)]
@@ -236,6 +252,7 @@ def evaluate(split: str, quick: bool = True) -> list[dict]:
                     else:
                         row["clean_pairs"] += len(result.pairs)
                         row["clean_errors"] += sum(sev == "error" for _s, _e, sev in found)
+    ours["refused"] = base["refused"] = refused
     return [ours, base]
 
 

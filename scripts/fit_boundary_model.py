@@ -168,7 +168,7 @@ def examples(docs, model, rng: random.Random) -> list[tuple[dict, int]]:
             pos += len(s) + 1
         for s, start in zip(sentences, offsets):
             spaces = [m.start() for m in re.finditer(" ", s)][1:-1]
-            spaces = [a for a in spaces if re.match(r"[\u0621-\u064A]", s[a - 1])]
+            spaces = [a for a in spaces if boundary._LETTER.match(s[a - 1])]
             for at in rng.sample(spaces, min(POSITIVES_PER_SENTENCE, len(spaces))):
                 damaged = text[:start + at] + "." + text[start + at:]
                 mark = start + at

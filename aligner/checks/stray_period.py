@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from ..breaks import NEAR
 from ..lang import ar, en
 from ..model import Pair, Severity
-from ..segment.boundary import context, features, load_model
+from ..segment.boundary import CLOSERS, OPENERS, context, features, load_model
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import other_side
 from ._support.walk import paragraphs, placed, sides
 
 STRONG, WEAK = 2, 1
 
-_CLOSERS = "\"”»’)]"
-_OPENERS = "\"“«‘("
+_CLOSERS = CLOSERS
+_OPENERS = OPENERS
 # "word.word" with no space: no Arabic abbreviation is written that way, so it is a stray mark
 # (or a missing space) and is judged by the same cues.
 _AR_GLUED = re.compile(rf"(?<=[{ar.LETTERS}{ar.HARAKAT}])\.(?=[{ar.LETTERS}])")

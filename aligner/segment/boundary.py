@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..lang import ar
 from ..text import ARABIC_DIACRITICS, TATWEEL, ascii_digits, normalize_arabic
 
 DATA_FILE = "ar_boundary.tsv"
@@ -39,11 +40,12 @@ COLUMNS = ("ud_n", "last_adp", "last_conj", "last_part", "last_det", "last_pron"
 UD_LAST = COLUMNS[1:8]
 UD_FIRST = COLUMNS[8:14]
 
-_CLOSERS = "\"”»’)]"
-_OPENERS = "\"“«‘("
-_EDGE = _CLOSERS + _OPENERS + "،,.؛:;!?؟…-–—"
-_END_MARK = re.compile(r"[.!?؟۔][\"”»’)\]]*\s")
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+#: Closing and opening quotes and brackets, around a full stop.
+CLOSERS = "\"”»’)]"
+OPENERS = "\"“«‘("
+_EDGE = CLOSERS + OPENERS + "،,.؛:;!?؟…-–—"
+_END_MARK = re.compile(rf"[.!?؟۔][{re.escape(CLOSERS)}]*\s")
+_LETTER = re.compile(f"[{ar.LETTERS}]")
 _PRONOUN_SUFFIX = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 _PLURALS = ("ين", "ون", "ات")
 
@@ -98,7 +100,7 @@ def context(text: str, mark: int, after: int, params: BoundaryParams = PARAMS) -
     return Context(prev, nxt, " ".join(nxt_words[:6]),
                    min(len(fragment.split()), params.max_words),
                    min(len(following.split()) + (1 if m else 0), params.max_words),
-                   rest[:1] if rest[:1] in _OPENERS else "")
+                   rest[:1] if rest[:1] in OPENERS else "")
 
 
 def _strip(word: str) -> str:
@@ -112,14 +114,14 @@ def _light(word: str) -> str:
 
 def _bare(word: str) -> str:
     """The word without one proclitic (و ف ب ل ك), when what is left is still a word."""
-    if len(word) > 3 and word[0] in _PROCLITICS:
+    if len(word) > 3 and word[0] in ar.CLITIC_LETTERS_N:
         return word[1:]
     return word
 
 
 def _definite(word: str) -> bool:
-    w = word[1:] if len(word) > 4 and word[0] in _PROCLITICS else word
-    return w.startswith("ال") or word.startswith("لل")
+    return word.startswith(ar.DEFINITE_PREFIXES) or (
+        len(word) > 4 and word[0] in ar.CLITIC_LETTERS_N and word[1:].startswith(ar.ARTICLE))
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ class BoundaryModel:
     def entry(self, word: str) -> tuple[int, ...] | None:
         key = normalize_arabic(word)
         found = self.lexicon.get(key)
-        if found is None and len(key) > 3 and key[0] in _PROCLITICS:
+        if found is None and len(key) > 3 and key[0] in ar.CLITIC_LETTERS_N:
             found = self.lexicon.get(key[1:])
         return found
 
@@ -168,8 +170,8 @@ def features(ctx: Context, model: BoundaryModel) -> dict[str, float]:
     prev, nxt = _light(ctx.prev), _light(ctx.next)
     _word_features(f, "p_", model.entry(prev), model, UD_LAST, "ends")
     _word_features(f, "n_", model.entry(nxt), model, UD_FIRST, "opens")
-    arabic_prev = bool(re.match(r"[\u0621-\u064A]", prev))
-    arabic_next = bool(re.match(r"[\u0621-\u064A]", nxt))
+    arabic_prev = bool(_LETTER.match(prev))
+    arabic_next = bool(_LETTER.match(nxt))
     f["p_arabic"] = float(arabic_prev)
     f["p_digit"] = float(prev[-1:].isdigit())
     f["p_short"] = float(0 < len(prev) <= 2)
