@@ -10,7 +10,7 @@ A logistic regression over the stop's context, fitted to data by
 * shapes that need no lexicon: the article, a plural or nisba ending shared by both words
   (agreement), a pronoun suffix, the accusative ending, a digit, a quote mark, a proclitic
   conjunction on the next word, a comma shortly after (a fronted phrase);
-* the length, in words, of the fragment before and after the stop.
+* whether the fragment before or after the stop has only a word or two.
 
 Positives were ". " inserted inside real sentences, negatives the real ends between consecutive
 sentences of a document, all from the tune split only; figures on the test split are printed by
@@ -110,13 +110,6 @@ def _strip(word: str) -> str:
 def _light(word: str) -> str:
     """Without diacritics or tatweel, ta marbuta kept (``normalize_arabic`` merges it with ha)."""
     return ascii_digits(ARABIC_DIACRITICS.sub("", word).replace(TATWEEL, ""))
-
-
-def _bare(word: str) -> str:
-    """The word without one proclitic (و ف ب ل ك), when what is left is still a word."""
-    if len(word) > 3 and word[0] in ar.CLITIC_LETTERS_N:
-        return word[1:]
-    return word
 
 
 def _definite(word: str) -> bool:
