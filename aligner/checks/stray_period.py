@@ -135,10 +135,12 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
         for p in placed(ctx, side):
             sent = p.sentence
             marks = {_mark_before(sent.text, off) for off, _c, _r in sent.joins}
+            glued = set()
             if lang == "ar":
-                marks |= {m.start() for m in _AR_GLUED.finditer(sent.text)}
-            for mark in sorted(m for m in marks if m is not None):
-                hit = _judge(pairs[p.pair], side, p.offset, sent.text, mark, cue_of)
+                glued = {m.start() for m in _AR_GLUED.finditer(sent.text)} - marks
+            for mark in sorted(m for m in marks | glued if m is not None):
+                hit = _judge(pairs[p.pair], side, p.offset, sent.text, mark, cue_of,
+                             mark in glued)
                 if hit:
                     yield hit
         yield from _kept_breaks(ctx, side, cue_of)
@@ -166,7 +168,10 @@ def _kept_breaks(ctx: CheckContext, side: str, cue_of) -> Iterator[Hit]:
                       Severity.WARNING)
 
 
-def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> Hit | None:
+def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of,
+           glued: bool = False) -> Hit | None:
+    """A finding for the stop at ``text[mark]``, or ``None``. A ``glued`` stop ("word.word")
+    is as often a real end missing its space as a stray stop: at most a warning."""
     after_pos = mark + 1
     while after_pos < len(text) and text[after_pos] in _CLOSERS:
         after_pos += 1
@@ -187,12 +192,22 @@ def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> 
         return None  # a weak cue, and the translation breaks here too
     prev = _last_word(before)
     nxt = after.split()[0].rstrip("،,.؛:") if after.split() else ""
-    shown = f"{prev}{text[mark:after_pos]} {nxt}".strip()
+    space = "" if glued else " "
+    shown = f"{prev}{text[mark:after_pos]}{space}{nxt}".strip()
     fixed = f"{prev}{text[mark + 1:after_pos]} {nxt}".strip()
     extra = " The translation runs straight through here." if through else ""
+    if glued:
+        return Hit(pair.id, side, (offset + mark, offset + mark + 1),
+                   f"Full stop with no space after it at '{shown}': {cue.reason}.{extra}",
+                   f"Delete the full stop ('{fixed}'), or, if a new sentence starts here, "
+                   "put a space after it.", min(severity, Severity.WARNING, key=_rank))
     return Hit(pair.id, side, (offset + mark, offset + mark + 1),
                f"Full stop inside a sentence at '{shown}': {cue.reason}.{extra}",
                f"Delete the full stop: '{fixed}'.", severity)
+
+
+def _rank(severity: Severity) -> int:
+    return severity.rank
 
 
 def _runs_through(pair: Pair, side: str, pos: int) -> bool | None:

@@ -151,3 +151,24 @@ def test_kept_break_with_a_strong_cue_is_a_warning(tmp_path):
     assert len(hits) == 1
     assert hits[0].side == "tgt" and original(hits[0]) == "."
     assert hits[0].severity == Severity.WARNING and "their. Plans" in hits[0].message
+
+
+def test_glued_stop_is_at_most_a_warning_and_offers_the_missing_space(tmp_path):
+    hits = _stray(tmp_path,
+                  ["Australia is considering similar apps, as is the BlueTrace protocol. Russia "
+                   "intends to launch an app for patients.", "No date has been set."],
+                  ["تفكر أستراليا في تطبيقات مماثلة، وكذلك بروتوكول بلو تريس.وتنوي روسيا طرح "
+                   "تطبيق للمرضى.", "ولم يحدد أي موعد."])
+    assert len(hits) == 1
+    hit = hits[0]
+    assert hit.severity == Severity.WARNING and original(hit) == "."
+    assert "تريس.وتنوي" in hit.message and "put a space after it" in hit.suggestion
+
+
+def test_glued_stray_stop_inside_a_sentence_is_reported(tmp_path):
+    hits = _stray(tmp_path,
+                  ["The government sent military equipment to the northern border this week.",
+                   "No date has been set."],
+                  ["أرسلت الحكومة معدات.عسكرية إلى الحدود الشمالية هذا الأسبوع.",
+                   "ولم يحدد أي موعد."])
+    assert len(hits) == 1 and original(hits[0]) == "." and "معدات.عسكرية" in hits[0].message
