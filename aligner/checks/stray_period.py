@@ -3,11 +3,12 @@
 Evidence comes in two kinds. The aligner's: a bead ran through the break, so the segments came
 out as one sentence and :attr:`Sentence.joins` records the absorbed mark (and, when the other
 side's sentence runs straight through the spot, the translation agrees that nothing ends there).
-And local cues around the stop: a word a sentence cannot end on before it (a preposition, a
-construct-state noun), a word a sentence does not start with after it, an agreeing adjective, a
-digit. A strong local cue makes an ``error``; a weak one needs the translation running straight
-through and makes a ``warning``; a confident break with no cue (two real sentences a translator
-merged into one) is not reported.
+And the local evidence: in Arabic, the boundary model (:mod:`aligner.segment.boundary`, fitted
+to the tune split) scores the stop from the words around it; in English, a word a sentence
+cannot end on, or lower case after the stop. Strong local evidence makes an ``error``; weak
+evidence needs the translation running straight through and makes a ``warning``; a break the
+alignment kept is reported only on evidence strong enough to overrule the translation. Held-out
+figures: ``benchmarks/source_faults.py``, ``docs/source-checks.md``.
 """
 
 from __future__ import annotations
@@ -20,44 +21,35 @@ from dataclasses import dataclass
 from ..breaks import NEAR
 from ..lang import ar, en
 from ..model import Pair, Severity
-from ..text import normalize_arabic
+from ..segment.boundary import CLOSERS, OPENERS, context, features, load_model
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import other_side
 from ._support.walk import paragraphs, placed, sides
 
 STRONG, WEAK = 2, 1
 
-_CLOSERS = "\"”»’)]"
-_OPENERS = "\"“«‘("
+_CLOSERS = CLOSERS
+_OPENERS = OPENERS
 # "word.word" with no space: no Arabic abbreviation is written that way, so it is a stray mark
 # (or a missing space) and is judged by the same cues.
 _AR_GLUED = re.compile(rf"(?<=[{ar.LETTERS}{ar.HARAKAT}])\.(?=[{ar.LETTERS}])")
 
-# Words an Arabic sentence cannot end on: prepositions, particles, conjunctions, relative
-# pronouns, and construct-state heads that always take the next noun (رئيس هيئة، محل الولايات).
-AR_NO_END = ((ar.PREPOSITIONS_N - ar.normalised("دون")) | ar.RARE_PREPOSITIONS_N
-             | ar.CONJUNCTIONS_N | ar.PARTICLES_N | ar.RELATIVE_PRONOUNS_N
-             | ar.CONSTRUCT_HEADS_N | ar.TITLE_HEADS_N)
-# Prepositions after a stop: the clause before usually goes on (own set, so that the check does
-# not move when the segmenter's thresholds are tuned).
-_AR_PREPOSITIONS = ar.PREPOSITIONS_N
-# Prepositions that introduce a verb's or noun's complement ("تسعى. إلى", "العديد. من"); others
-# (في، على، خلال ...) often open a sentence with a fronted phrase and are weaker evidence.
-_AR_COMPLEMENT = ar.COMPLEMENT_PREPOSITIONS_N
-# Sentence starts that are really openers (a fronted phrase followed by a comma) are told apart
-# by the comma; these never open a sentence even then.
-_AR_NEVER_START = ar.NEVER_START_ADVERBIALS_N | ar.RELATIVE_PRONOUNS_N
-_AR_PROCLITIC = ar.CONJUNCTION_CLITICS
-_AR_MIN_OPENERS = frozenset(normalize_arabic(w) for w in """
-جهة جهته جهتها جهتهم ناحية ناحيته ناحيتها جانبه جانبها جانبهم جانب هنا ثم
-""".split())
-# Two-word phrases that open sentences without a comma in edited Arabic.
-_AR_OPENERS = frozenset(tuple(normalize_arabic(w) for w in p.split()) for p in """
-في حين|في كثير|في بعض|في الواقع|في النهاية|في البداية|في المقابل|في الوقت|في هذا|في هذه|في ذلك
-في تلك|على سبيل|على الرغم|على أي|على الصعيد|على صعيد|مع ذلك|مع أن|حتى الآن|منذ ذلك|بين هذه
-""".replace("\n", "|").split("|") if p.strip())
-_AR_MONTHS = ar.MONTH_WORDS_N
-_AR_TITLES = ar.TITLES_N  # corpus-fitted (issue 12)
+
+@dataclass(frozen=True)
+class StrayPeriodParams:
+    """Thresholds on the Arabic boundary model's probability that a stop is stray (classes
+    balanced), tuned on the tune split with ``benchmarks/source_faults.py``."""
+
+    #: At or above: strong local evidence (an error when the alignment ran through the stop).
+    strong: float = 0.7
+    #: At or above: weak evidence, reported only when the translation runs straight through.
+    weak: float = 0.15
+    #: At or above: reported (as a warning) even where the alignment kept the break, the
+    #: translation breaking there too; below it a strong cue is "ambiguous".
+    kept: float = 0.97
+
+
+PARAMS = StrayPeriodParams()
 
 EN_NO_END = en.NO_END
 _EN_ABBREVIATED = re.compile(r"^(?:[A-Za-z]\.)+(?:[A-Za-z]{1,2}\.)?$")
@@ -67,44 +59,56 @@ _EN_ABBREVIATED = re.compile(r"^(?:[A-Za-z]\.)+(?:[A-Za-z]{1,2}\.)?$")
 class Cue:
     strength: int
     reason: str
-    #: A cue that a real sentence start can also show (a fronted "في ..." phrase): it counts
-    #: for less when the translation breaks at the same spot.
+    #: Evidence that a real sentence end can also show (a fronted "في ..." phrase, a short
+    #: sentence): it counts for less when the translation breaks at the same spot.
     ambiguous: bool = False
 
 
-def arabic_cue(before: str, after: str) -> Cue | None:
-    """The strongest local sign that an Arabic full stop does not end a sentence.
+def arabic_cue(before: str, after: str, params: StrayPeriodParams = PARAMS) -> Cue | None:
+    """The boundary model's judgement that an Arabic full stop does not end a sentence.
 
     ``before`` is the text up to the mark, ``after`` the text following it (closing quotes
     already skipped).
     """
     prev_raw = _last_word(before)
-    rest = after.lstrip()
-    next_raw = _first_word(rest)
-    prev, nxt = normalize_arabic(prev_raw), normalize_arabic(next_raw)
-    words = before.split()
+    if len(prev_raw) <= 1:
+        return None  # a one-letter abbreviation: "ق.م" (BC), "د. أحمد"
+    words = before[-200:].split()
     if len(prev_raw) <= 3 and len(words) >= 2 and words[-2].endswith(".") \
             and len(words[-2].rstrip(".")) <= 3:
         return None  # spelled-out initials: "دي. كي. أريا"
-    bare_prev = _strip_proclitic(prev)
-    if prev in AR_NO_END or bare_prev in AR_NO_END:
-        return Cue(STRONG, f"a sentence cannot end on '{prev_raw}'")
-    if rest[:1].isdigit():
-        return Cue(STRONG, "a number follows the stop")
-    if nxt in _AR_NEVER_START:
-        return Cue(STRONG, f"a sentence does not start with '{next_raw}'")
-    if nxt in _AR_PREPOSITIONS and not _fronted_phrase(rest):
-        strength = STRONG if nxt in _AR_COMPLEMENT else WEAK
-        return Cue(strength, f"'{next_raw}' continues the clause before it", True)
-    if _agreeing_adjective(prev, nxt):
-        return Cue(STRONG, f"'{next_raw}' is an adjective agreeing with '{prev_raw}'")
-    if rest[:1] in _OPENERS:
-        return Cue(WEAK, "a quotation opens right after the stop")
-    if nxt.startswith("لل") and len(nxt) > 4:
-        return Cue(WEAK, f"'{next_raw}' (to/for …) continues the clause before it")
-    if _continues_list(before, nxt):
-        return Cue(WEAK, f"'{next_raw}' continues a list joined by '، و' before it")
-    return None
+    model = load_model()
+    text = before + "." + after
+    feats = features(context(text, len(before), len(before) + 1), model)
+    p = model.probability(feats)
+    if p < params.weak:
+        return None
+    top = model.explain(feats)
+    template = _REASONS.get(top[0] if top else "", _REASON_DEFAULT)
+    reason = template.format(prev=prev_raw, next=_first_word(after.lstrip()))
+    if p >= params.strong:
+        return Cue(STRONG, reason, ambiguous=p < params.kept)
+    return Cue(WEAK, reason, ambiguous=True)
+
+
+# What a translator reads for the feature that weighed most towards "stray".
+_REASON_DEFAULT = "the words around it continue one sentence"
+_REASONS = {
+    **dict.fromkeys(("p_last_headright", "p_last_adp", "p_last_conj", "p_last_part",
+                     "p_last_cons", "cons_def", "p_ends", "p_arabic", "p_ud_known"),
+                    "a sentence does not end on '{prev}', which needs the word after it"),
+    **dict.fromkeys(("n_first_adj", "n_nisba", "agree_def", "agree_plural"),
+                    "'{next}' describes '{prev}' before it"),
+    **dict.fromkeys(("n_first_adp", "n_lil", "n_opens", "n_first_headleft", "n_def",
+                     "n_first_gen", "n_conj", "n_seen", "n_ud_known"),
+                    "'{next}' continues the clause before it"),
+    "n_digit": "a number follows the stop",
+    "n_quote": "a quotation opens right after the stop",
+    **dict.fromkeys(("before_short", "before_log"),
+                    "the words before it are too few to be a sentence"),
+    **dict.fromkeys(("after_short", "after_log"),
+                    "the words after it are too few to be a sentence"),
+}
 
 
 def english_cue(before: str, after: str) -> Cue | None:
@@ -131,10 +135,12 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
         for p in placed(ctx, side):
             sent = p.sentence
             marks = {_mark_before(sent.text, off) for off, _c, _r in sent.joins}
+            glued = set()
             if lang == "ar":
-                marks |= {m.start() for m in _AR_GLUED.finditer(sent.text)}
-            for mark in sorted(m for m in marks if m is not None):
-                hit = _judge(pairs[p.pair], side, p.offset, sent.text, mark, cue_of)
+                glued = {m.start() for m in _AR_GLUED.finditer(sent.text)} - marks
+            for mark in sorted(m for m in marks | glued if m is not None):
+                hit = _judge(pairs[p.pair], side, p.offset, sent.text, mark, cue_of,
+                             mark in glued)
                 if hit:
                     yield hit
         yield from _kept_breaks(ctx, side, cue_of)
@@ -162,7 +168,10 @@ def _kept_breaks(ctx: CheckContext, side: str, cue_of) -> Iterator[Hit]:
                       Severity.WARNING)
 
 
-def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> Hit | None:
+def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of,
+           glued: bool = False) -> Hit | None:
+    """A finding for the stop at ``text[mark]``, or ``None``. A ``glued`` stop ("word.word")
+    is as often a real end missing its space as a stray stop: at most a warning."""
     after_pos = mark + 1
     while after_pos < len(text) and text[after_pos] in _CLOSERS:
         after_pos += 1
@@ -183,12 +192,22 @@ def _judge(pair: Pair, side: str, offset: int, text: str, mark: int, cue_of) -> 
         return None  # a weak cue, and the translation breaks here too
     prev = _last_word(before)
     nxt = after.split()[0].rstrip("،,.؛:") if after.split() else ""
-    shown = f"{prev}{text[mark:after_pos]} {nxt}".strip()
+    space = "" if glued else " "
+    shown = f"{prev}{text[mark:after_pos]}{space}{nxt}".strip()
     fixed = f"{prev}{text[mark + 1:after_pos]} {nxt}".strip()
     extra = " The translation runs straight through here." if through else ""
+    if glued:
+        return Hit(pair.id, side, (offset + mark, offset + mark + 1),
+                   f"Full stop with no space after it at '{shown}': {cue.reason}.{extra}",
+                   f"Delete the full stop ('{fixed}'), or, if a new sentence starts here, "
+                   "put a space after it.", min(severity, Severity.WARNING, key=_rank))
     return Hit(pair.id, side, (offset + mark, offset + mark + 1),
                f"Full stop inside a sentence at '{shown}': {cue.reason}.{extra}",
                f"Delete the full stop: '{fixed}'.", severity)
+
+
+def _rank(severity: Severity) -> int:
+    return severity.rank
 
 
 def _runs_through(pair: Pair, side: str, pos: int) -> bool | None:
@@ -227,56 +246,6 @@ def _last_word(text: str) -> str:
 def _first_word(text: str) -> str:
     words = text.split()
     return words[0].strip(_CLOSERS + _OPENERS + "،,.") if words else ""
-
-
-def _strip_proclitic(word: str) -> str:
-    if word[:1] in _AR_PROCLITIC and len(word) > 3:
-        return word[1:]
-    return word
-
-
-def _fronted_phrase(rest: str) -> bool:
-    """A sentence may open with a prepositional phrase: a fronted phrase closed by a comma
-    ("من جهته، ...", "في ظل هذه الظروف، ...") or an impersonal "من المتوقع أن ..."."""
-    words = [normalize_arabic(w) for w in rest.split()[:8]]
-    if any(w.endswith(("،", ",")) for w in words):
-        return True
-    # Corpus-fitted (issue 12): the excuse for من before a word with the article.
-    if len(words) >= 2 and words[0] == "من" and (
-            words[1].startswith(ar.ARTICLE) or words[1] in _AR_MIN_OPENERS):
-        return True  # "من المتوقع أن", "من جهته": impersonal or framing openers
-    if len(words) >= 2 and words[0] in _AR_PREPOSITIONS and (
-            words[1][:1].isdigit() or words[1] in _AR_MONTHS):
-        return True  # a date opening the sentence: "في 14 مارس ..."
-    return len(words) >= 2 and (words[0], words[1]) in _AR_OPENERS
-
-
-def _agreeing_adjective(prev: str, nxt: str) -> bool:
-    """A definite adjective agreeing with the definite noun before the stop: المسؤولين.
-    السياسيين (same plural case ending), للمعدات. العسكرية (a nisba adjective)."""
-    if not nxt.startswith("ال") or len(nxt) < 5 or len(prev) < 4:
-        return False
-    definite = prev.startswith(ar.DEFINITE_PREFIXES)
-    # A plural adjective shares its noun's case ending; a subject opening a new sentence would
-    # be nominative (-ون) after a genitive/accusative (-ين) noun, so different endings disagree.
-    if nxt.endswith(("يين", "يات")) and definite:
-        return True  # a genitive/accusative nisba plural cannot open a sentence as its subject
-    for ending in ("ين", "ون", "ات"):
-        if nxt.endswith(ending):
-            return prev.endswith(ending) and (definite or nxt.endswith("ي" + ending))
-    if nxt.endswith("يه"):  # feminine nisba: a feminine noun or a non-human plural before it
-        return definite
-    return definite and nxt.endswith("ي") and not prev.endswith("ه")
-
-
-def _continues_list(before: str, nxt: str) -> bool:
-    """'و' + a noun after the stop, in a sentence that already lists items with '، و'."""
-    if not nxt.startswith("و") or len(nxt) < 4:
-        return False
-    word = nxt[1:]
-    noun = word.startswith("ال") or word.endswith("ه") or word in _AR_TITLES
-    listed = len(re.findall(r"[،,]\s*و", before)) >= 1
-    return noun and listed
 
 
 CHECKS = (Check("stray-period", Severity.ERROR,

@@ -98,20 +98,8 @@ CONJUNCTIONS_N = normalised("ثم أو أم بل لكن")
 #: Particles that need what follows (complementisers, conditionals, negation, tense).
 PARTICLES_N = normalised("أن إن كي لكي لأن إذ إذا لو لم لن هل قد سوف")
 RELATIVE_PRONOUNS_N = normalised("التي الذي الذين اللذين اللتين اللواتي اللاتي")
-#: Corpus-fitted (issue 12): nouns in construct state that always take the next noun.
-CONSTRUCT_HEADS_N = normalised("""
-محل بدل مثل سوى كل بعض جميع كافة معظم أغلب غالبية ضمن إثر عقب رغم برغم حيال إزاء تجاه جانب
-أثناء طوال طيلة بحسب وفق وفقا جراء بسبب لصالح باستثناء بخلاف قرابة حوالي
-""")
-#: Corpus-fitted (issue 12): titles that head a construct ("رئيس هيئة", "وزير الخارجية").
-TITLE_HEADS_N = normalised("رئيس أمين وزير نائب مدير قائد سفير زعيم")
-#: Corpus-fitted (issue 12): titles before a name or an office.
-TITLES_N = TITLE_HEADS_N | normalised("عضو ممثل مستشار الأمين الرئيس الوزير")
-#: Corpus-fitted (issue 12): the segmenter's words that never end a sentence beyond the
-#: function words (يوم before a date, titles before their office).
-SEGMENT_NO_END_FITTED_N = normalised("يوم رئيس أمين وزير")
-#: Corpus-fitted (issue 12): adverbial nouns ("بشكل خاص") that never open a sentence.
-NEVER_START_ADVERBIALS_N = normalised("بشكل بصورة")
+# Construct-state heads, titles and adverbials that never end or open a sentence are not
+# listed: the boundary model (aligner/segment/boundary.py) reads them from UD Arabic-PUD.
 
 # Word classes for sentence-fragment (normalised).
 #: Prepositions that can open a piece split off a sentence ("… وتجمع. في نهاية المطاف …").

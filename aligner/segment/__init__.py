@@ -6,12 +6,14 @@ one line and a start column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Block, Document, LineIndex, Location, Sentence
 from ..sources.combined import lines_with_offsets
 from . import arabic, english
 from .base import Cut
 
-SPLITTERS = {"ar": arabic.split, "en": english.split}
+SPLITTERS: dict[str, Callable[[str], list[Cut]]] = {"ar": arabic.split, "en": english.split}
 
 
 def segment(block: Block, index: LineIndex | None = None) -> Document:

@@ -59,13 +59,16 @@ def test_english_side_stray_stop(tmp_path):
     assert "the. president" in hits[0].message
 
 
-def test_two_real_sentences_merged_by_the_translator_are_not_flagged(tmp_path):
+def test_two_real_sentences_merged_by_the_translator_are_not_errors(tmp_path):
     hits = _stray(tmp_path,
                   ["The minister arrived in Cairo this morning and held a meeting with his "
                    "Egyptian counterpart.", "The talks will continue tomorrow."],
                   ["وصل الوزير إلى القاهرة صباح اليوم. وعقد اجتماعاً مع نظيره المصري.",
                    "وستستمر المحادثات غداً."])
-    assert hits == []
+    # At most a warning that the translation runs through: the words around the stop read as
+    # a real end, which a reviser confirms at a glance.
+    assert all(h.severity != Severity.ERROR for h in hits)
+    assert all("runs straight through" in h.message for h in hits)
 
 
 def test_headline_double_full_stop_is_not_an_error(tmp_path):
@@ -77,29 +80,51 @@ def test_headline_double_full_stop_is_not_an_error(tmp_path):
     assert [f for f in found(result, "stray-period") if f.severity != Severity.INFO] == []
 
 
-@pytest.mark.parametrize("before, after, strength", [
-    ("أعلنت الحكومة أنها تسعى", " إلى توسيع التعاون", STRONG),
-    ("وصل الوفد يوم", " 20 مارس", STRONG),
-    ("جدير بالملاحظة", " بشكل خاص، نظراً", STRONG),
-    ("التقى السفير ورئيس", " هيئة الأركان", STRONG),
-    ("التقى الوزير بعدد من المسؤولين", " المحليين في المدينة", STRONG),
-    ("قدمت الدعم للجيش", " للتصدي للهجمات", WEAK),
-])
-def test_arabic_cues(before, after, strength):
-    cue = arabic_cue(before, after)
-    assert cue is not None and cue.strength == strength
-
-
+# Stops inside sentences, as issue 12 lists them (none of these words is in a list anywhere):
+# the boundary model alone is strong evidence.
 @pytest.mark.parametrize("before, after", [
+    ("أعلنت الحكومة أنها تسعى", " إلى توسيع التعاون مع دول الجوار"),
+    ("وصل الوفد إلى العاصمة يوم", " 20 مارس لإجراء محادثات"),
+    ("التقى السفير ورئيس", " هيئة الأركان في مقر الوزارة"),
+    ("التقى الوزير بعدد من المسؤولين", " المحليين في المدينة"),
+    ("التقى الوزير في ذلك مكان", " الولايات المتحدة ودعا إلى الحوار"),
+    ("وقال إن قرار مجلس", " الأمن الدولي لم يصدر بعد"),
+    ("وانتشرت عناصر من قوات", " الأمن في شوارع المدينة"),
+    ("التقى الرئيس العديد", " من المسؤولين في القصر"),
+    ("دعا الوزير الحكومة إلى الحوار، كما", " يحثّ المعارضة على المشاركة"),
+    ("فاز الفريق ببطولة العالم لكرة", " السلة للمرة الثالثة"),
+    ("اجتمع القادة من أجل", " تحديد موعد الانتخابات"),
+    ("أرسلت الحكومة معدات", " عسكرية إلى الحدود الشمالية"),
+])
+def test_arabic_stops_inside_a_sentence_are_strong_cues(before, after):
+    cue = arabic_cue(before, after)
+    assert cue is not None and cue.strength == STRONG, cue
+
+
+# Real sentence ends: never an unambiguous strong cue, so that where the translation breaks
+# too they are never errors.
+@pytest.mark.parametrize("before, after", [
+    ("يتدرب اللاعبون كل يوم", " وقال المدرب إن الفريق جاهز للمباراة"),
     ("وصل الوزير إلى القاهرة صباح اليوم", " وعقد اجتماعاً مع نظيره"),
     ("انتهى الاجتماع", " من جهته، قال المتحدث إن"),
     ("أعلنت الشرطة عن اعتقال المتهمين", " من المتوقع أن تبدأ المحاكمة"),
     ("لم تصل القافلة بعد", " وقال مسؤول إن الطريق مغلق"),
-    ("قال القائد العام دي. كي", " أريا إن"),
     ("قتل عدد من المدنيين", " المسلحون هاجموا القرية"),
+    ("أعادت الحكومة مواطنيها من إيران", " في 14 مارس أعادت"),
 ])
-def test_arabic_real_sentence_ends_have_no_cue(before, after):
-    assert arabic_cue(before, after) is None
+def test_arabic_real_sentence_ends_are_never_unambiguous_cues(before, after):
+    cue = arabic_cue(before, after)
+    assert cue is None or cue.ambiguous, cue
+
+
+def test_every_day_then_said_is_at_most_a_weak_cue():
+    cue = arabic_cue("يتدرب اللاعبون كل يوم", " وقال المدرب إن الفريق جاهز للمباراة")
+    assert cue is None or cue.strength == WEAK
+
+
+def test_spelled_out_initials_and_one_letter_abbreviations_are_not_cues():
+    assert arabic_cue("قال القائد العام دي. كي", " أريا إن") is None
+    assert arabic_cue("عاش عام 3300 ق", "م تقريباً في المرتفعات") is None
 
 
 @pytest.mark.parametrize("before, after, expected", [
@@ -128,5 +153,22 @@ def test_kept_break_with_a_strong_cue_is_a_warning(tmp_path):
     assert hits[0].severity == Severity.WARNING and "their. Plans" in hits[0].message
 
 
-def test_date_opening_a_sentence_is_not_a_cue():
-    assert arabic_cue("أعادت الحكومة مواطنيها من إيران", " في 14 مارس أعادت") is None
+def test_glued_stop_is_at_most_a_warning_and_offers_the_missing_space(tmp_path):
+    hits = _stray(tmp_path,
+                  ["Australia is considering similar apps, as is the BlueTrace protocol. Russia "
+                   "intends to launch an app for patients.", "No date has been set."],
+                  ["تفكر أستراليا في تطبيقات مماثلة، وكذلك بروتوكول بلو تريس.وتنوي روسيا طرح "
+                   "تطبيق للمرضى.", "ولم يحدد أي موعد."])
+    assert len(hits) == 1
+    hit = hits[0]
+    assert hit.severity == Severity.WARNING and original(hit) == "."
+    assert "تريس.وتنوي" in hit.message and "put a space after it" in hit.suggestion
+
+
+def test_glued_stray_stop_inside_a_sentence_is_reported(tmp_path):
+    hits = _stray(tmp_path,
+                  ["The government sent military equipment to the northern border this week.",
+                   "No date has been set."],
+                  ["أرسلت الحكومة معدات.عسكرية إلى الحدود الشمالية هذا الأسبوع.",
+                   "ولم يحدد أي موعد."])
+    assert len(hits) == 1 and original(hits[0]) == "." and "معدات.عسكرية" in hits[0].message

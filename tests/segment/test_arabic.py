@@ -61,3 +61,19 @@ def test_words_that_look_like_particles_can_end_a_sentence():
 def test_a_for_the_continuation_is_doubtful():
     (_, conf), _ = _cuts("بحثنا في قاعدة بيانات المركز التابع. للكلية الملكية للأطباء")
     assert conf <= 0.5
+
+
+def test_a_200_kb_paragraph_splits_in_well_under_a_second():
+    # Each stop is scored from a bounded window, not from a copy of the text before it, so the
+    # cost is linear in the paragraph's length.
+    import time
+
+    sentence = ("وصل الوزير إلى القاهرة صباح اليوم برفقة وفد كبير من المسؤولين. وعقد اجتماعاً مع "
+                "نظيره المصري في العاصمة لبحث العلاقات الثنائية.")
+    paragraph = " ".join([sentence] * (200_000 // len(sentence) + 1))
+    arabic.split(sentence)  # load the model outside the timing
+    started = time.perf_counter()
+    cuts = arabic.split(paragraph)
+    elapsed = time.perf_counter() - started
+    assert len(paragraph) >= 200_000 and len(cuts) >= 2 * (200_000 // len(sentence))
+    assert elapsed < 1.0, elapsed
