@@ -176,6 +176,8 @@ def main() -> None:
               help="Accept every current finding: write them to the baseline and pass.")
 @click.option("--glossary", type=click.Path(dir_okay=False),
               help="Glossary file for the terminology check.")
+@click.option("--checklist", type=click.Path(dir_okay=False),
+              help="House rules (TOML) for the house-rule check (docs/configuration.md).")
 # --- TMX / XLIFF export (docs/tmx.md) ---
 @click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
               help="Write the aligned pairs as a TMX 1.4b translation memory.")
@@ -201,7 +203,8 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           scorer: str | None, enabled: str | None, disable: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool,
           fmt: str | None, output: str | None, baseline: str | None,
-          update_baseline: bool, glossary: str | None, tmx_path: str | None,
+          update_baseline: bool, glossary: str | None, checklist: str | None,
+          tmx_path: str | None,
           tmx_include_unaligned: bool, xliff_path: str | None, html_path: str | None,
           html_dir: str | None, cache_dir: str | None, no_cache: bool | None,
           laser_model_dir: str | None, max_bytes: str | None) -> None:
@@ -221,7 +224,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
         enabled=parse_list(enabled) if enabled is not None else None,
         disabled=parse_list(disable) if disable is not None else None,
-        severities=cli_severities, baseline=baseline, glossary=glossary,
+        severities=cli_severities, baseline=baseline, glossary=glossary, checklist=checklist,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     # Every output path is checked before the run writes anything (the baseline included): one
     # bad path must not leave the other outputs behind.
