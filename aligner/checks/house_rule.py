@@ -161,7 +161,11 @@ def _word(term: str) -> str:
     """A term as a whole-word pattern (Arabic terms may carry proclitics, so only the end is
     bounded for them)."""
     escaped = re.escape(term)
-    return rf"(?<!\w){escaped}(?!\w)" if term[:1].isascii() else rf"{escaped}(?!\w)"
+    if term[:1].isascii():
+        return rf"(?<!\w){escaped}(?!\w)"
+    if term.startswith("ال"):  # ل + الأونروا is written للأونروا
+        escaped = rf"(?:{escaped}|لل{re.escape(term[2:])})"
+    return rf"{escaped}(?!\w)"
 
 
 def _forbidden(item: object) -> Rule:

@@ -114,3 +114,17 @@ def test_checklist_from_config_and_command_line(tmp_path):
     result = CliRunner().invoke(main, ["check", str(doc), "--config", str(cfg),
                                        "--checklist", str(other)])
     assert "[no-agency]" in result.output and "[forbidden-utilise]" not in result.output
+
+
+def test_arabic_required_term_with_proclitics(options):
+    for src in ("وقالت والأونروا إن المدارس ستفتح.", "قدمت الدول الدعم للأونروا هذا العام."):
+        hits = run_one("house-rule", [src], ["The agency got support."], options=options)
+        assert [h.message.split()[0] for h in hits] == ["[required-unrwa]"], src
+
+
+def test_the_documented_example_checklist_loads():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "docs" / "house-rules.example.toml"
+    ids = [r.id for r in load_checklist(example).rules]
+    assert "forbidden-utilise" in ids and "required-unrwa" in ids and "double-hyphen" in ids
