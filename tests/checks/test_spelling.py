@@ -27,6 +27,8 @@ def test_passes(tgt):
     ("The goverment approved the plan on Monday.", "goverment", "government"),
     ("The eathquake struck the coast on Monday.", "eathquake", "earthquake"),
     ("Racism agains refugees was condemned.", "agains", "against"),
+    # A sentence's first word is read in lower case.
+    ("Goverment officials approved the plan.", "Goverment", "government"),
 ])
 def test_fails(tgt, word, fix):
     hits = run_one(CHECK, [SRC], [tgt])
