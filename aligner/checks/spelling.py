@@ -45,10 +45,15 @@ PARAMS = SpellingParams()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: British spellings rewritten to the American ones the dictionary holds (honour, recognise,
 #: metre, programme, travelled, analyse).
-_BRITISH = ((re.compile(r"our(?=s?$|ed$|ing$|able$)"), "or"),
+_BRITISH = ((re.compile(r"our(?=s?$|ed$|ing$|able$|al$|ite)"), "or"),
             (re.compile(r"is(?=e[sd]?$|ing$|ation)"), "iz"),
             (re.compile(r"tre(?=s?$)"), "ter"), (re.compile(r"mme(?=s?$)"), "m"),
-            (re.compile(r"ll(?=ed$|ing$|er$)"), "l"), (re.compile(r"yse(?=[sd]?$)"), "yze"))
+            (re.compile(r"ll(?=ed$|ing$|er$)"), "l"), (re.compile(r"ys(?=e[sd]?$|ing$)"), "yz"),
+            (re.compile(r"(?<=\w)ae|^ae"), "e"), (re.compile(r"(?<=\w)oe(?=\w)"), "e"))
+#: Inflections a short word list may lack: the word is known when its base is ("attaches",
+#: "ramping").
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                ("ing", ""), ("ing", "e"), ("ly", ""))
 #: Prefixes that English attaches to any word ("microclimates", "resubmit", "nonviral").
 _PREFIXES = ("anti", "co", "counter", "de", "inter", "micro", "mis", "multi", "non", "over",
              "post", "pre", "re", "semi", "sub", "super", "trans", "un", "under")
@@ -95,6 +100,22 @@ def british(word: str) -> list[str]:
             if pattern.search(word)]
 
 
+def inflected(word: str, known: Any) -> bool:
+    """Whether the word is an inflection of a known base ("attaches" of "attach")."""
+    for ending, base_end in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[:-len(ending)] + base_end
+            if base in known:
+                return True
+            if ending in ("ed", "ing") and len(base) > 3 and base[-1] == base[-2] and \
+                    base[:-1] in known:
+                return True  # a doubled consonant: "planned", "stopping"
+    return False
+
+
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
 def misspelt(text: str, known: Any, user: frozenset[str], first: bool,
              params: SpellingParams = PARAMS) -> Iterator[tuple[str, tuple[int, int]]]:
     """``(word, span)`` for each word of ``text`` the dictionary and the user list lack.
@@ -118,8 +139,10 @@ def misspelt(text: str, known: Any, user: frozenset[str], first: bool,
             continue
         if word.casefold() in known or word.casefold() in user:
             continue
-        if any(form in known for form in british(base)):
+        if any(form in known for form in british(base)) or inflected(base, known):
             continue
+        if m.start() == 0 and _NAME_NEXT.match(text, m.end()):
+            continue  # a sentence that opens with a name: "Maurizio Massari, Italy's …"
         if any(base.startswith(p) and len(base) - len(p) >= 4 and base[len(p):] in known
                for p in _PREFIXES):
             continue

@@ -14,6 +14,9 @@ SRC = "قال الوزير إن الخطة جاهزة."
 @pytest.mark.parametrize("tgt", [
     "The government approved the plan on Monday.",
     "Organisations recognised the behaviour of the honourable members.",  # British
+    "The team is analysing the aetiology of the behavioural change.",     # British
+    "The envoy attaches weight to ramping up the talks.",                 # inflections
+    "Maurizio Massari, Italy's envoy, spoke first.",                      # a name first
     "He doesn't think the minister's plan works.",                        # contractions
     "Mosul and Tikrit reported 12 cases to the WHO.",                     # names, acronyms
     "The multi-organ damage was seen in pre-clinical tests.",            # compounds
@@ -26,7 +29,7 @@ def test_passes(tgt):
 @pytest.mark.parametrize("tgt, word, fix", [
     ("The goverment approved the plan on Monday.", "goverment", "government"),
     ("The eathquake struck the coast on Monday.", "eathquake", "earthquake"),
-    ("Racism agains refugees was condemned.", "agains", "against"),
+    ("The minister recieved the report on Monday.", "recieved", "received"),
     # A sentence's first word is read in lower case.
     ("Goverment officials approved the plan.", "Goverment", "government"),
 ])
