@@ -1,8 +1,8 @@
 """``repeated-word``: the same word twice in a row ("the the", "في في"), a typing slip.
 
-Some repeats are grammar and are left alone: the English past perfect "had had" and the
-complementiser followed by the demonstrative "that that" (measured on TICO-19, where both
-occur in clean text). A repeated capitalised word ("Bora Bora", "Walla Walla") is a name, and a
+Some repeats are grammar and are left alone: the English past perfect "had had" (once in
+TICO-19's clean English) and the complementiser followed by the demonstrative "that that"
+("he said that that was true"; not in the tune data, left alone on grammar alone). A repeated capitalised word ("Bora Bora", "Walla Walla") is a name, and a
 repeated number is a list or a score. Arabic has no capitals: a doubled Arabic word is left alone
 when the other side of the pair doubles a capitalised word (باغو باغو, "Pago Pago"), and when it
 sits in a run of spelt-out letters (آر آر تي-بي سي آر, "RT-PCR"), whose neighbours are one or
