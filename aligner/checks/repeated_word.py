@@ -2,8 +2,9 @@
 
 Some repeats are grammar and are left alone: the English past perfect "had had" (once in
 TICO-19's clean English) and the complementiser followed by the demonstrative "that that"
-("he said that that was true"; not in the tune data, left alone on grammar alone). A repeated capitalised word ("Bora Bora", "Walla Walla") is a name, and a
-repeated number is a list or a score. Arabic has no capitals: a doubled Arabic word is left alone
+("he said that that was true"; not in the tune data, left alone on grammar alone). A repeated
+capitalised word ("Bora Bora", "Walla Walla") is a name, and a repeated number is a list or a
+score. Arabic has no capitals: a doubled Arabic word is left alone
 when the other side of the pair doubles a capitalised word (باغو باغو, "Pago Pago"), and when it
 sits in a run of spelt-out letters (آر آر تي-بي سي آر, "RT-PCR"), whose neighbours are one or
 two letters long or joined by a hyphen or slash.

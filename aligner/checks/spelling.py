@@ -88,6 +88,8 @@ def read_word_list(path: str | Path) -> frozenset[str]:
 def stem(word: str) -> str:
     """The word with a contraction or possessive ending removed."""
     folded = word.replace("’", "'").casefold()
+    if "'" not in folded:
+        return folded  # every clitic has an apostrophe: the common case, kept fast
     for clitic in _CLITICS:
         if folded.endswith(clitic) and len(folded) > len(clitic):
             return folded[:-len(clitic)]
@@ -162,10 +164,12 @@ class _Known:
         return self.verdict[word]
 
 
-def _lemma(word: str) -> str:
-    """A key shared by a word and its plural ("cytokine", "cytokines")."""
+def _uses(counts: Counter[str], word: str) -> int:
+    """How often the document uses a word, its plural or singular and its possessive
+    ("cytokine", "cytokines")."""
     base = stem(word)
-    return base[:-1] if base.endswith("s") else base
+    base = base[:-1] if base.endswith("s") else base
+    return sum(counts[form] for form in (base, base + "s", base + "'s", base + "’s"))
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
@@ -179,10 +183,11 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
         if lang != "en":
             continue
         sentences = list(placed(ctx, side))
-        uses = Counter(_lemma(w) for p in sentences for w in _WORD.findall(p.sentence.text))
+        # Counted by spelling; a flagged word's lemma is looked up in its few forms.
+        counts = Counter(w.casefold() for p in sentences for w in _WORD.findall(p.sentence.text))
         for p in sentences:
             for word, (start, end) in misspelt(p.sentence.text, known, user, True):
-                if uses[_lemma(word)] > 1 or len(word) > PARAMS.suggest_max_length:
+                if _uses(counts, word) > 1 or len(word) > PARAMS.suggest_max_length:
                     continue
                 fixes = sorted(checker.candidates(word.casefold()) or (),
                                key=lambda w: -checker.word_usage_frequency(w))
