@@ -181,6 +181,8 @@ def main() -> None:
                    "one.")
 @click.option("--no-default-glossary", is_flag=True, default=None,
               help="Do not use the shipped glossary (term-mismatch needs --glossary then).")
+@click.option("--checklist", type=click.Path(dir_okay=False),
+              help="House rules (TOML) for the house-rule check (docs/configuration.md).")
 # --- TMX / XLIFF export (docs/tmx.md) ---
 @click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
               help="Write the aligned pairs as a TMX 1.4b translation memory.")
@@ -212,6 +214,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool,
           fmt: str | None, output: str | None, baseline: str | None,
           update_baseline: bool, glossary: str | None, no_default_glossary: bool | None,
+          checklist: str | None,
           tmx_path: str | None,
           tmx_include_unaligned: bool, xliff_path: str | None, xlsx_path: str | None,
           csv_path: str | None, html_path: str | None,
@@ -233,7 +236,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
         enabled=parse_list(enabled) if enabled is not None else None,
         disabled=parse_list(disable) if disable is not None else None,
-        severities=cli_severities, baseline=baseline, glossary=glossary,
+        severities=cli_severities, baseline=baseline, glossary=glossary, checklist=checklist,
         default_glossary=False if no_default_glossary else None,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     # Every output path is checked before the run writes anything (the baseline included): one

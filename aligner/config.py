@@ -22,6 +22,8 @@ The ``[align]`` keys (``_`` may stand for ``-``)::
     cache-dir = .aligner-cache        # embedding cache (default: $XDG_CACHE_HOME/aligner)
     cache = false                     # do not read or write the embedding cache
     laser-model-dir = models/laser    # laser2.pt, laser2.spm, laser2.cvocab (scorer = laser)
+    checklist = house-rules.toml      # house rules for the house-rule check
+    spelling-words = words.txt        # the project's own words for the spelling check
 
 An unknown key is an error (a misspelt ``fail_on`` must not silently do nothing).
 """
@@ -45,7 +47,8 @@ CONFIG_FILES = ("setup.cfg", "tox.ini")
 SECTION = "align"
 #: Every key ``[align]`` may hold.
 KEYS = ("fail-on", "checks", "disable", "severity", "glossary", "default-glossary", "baseline",
-        "src-lang", "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir")
+        "src-lang", "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir",
+        "checklist", "spelling-words")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Config:
     cache_dir: str | None = None           # embedding cache; None: default_cache_dir()
     no_cache: bool = False
     laser_model_dir: str | None = None
+    checklist: str | None = None           # house rules (TOML) for the house-rule check
+    spelling_words: str | None = None      # the user's word list for the spelling check
     max_bytes: int = DEFAULT_MAX_BYTES     # the most any input file may hold (--max-bytes)
     origin: str | None = None              # the file the settings came from, for messages
     #: The glossary itself, read once per run by :meth:`with_glossary` (not a setting).
@@ -235,6 +240,8 @@ def load_config(path: Path | str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             cache_dir=rel(values.get("cache-dir")),
             no_cache=not _boolean(text("cache") or "true"),
             laser_model_dir=rel(values.get("laser-model-dir")),
+            checklist=rel(values.get("checklist")),
+            spelling_words=rel(values.get("spelling-words")),
             max_bytes=max_bytes,
             origin=str(path),
         )

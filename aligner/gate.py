@@ -24,6 +24,9 @@ from .baseline import (
     write_baseline,
 )
 from .checks import REGISTRY
+from .checks.consistency import across_results
+from .checks.house_rule import load_checklist
+from .checks.spelling import read_word_list
 from .config import Config, unknown_checks
 from .errors import ConfigError, InputError
 from .export.atomic import check_not_inputs
@@ -134,12 +137,17 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     specs = plan_sources(args, config.encoding, config.max_bytes)
     if one_source_for:
         require_one_source(len(specs), one_source_for)
-    read = [p for spec in specs for p in spec] + [config.glossary, config.origin]
+    read = [p for spec in specs for p in spec] + [config.glossary, config.origin,
+                                                  config.checklist, config.spelling_words]
     if html_dir:
         from .export.html import html_dir_paths
 
         outputs = [*outputs, *map(str, html_dir_paths(html_dir, specs))]
     check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline]))
+    if config.checklist:
+        load_checklist(config.checklist)  # a bad rule stops the run before anything is checked
+    if config.spelling_words:
+        read_word_list(config.spelling_words)
     if config.glossary:
         # The terminology check reads the glossary deep in the run: refuse a device, a pipe
         # or an oversized file before any source is checked.
@@ -171,9 +179,12 @@ def require_one_source(count: int, option: str) -> None:
 
 def check_all(specs: Sequence[SourceSpec], config: Config,
               progress: Progress | None = None, require_both: bool = False) -> list[Result]:
-    """Check each source in order; ``progress`` may wrap the sequence (a progress bar)."""
-    return [check_paths(spec, config, require_both)
-            for spec in (progress(specs) if progress else specs)]
+    """Check each source in order; ``progress`` may wrap the sequence (a progress bar). Then
+    the run-level pass: a sentence translated one way in one source and another way in
+    another (``consistency``)."""
+    results = [check_paths(spec, config, require_both)
+               for spec in (progress(specs) if progress else specs)]
+    return across_results(results, config.severities)
 
 
 def apply_baseline(results: Sequence[Result], entries: Sequence[BaselineEntry],

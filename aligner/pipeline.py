@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import __version__
 from .align import align_documents, monolingual_pairs
-from .checks import CheckContext, CheckOptions, run_checks, select
+from .checks import CheckContext, CheckOptions, run_checks, select, spelling
 from .config import Config, default_cache_dir
 from .errors import InputError
 from .lang import language_name
@@ -75,6 +75,8 @@ def _checked(pairs: tuple[Pair, ...], src: str, tgt: str | None, config: Config,
     checks = select(config.enabled or None, config.disabled)
     ctx = CheckContext(pairs, src, tgt, options=_options(config, signature))
     findings = run_checks(ctx, checks, config.severities)
+    if any(c.id == "spelling" for c in checks) and spelling.dictionary() is None:
+        notices = [*notices, spelling.NOTICE]
     tool = {"name": TOOL_NAME, "version": __version__, **signature,
             "checks": [c.id for c in checks]}
     return Result(tool=tool, sources=files, src_lang=src, tgt_lang=tgt, pairs=pairs,
@@ -126,7 +128,8 @@ def _options(config: Config, signature: dict | None = None) -> CheckOptions:
     # lexical scores, which score-based checks must not read as semantic ones.
     scorer = (signature or {}).get("scorer", config.scorer)
     return CheckOptions(glossary=config.loaded_glossary or config.glossary,
-                        default_glossary=config.default_glossary, scorer=scorer)
+                        default_glossary=config.default_glossary, scorer=scorer,
+                        spelling_words=config.spelling_words, checklist=config.checklist)
 
 
 def _require_sentences(*docs: Document) -> None:

@@ -185,3 +185,14 @@ def test_a_misspelt_align_header_is_reported_not_ignored(tmp_path, header, typo)
     else:
         found = find_config_file(tmp_path)
         assert found == (tmp_path / "setup.cfg" if header == "[align]" else None)
+
+
+def test_checklist_and_spelling_words_are_relative_to_the_config_file(tmp_path):
+    from aligner.config import load_config
+
+    cfg = tmp_path / "setup.cfg"
+    cfg.write_text("[align]\nchecklist = rules/house.toml\nspelling_words = words.txt\n",
+                   encoding="utf-8")
+    config = load_config(cfg)
+    assert config.checklist == str((tmp_path / "rules" / "house.toml").resolve())
+    assert config.spelling_words == str((tmp_path / "words.txt").resolve())

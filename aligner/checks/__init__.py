@@ -19,6 +19,8 @@ MODULES: tuple[str, ...] = (
     "term_mismatch", "number_mismatch", "date_mismatch", "name_mismatch", "omission",
     "addition", "modality_drift", "negation_drift", "low_similarity",
     "tags",
+    "urls_emails", "whitespace", "repeated_word", "brackets", "end_punct_mismatch",
+    "spelling", "consistency", "house_rule",
 )
 
 #: Every check, by id, in the order reports list them.

@@ -336,7 +336,7 @@ def _summary(report: Report) -> str:
         f'<span class="n">{n}</span> {s}</button>' for s, n in report.by_severity)
     check_buttons = "".join(
         f'<button type="button" class="filter chk" data-check="{_e(c)}" aria-pressed="true">'
-        f'<span class="n">{n}</span> {_e(c)}</button>' for c, n in report.by_check)
+        f'<span class="n">{n}</span> {_e(c)}</button>' for c, n in report.by_check if n)
     notices = "".join(f"<li>{_e(n)}</li>" for n in report.notices)
     beads = Counter(p.bead for p in report.pairs)
     shape = ", ".join(f"{v}×{_e(k)}" for k, v in sorted(beads.items(), key=lambda kv: -kv[1]))
@@ -434,6 +434,20 @@ def _runs(items: Iterable[str | Mark]) -> str:
     return "".join(out)
 
 
+#: Quoted text in an escaped message: '…' (an apostrophe inside a word is not a quote), "…"
+#: and “…”.
+_QUOTED = re.compile(r"(?<!\w)(&#x27;)(.+?)(&#x27;)(?!\w)|(&quot;)(.+?)(&quot;)|(“)(.+?)(”)")
+
+
+def message_html(message: str) -> str:
+    """A message escaped, with each quoted passage isolated in ``<bdi>``: Arabic quoted inside
+    an English message must not reorder the sentence around it."""
+    def wrap(m: re.Match[str]) -> str:
+        groups = [g for g in m.groups() if g is not None]
+        return f"{groups[0]}<bdi>{groups[1]}</bdi>{groups[2]}"
+    return _QUOTED.sub(wrap, _e(message))
+
+
 def _note_html(f: ReportFinding) -> str:
     side = "source" if f.side == SRC else "translation"
     where = f'<span class="where">{_e(f.where)}</span>' if f.where else ""
@@ -443,7 +457,7 @@ def _note_html(f: ReportFinding) -> str:
         f'<li class="note s-{f.severity}" id="d{f.n}" data-f="{f.n}">'
         f'<a class="tag s-{f.severity}" href="#f{f.n}">{f.severity}</a> '
         f'<span class="chk">{_e(f.check)}</span> <span class="side">{side}</span> '
-        f'<span class="msg">{_e(f.message)}</span> {suggestion} {where}'
+        f'<span class="msg">{message_html(f.message)}</span> {suggestion} {where}'
         f'<span class="review"><button class="rv" data-status="accepted">Accept</button>'
         f'<button class="rv" data-status="false-positive">False positive</button></span></li>')
 

@@ -269,3 +269,22 @@ def test_report_html_dir_and_missing_output(tmp_path):
     assert (tmp_path / "d" / "small.html").is_file()
     res = CliRunner().invoke(main, ["report", str(SMALL)])
     assert res.exit_code == 2 and "-o FILE or --html-dir DIR" in res.output
+
+
+def test_quoted_text_in_messages_is_isolated():
+    from aligner.export.html import message_html
+
+    assert message_html("A full stop at 'العديد. من' in the source's text.") == \
+        "A full stop at &#x27;<bdi>العديد. من</bdi>&#x27; in the source&#x27;s text."
+    # Escaped first, then wrapped: markup in the quoted text stays text.
+    assert message_html('He wrote "<b>x</b>".') == \
+        "He wrote &quot;<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>&quot;."
+    assert message_html("No quotes here.") == "No quotes here."
+
+
+def test_checks_without_findings_have_no_filter_chip(small):
+    tool = {**small.tool, "checks": ["numbers", "untranslated", "spelling", "brackets"]}
+    page = lxml.html.fromstring(render_html(replace(small, tool=tool)))
+    chips = {b.get("data-check") for b in page.xpath("//button[@data-check]")}
+    assert "numbers" in chips and "untranslated" in chips
+    assert "spelling" not in chips and "brackets" not in chips

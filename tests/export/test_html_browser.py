@@ -198,3 +198,14 @@ def test_untrusted_text_renders_as_text_and_never_runs(browser, tmp_path):
     press(browser, "j")  # the tooltip is built from text too
     assert "Message " + PAYLOADS[1] in browser.find_element("id", "tip").text
     assert browser.execute_script("return typeof window.__xss") == "undefined"
+
+
+def test_quoted_arabic_in_a_message_is_isolated_in_note_and_tooltip(browser, small_file):
+    open_page(browser, small_file)
+    bdi = browser.find_element("css selector", ".note .msg bdi")
+    assert bdi.text == "مهم. للبلدين"
+    n = bdi.find_element("xpath", "ancestor::li").get_attribute("data-f")
+    browser.execute_script(f"document.getElementById('f{n}').focus()")
+    tip = browser.find_element("id", "tip")
+    assert tip.is_displayed()
+    assert [b.text for b in tip.find_elements("css selector", "bdi")] == ["مهم. للبلدين"]

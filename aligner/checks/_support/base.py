@@ -36,6 +36,8 @@ class CheckOptions:
     # The scorer that really scored the pairs (a backend that could not load falls back to
     # lexical scores, which score-based checks must not read as semantic ones).
     scorer: str | None = None
+    spelling_words: str | Path | None = None  # the user's word list for ``spelling``
+    checklist: str | Path | None = None  # house rules for ``house-rule`` (docs/configuration.md)
 
     def resolved_glossary(self) -> Glossary | None:
         """The glossary itself: the one passed in, else read from its file, else the shipped

@@ -123,7 +123,8 @@
     sev.textContent = f.sev + " · " + f.check;
     tip.appendChild(sev);
     var msg = f.note.querySelector(".msg");
-    tip.appendChild(doc.createTextNode(msg ? msg.textContent : ""));
+    // The message's own nodes, so that quoted Arabic keeps its <bdi> isolation.
+    if (msg) msg.childNodes.forEach(function (n) { tip.appendChild(n.cloneNode(true)); });
     var sugg = f.note.querySelector(".sugg");
     if (sugg) {
       var s = doc.createElement("span");
