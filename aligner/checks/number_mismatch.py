@@ -60,14 +60,15 @@ _EN_ORDINALS = {w: i for i, w in enumerate(
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
 _EN_ORDINALS.update({w: 10 * i for i, w in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)})
-_EN_OTHER = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
-             "trillion": 10**12, "dozen": 12, "once": 1, "twice": 2, "single": 1,
-             "double": 2, "triple": 3, "half": Decimal("0.5"), "decade": 10, "century": 100,
-             "hundredth": 100, "thousandth": 1000, "noon": 12, "midnight": 12, "pair": 2,
-             "couple": 2, "both": 2, "dozens": 12, "hundreds": 100, "thousands": 1000,
-             "millions": 10**6, "billions": 10**9, "quarter": Decimal("0.25"),
-             "third": 3, "twin": 2, "twins": 2, "bilateral": 2, "trilateral": 3,
-             "biennial": 2, "annual": 1, "daily": 1, "weekly": 7, "monthly": 1}
+_EN_OTHER: dict[str, int | Decimal] = {
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "dozen": 12, "once": 1, "twice": 2, "single": 1, "double": 2, "triple": 3,
+    "half": Decimal("0.5"), "decade": 10, "century": 100, "hundredth": 100, "thousandth": 1000,
+    "noon": 12, "midnight": 12, "pair": 2, "couple": 2, "both": 2, "dozens": 12, "hundreds": 100,
+    "thousands": 1000, "millions": 10**6, "billions": 10**9, "quarter": Decimal("0.25"),
+    "third": 3, "twin": 2, "twins": 2, "bilateral": 2, "trilateral": 3, "biennial": 2,
+    "annual": 1, "daily": 1, "weekly": 7, "monthly": 1
+}
 _EN_WORD = re.compile(r"[A-Za-z]+")
 
 _AR_WORDS = {normalize_arabic(k): v for k, v in {
@@ -177,8 +178,8 @@ def word_values(text: str, lang: str) -> set[str]:
                 seq.append(v)
         _flush_ar(seq, values)
     else:
-        total = 0
-        current = 0
+        total: int | Decimal = 0
+        current: int | Decimal = 0
         in_run = False
         for m in _EN_WORD.finditer(text):
             if m.group() in _ROMAN:

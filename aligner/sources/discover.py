@@ -36,7 +36,7 @@ _GLOB_CHARS = "*?["
 SourceSpec = tuple[str, ...]
 
 
-def discover(args: list[str] | tuple[str, ...]) -> list[SourceSpec]:
+def discover(args: Sequence[str]) -> list[SourceSpec]:
     """Expand arguments into sources, each a tuple of one or two file paths, in order.
 
     A path found twice (``corpora/`` and ``corpora/a.txt``) is checked once, where it first
