@@ -108,7 +108,7 @@ def _tu(pair: Pair, result: Result, tuid: str, findings: list[Finding],
         loc = sentences[0].loc
         if loc.file:
             _prop(tuv, "x-location", place(loc))
-        etree.SubElement(tuv, "seg").text = xml_safe(pair.text(side))
+        etree.SubElement(tuv, "seg").text = xml_safe(pair.original_text(side))
     return tu
 
 

@@ -78,10 +78,10 @@ def _unit(pair: Pair, findings: list[Finding]) -> etree._Element:
     state = "translated" if pair.tgt else "initial"
     segment = etree.SubElement(unit, _q("segment"), id=f"s{pair.id}", state=state)
     source = etree.SubElement(segment, _q("source"), {XML_SPACE: "preserve"})
-    source.text = xml_safe(pair.text(SRC))
+    source.text = xml_safe(pair.original_text(SRC))
     if pair.tgt:
         target = etree.SubElement(segment, _q("target"), {XML_SPACE: "preserve"})
-        target.text = xml_safe(pair.text(TGT))
+        target.text = xml_safe(pair.original_text(TGT))
     return unit
 
 

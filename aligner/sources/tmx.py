@@ -321,8 +321,7 @@ def memory_pairs(memory: Memory, src: str, tgt: str | None) -> tuple[tuple[Pair,
             if v is None or not v.text.strip():
                 sides.append(())
                 continue
-            sides.append((Sentence(text=v.text, loc=v.loc, lang=lang, index=counts[side],
-                                   paragraph=number),))
+            sides.append((Sentence.of(v.text, v.loc, lang, counts[side], number),))
             counts[side] += 1
         if not sides[0] and not sides[1]:
             skipped += 1
