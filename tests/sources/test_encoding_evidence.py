@@ -31,7 +31,7 @@ def test_a_bad_byte_inside_a_utf8_line_is_refused():
 
 def test_utf8_english_with_windows_1256_arabic_is_refused_as_mixed():
     data = ENGLISH.encode("utf-8") * 3 + ARABIC.encode("cp1256") * 3
-    with pytest.raises(InputError, match="mixes encodings.*line 4"):
+    with pytest.raises(InputError, match=r"mixes encodings.*line 4"):
         decode(data, "a.txt")
 
 
