@@ -34,6 +34,10 @@ class AlignParams:
     extra_sentence: float = 0.3    # per sentence beyond 1-1
     prune: float = 14.0            # structure cost past which a candidate is not scored
     band: int = 12                 # initial half-width of the search band, in sentences
+    #: The band stops widening before it would hold more cells than this: on repetitive or
+    #: unpunctuated text the best path can keep touching the band's edge, and widening to the
+    #: whole n×m table made the search quadratic (issue 11).
+    max_cells: int = 200_000
 
 
 def _break_costs(sents: Sequence[Sentence], params: AlignParams) -> tuple[list, list, list]:
@@ -88,7 +92,7 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
     width = params.band
     while True:
         path, touched = _search_band(n, m, width, sides, scorer, params)
-        if not touched or width >= max(n, m):
+        if not touched or width >= max(n, m) or (n + 1) * (4 * width + 1) > params.max_cells:
             return path
         width *= 2
 

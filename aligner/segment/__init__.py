@@ -32,8 +32,8 @@ LENGTH_CAP = "length cap"
 
 @dataclass(frozen=True)
 class SegmentParams:
-    #: Longest segment, in characters of the view. Far beyond real sentences (the longest in the
-    #: tune split's sentences is well under 1,000), so only unpunctuated text is cut.
+    #: Longest segment, in characters of the view: set far above ordinary sentences (not tuned),
+    #: so that only unpunctuated text is cut.
     max_chars: int = 2000
     #: Confidence of a length-cap cut: a guess, not a sentence end.
     cap_conf: float = 0.5
