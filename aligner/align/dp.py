@@ -97,36 +97,41 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
         width *= 2
 
 
+_ROWS = 256  # source rows whose beads are made and scored together
+
+
 def _search_band(n: int, m: int, width: int, sides: tuple[_Side, _Side], scorer: Scorer,
                  params: AlignParams) -> tuple[list[Bead], bool]:
     lo = [max(0, math.floor(i * m / n - width)) for i in range(n + 1)]
     hi = [min(m, math.ceil(i * m / n + width)) for i in range(n + 1)]
     lo[n], hi[0] = min(lo[n], m), max(hi[0], 0)
-    beads: list[Bead] = []
-    structure: list[float] = []
-    for i in range(n + 1):
-        for j in range(lo[i], hi[i] + 1):
-            for a, b in params.shapes:
-                i2, j2 = i + a, j + b
-                if i2 > n or j2 > m or not lo[i2] <= j2 <= hi[i2]:
-                    continue
-                bead = (i, i2, j, j2)
-                cost = structure_cost(bead, sides[0], sides[1], params)
-                if cost < params.prune:
-                    beads.append(bead)
-                    structure.append(cost)
-    content = scorer.costs(beads)
     best: dict[tuple[int, int], tuple[float, Bead | None]] = {(0, 0): (0.0, None)}
     # Beads are generated in (i, j) order of their start, and every bead moves forward, so each
-    # start cell is final before its outgoing beads are relaxed.
-    for bead, s_cost, c_cost in zip(beads, structure, content):
-        start = best.get((bead[0], bead[2]))
-        if start is None:
-            continue
-        total = start[0] + s_cost + c_cost
-        end = (bead[1], bead[3])
-        if end not in best or total < best[end][0]:
-            best[end] = (total, bead)
+    # start cell is final before its outgoing beads are relaxed. They are made and scored a few
+    # rows at a time: all of a long document's candidate beads at once took ~100 KB a pair.
+    for r0 in range(0, n + 1, _ROWS):
+        beads: list[Bead] = []
+        structure: list[float] = []
+        for i in range(r0, min(n + 1, r0 + _ROWS)):
+            for j in range(lo[i], hi[i] + 1):
+                for a, b in params.shapes:
+                    i2, j2 = i + a, j + b
+                    if i2 > n or j2 > m or not lo[i2] <= j2 <= hi[i2]:
+                        continue
+                    bead = (i, i2, j, j2)
+                    cost = structure_cost(bead, sides[0], sides[1], params)
+                    if cost < params.prune:
+                        beads.append(bead)
+                        structure.append(cost)
+        content = scorer.costs(beads) if beads else []
+        for bead, s_cost, c_cost in zip(beads, structure, content):
+            start = best.get((bead[0], bead[2]))
+            if start is None:
+                continue
+            total = start[0] + s_cost + c_cost
+            end = (bead[1], bead[3])
+            if end not in best or total < best[end][0]:
+                best[end] = (total, bead)
     path: list[Bead] = []
     cell = (n, m)
     while cell != (0, 0):
