@@ -135,10 +135,10 @@ def _search_band(n: int, m: int, width: int, sides: tuple[_Side, _Side], scorer:
     path: list[Bead] = []
     cell = (n, m)
     while cell != (0, 0):
-        bead = best[cell][1]
-        assert bead is not None
-        path.append(bead)
-        cell = (bead[0], bead[2])
+        step = best[cell][1]
+        assert step is not None
+        path.append(step)
+        cell = (step[0], step[2])
     path.reverse()
     touched = any((b[2] == lo[b[0]] and lo[b[0]] > 0) or (b[2] == hi[b[0]] and hi[b[0]] < m)
                   for b in path)

@@ -63,7 +63,7 @@ def _merge(doc: Document, group: list[Sentence]) -> Sentence:
     first, last = group[0], group[-1]
     start, end = first.loc.start, last.loc.end
     raw = doc.text[start:end]
-    joins = []
+    joins: list[tuple[int, float, str]] = []
     for s in group[:-1]:
         # Joins are offsets into the analysis view (the sentence's ``text``).
         base = view_offset(raw, s.loc.start - start)

@@ -114,8 +114,8 @@ def _refuse_damaged_utf8(data: bytes, name: str, first_bad: int,
         raise InputError(f"mixes encodings: {utf8_lines} lines are UTF-8, line {foreign_line} "
                          "is not (another encoding, such as Windows-1256, pasted in); re-save "
                          "the whole file as UTF-8", name)
-    line = data.count(b"\n", 0, first_bad) + 1
-    raise InputError(f"invalid UTF-8 at line {line} (byte {first_bad}, 0x{data[first_bad]:02x})"
+    line_no = data.count(b"\n", 0, first_bad) + 1
+    raise InputError(f"invalid UTF-8 at line {line_no} (byte {first_bad}, 0x{data[first_bad]:02x})"
                      "; the rest of the file is UTF-8: fix or delete that byte", name)
 
 
