@@ -11,6 +11,8 @@ import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .view import original_span, view_map
+
 
 class Severity(str, Enum):
     """How bad a finding is. ``error`` means a reader of the published text would be misled."""
@@ -120,6 +122,11 @@ class InlineCode:
 class Sentence:
     """One segment of a document, with its place in the original file.
 
+    ``text`` is the *analysis view* of the segment (:mod:`aligner.view`: no format characters,
+    Arabic presentation forms folded), which segmenters and checks read; ``raw`` is the original
+    slice of the file when it differs from the view (``None`` otherwise), and :attr:`original`
+    is what exports show. ``loc`` always spans the original.
+
     ``break_conf`` is the segmenter's confidence that a real sentence ends after this segment
     (1.0 at the end of a paragraph). A low value marks a candidate break the aligner may undo,
     for example a stray full stop inside an Arabic sentence.
@@ -137,6 +144,26 @@ class Sentence:
     joins: tuple[tuple[int, float, str], ...] = ()
     #: Inline codes of a bilingual file's segment (empty for plain text), by offset in ``text``.
     codes: tuple[InlineCode, ...] = ()
+    raw: str | None = None
+
+    @classmethod
+    def of(cls, original: str, loc: Location, lang: str, index: int, paragraph: int,
+           **fields) -> Sentence:
+        """A sentence whose ``text`` is the view of ``original`` (kept as ``raw`` if it differs)."""
+        text, offsets = view_map(original)
+        return cls(text=text, loc=loc, lang=lang, index=index, paragraph=paragraph,
+                   raw=None if offsets is None else original, **fields)
+
+    @property
+    def original(self) -> str:
+        """The sentence as the file has it (format characters and all)."""
+        return self.text if self.raw is None else self.raw
+
+    def original_span(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The span of :attr:`original` covering ``span`` of :attr:`text`."""
+        if self.raw is None:
+            return span
+        return original_span(self.raw, span)
 
 
 @dataclass(frozen=True)
@@ -181,6 +208,10 @@ class Pair:
         """The side's sentences joined by one space: the text finding spans refer to."""
         return " ".join(s.text for s in self.side(side))
 
+    def original_text(self, side: str) -> str:
+        """The side's sentences as the file has them (what exports show), joined by a space."""
+        return " ".join(s.original for s in self.side(side))
+
     def locate(self, side: str, span: tuple[int, int]) -> Location | None:
         """Map a span of :meth:`text` back to a location in the original file."""
         pos = 0
@@ -189,6 +220,8 @@ class Pair:
             if span[0] <= end:
                 start = max(0, span[0] - pos)
                 stop = min(len(sent.text), max(start, span[1] - pos))
+                # A span of the view covers the original characters it came from.
+                start, stop = sent.original_span((start, stop))
                 offset = sent.loc.start + start
                 # Column arithmetic stays valid because a sentence never spans a newline.
                 return Location(sent.loc.file, offset, sent.loc.start + stop,

@@ -98,13 +98,12 @@ def test_input_errors_are_one_line_exit_2(tmp_path):
     _assert_input_error(_run("check", str(tmp_path / "emptydir")), "emptydir", "no source")
 
 
-def test_two_files_in_one_language_are_two_one_language_sources(tmp_path):
+def test_two_files_in_one_language_named_as_a_pair_are_an_error(tmp_path):
+    # Issue 11: checked one by one they passed as one-language sources, and the gate said nothing.
     paths = [tmp_path / "x.txt", tmp_path / "y.txt"]
     for p in paths:
         p.write_text(EN, encoding="utf-8")
-    result = _run("check", *map(str, paths))
-    assert "2 source(s)" in result.output
-    assert result.output.count("alignment skipped") == 2
+    _assert_input_error(_run("check", *map(str, paths)), "y.txt", "both files are English")
 
 
 def test_one_language_missing_with_explicit_languages(tmp_path):

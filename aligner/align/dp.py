@@ -35,6 +35,10 @@ class AlignParams:
     extra_sentence: float = 0.3    # per sentence beyond 1-1
     prune: float = 14.0            # structure cost past which a candidate is not scored
     band: int = 12                 # initial half-width of the search band, in sentences
+    #: The band stops widening before it would hold more cells than this: on repetitive or
+    #: unpunctuated text the best path can keep touching the band's edge, and widening to the
+    #: whole n×m table made the search quadratic (issue 11).
+    max_cells: int = 200_000
 
 
 PARAMS = AlignParams()
@@ -92,9 +96,12 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
     width = params.band
     while True:
         path, touched = _search_band(n, m, width, sides, scorer, params)
-        if not touched or width >= max(n, m):
+        if not touched or width >= max(n, m) or (n + 1) * (4 * width + 1) > params.max_cells:
             return path
         width *= 2
+
+
+_ROWS = 256  # source rows whose beads are made and scored together
 
 
 def _search_band(n: int, m: int, width: int, sides: tuple[_Side, _Side], scorer: Scorer,
@@ -102,31 +109,33 @@ def _search_band(n: int, m: int, width: int, sides: tuple[_Side, _Side], scorer:
     lo = [max(0, math.floor(i * m / n - width)) for i in range(n + 1)]
     hi = [min(m, math.ceil(i * m / n + width)) for i in range(n + 1)]
     lo[n], hi[0] = min(lo[n], m), max(hi[0], 0)
-    beads: list[Bead] = []
-    structure: list[float] = []
-    for i in range(n + 1):
-        for j in range(lo[i], hi[i] + 1):
-            for a, b in params.shapes:
-                i2, j2 = i + a, j + b
-                if i2 > n or j2 > m or not lo[i2] <= j2 <= hi[i2]:
-                    continue
-                bead = (i, i2, j, j2)
-                cost = structure_cost(bead, sides[0], sides[1], params)
-                if cost < params.prune:
-                    beads.append(bead)
-                    structure.append(cost)
-    content = scorer.costs(beads)
     best: dict[tuple[int, int], tuple[float, Bead | None]] = {(0, 0): (0.0, None)}
     # Beads are generated in (i, j) order of their start, and every bead moves forward, so each
-    # start cell is final before its outgoing beads are relaxed.
-    for bead, s_cost, c_cost in zip(beads, structure, content):
-        start = best.get((bead[0], bead[2]))
-        if start is None:
-            continue
-        total = start[0] + s_cost + c_cost
-        end = (bead[1], bead[3])
-        if end not in best or total < best[end][0]:
-            best[end] = (total, bead)
+    # start cell is final before its outgoing beads are relaxed. They are made and scored a few
+    # rows at a time: all of a long document's candidate beads at once took ~100 KB a pair.
+    for r0 in range(0, n + 1, _ROWS):
+        beads: list[Bead] = []
+        structure: list[float] = []
+        for i in range(r0, min(n + 1, r0 + _ROWS)):
+            for j in range(lo[i], hi[i] + 1):
+                for a, b in params.shapes:
+                    i2, j2 = i + a, j + b
+                    if i2 > n or j2 > m or not lo[i2] <= j2 <= hi[i2]:
+                        continue
+                    bead = (i, i2, j, j2)
+                    cost = structure_cost(bead, sides[0], sides[1], params)
+                    if cost < params.prune:
+                        beads.append(bead)
+                        structure.append(cost)
+        content = scorer.costs(beads) if beads else []
+        for bead, s_cost, c_cost in zip(beads, structure, content):
+            start = best.get((bead[0], bead[2]))
+            if start is None:
+                continue
+            total = start[0] + s_cost + c_cost
+            end = (bead[1], bead[3])
+            if end not in best or total < best[end][0]:
+                best[end] = (total, bead)
     path: list[Bead] = []
     cell = (n, m)
     while cell != (0, 0):

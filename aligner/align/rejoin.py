@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from .. import breaks
 from ..model import Document, Location, Sentence
+from ..segment import LENGTH_CAP
+from ..view import view_offset
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ def rejoin(doc: Document, side: Sequence[Sentence], other: Sequence[Sentence] | 
         prev = side[k - 1]
         same_paragraph = prev.paragraph == side[k].paragraph
         doubtful = prev.break_conf < params.doubtful
+        if prev.break_reason == LENGTH_CAP:
+            groups.append([side[k]])  # cut only to bound the length: joining undoes the bound
+            continue
         unmatched = other is not None and len(other) > 0 and not any(
             abs(mine[k - 1] - t) <= breaks.PARAMS.near for t in theirs)
         if same_paragraph and (doubtful or unmatched):
@@ -65,11 +70,15 @@ def _merge(doc: Document, group: list[Sentence]) -> Sentence:
         return group[0]
     first, last = group[0], group[-1]
     start, end = first.loc.start, last.loc.end
+    raw = doc.text[start:end]
     joins: list[tuple[int, float, str]] = []
     for s in group[:-1]:
-        joins.extend((j + s.loc.start - start, c, r) for j, c, r in s.joins)
-        joins.append((s.loc.end - start, s.break_conf, s.break_reason))
-    return replace(first, text=doc.text[start:end],
+        # Joins are offsets into the analysis view (the sentence's ``text``).
+        base = view_offset(raw, s.loc.start - start)
+        joins.extend((j + base, c, r) for j, c, r in s.joins)
+        joins.append((view_offset(raw, s.loc.end - start), s.break_conf, s.break_reason))
+    merged = Sentence.of(raw, first.loc, first.lang, first.index, first.paragraph)
+    return replace(first, text=merged.text, raw=merged.raw,
                    loc=Location(first.loc.file, start, end, first.loc.line, first.loc.col),
                    break_conf=last.break_conf, break_reason=last.break_reason,
                    joins=tuple(joins))

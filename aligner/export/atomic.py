@@ -147,6 +147,10 @@ def _target(path: str | Path) -> Path:
     try:
         return Path(os.path.realpath(path, strict=True))
     except FileNotFoundError:
+        if os.path.exists(path):
+            # A procfs link (/proc/self/fd/1, a link to /dev/stdout) points at "pipe:[…]",
+            # not at a path, yet opening it works: the link itself is the target.
+            return Path(path)
         return Path(os.path.realpath(path))
     except OSError as exc:
         if exc.errno == errno.ELOOP:

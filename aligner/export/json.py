@@ -32,8 +32,8 @@ def result_to_dict(result: Result) -> dict:
 
 
 def _pair(p: Pair) -> dict:
-    return {"id": p.id, "bead": p.bead, "src": [s.text for s in p.src],
-            "tgt": [t.text for t in p.tgt], "score": p.score,
+    return {"id": p.id, "bead": p.bead, "src": [s.original for s in p.src],
+            "tgt": [t.original for t in p.tgt], "score": p.score,
             "src_loc": [s.loc.to_dict() for s in p.src],
             "tgt_loc": [t.loc.to_dict() for t in p.tgt]}
 
@@ -118,7 +118,7 @@ def _sentences(texts: list[str], locs: list[dict], lang: str) -> tuple[Sentence,
         if not isinstance(text, str):
             raise ValueError(f"sentence {text!r} is not a string")
         loc = Location(**locs[k]) if k < len(locs) else Location("", 0, len(text), 0, 0)
-        out.append(Sentence(text=text, loc=loc, lang=lang, index=k, paragraph=0))
+        out.append(Sentence.of(text, loc, lang, k, 0))  # spans refer to its view
     return tuple(out)
 
 

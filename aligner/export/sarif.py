@@ -171,7 +171,7 @@ def _snippet(finding: Finding, pair: Pair) -> str | None:
         return None
     for sent in pair.side(finding.side):
         if sent.loc.start <= loc.start <= sent.loc.end and sent.loc.file == loc.file:
-            return sent.text[loc.start - sent.loc.start:loc.end - sent.loc.start]
+            return sent.original[loc.start - sent.loc.start:loc.end - sent.loc.start]
     return None
 
 

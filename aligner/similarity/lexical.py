@@ -110,7 +110,6 @@ class LexicalScorer(Scorer):
         self._as = [anchors.extract(s.text, s.lang) for s in src]
         self._at = [anchors.extract(t.text, t.lang) for t in tgt]
         self.length = LengthModel.from_totals(sum(self._ls), sum(self._lt), self.params)
-        self._cache: dict[Bead, anchors.AnchorMatch] = {}
         self._names: dict[tuple[int, int], int] = {}
         self._lex = _lexicon() if self.use_lexicon else None
         self._dict_hits: dict[tuple[int, int], int] = {}
@@ -142,13 +141,11 @@ class LexicalScorer(Scorer):
         return hit
 
     def _match(self, bead: Bead) -> anchors.AnchorMatch:
-        hit = self._cache.get(bead)
-        if hit is None:
-            i0, i1, j0, j1 = bead
-            names = sum(self._pair_names(i, j) for i in range(i0, i1) for j in range(j0, j1))
-            hit = anchors.match(self._as[i0:i1], self._at[j0:j1], names)
-            self._cache[bead] = hit
-        return hit
+        # Not memoised per bead: a long document has millions of candidate beads, and keeping
+        # every match took most of a run's memory (issue 11); the per-sentence-pair parts are.
+        i0, i1, j0, j1 = bead
+        names = sum(self._pair_names(i, j) for i in range(i0, i1) for j in range(j0, j1))
+        return anchors.match(self._as[i0:i1], self._at[j0:j1], names)
 
     def _lengths(self, bead: Bead) -> tuple[int, int]:
         i0, i1, j0, j1 = bead

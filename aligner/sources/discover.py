@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..inputs import DEFAULT_MAX_BYTES
+from ..lang import language_name
 from . import read_source
 
 TEXT_SUFFIX = ".txt"
@@ -32,6 +33,14 @@ BILINGUAL_SUFFIXES = (TMX_SUFFIX, ".xlf", ".xliff", ".po")
 SOURCE_SUFFIXES = (TEXT_SUFFIX, *BILINGUAL_SUFFIXES)
 _LANG_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-zA-Z]{2,3}(?:-[A-Za-z0-9]+)*)\.txt$")
 _GLOB_CHARS = "*?["
+# Formats a translator may hand over that are not prose and have no reader here: read as text,
+# their markup would be aligned and checked as if it were the translation (and pass). Refused
+# by name. (.xlf/.xliff, .po/.pot and .tmx have readers: BILINGUAL_SUFFIXES.)
+_NOT_PROSE = {".sdlxliff": "a Trados SDLXLIFF file (export it as XLIFF or TMX)",
+              ".mqxliff": "a memoQ XLIFF file (export it as XLIFF or TMX)",
+              ".tbx": "a TBX termbase (use --glossary)",
+              ".docx": "a Word document", ".doc": "a Word document", ".odt": "an ODF document",
+              ".pdf": "a PDF document", ".json": "a JSON file (align report reads results)"}
 
 SourceSpec = tuple[str, ...]
 
@@ -72,6 +81,7 @@ def discover(args: Sequence[str]) -> list[SourceSpec]:
     for spec in found:
         for name in spec:
             _check_name(name)
+            _check_format(name)
     return _unique(found)
 
 
@@ -83,6 +93,13 @@ def _check_name(name: str) -> None:
     except UnicodeEncodeError:
         shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         raise InputError("file name is not valid UTF-8; rename the file", shown) from None
+
+
+def _check_format(name: str) -> None:
+    kind = _NOT_PROSE.get(Path(name).suffix.lower())
+    if kind:
+        raise InputError(f"is {kind}, not a source: align reads plain text (.txt), TMX (.tmx), "
+                         "XLIFF (.xlf/.xliff) and PO (.po)", name)
 
 
 def is_pattern(arg: str) -> bool:
@@ -201,6 +218,11 @@ def plan_sources(args: list[str] | tuple[str, ...] | Sequence[str],
 def _maybe_parallel(specs: list[SourceSpec], encoding: str | None,
                     max_bytes: int) -> list[SourceSpec]:
     langs = [read_source([spec[0]], encoding, max_bytes).langs() for spec in specs]
-    if all(len(lang) == 1 for lang in langs) and langs[0] != langs[1]:
+    if all(len(lang) == 1 for lang in langs):
+        if langs[0] == langs[1]:
+            # Two originals, or two translations, handed over as a pair: checked one by one,
+            # each would pass as a one-language source and the gate would say nothing.
+            raise InputError(f"both files are {language_name(langs[0][0])}; expected an "
+                             "original and its translation", specs[1][0])
         return [(specs[0][0], specs[1][0])]
     return specs

@@ -1,9 +1,17 @@
-"""Decode a source file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256."""
+"""Decode a source file: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, or Windows-1256.
+
+A file that is not valid UTF-8 is not simply read as Windows-1256 (which decodes any bytes): the
+evidence decides. Lines that are valid UTF-8 with non-ASCII characters show the file *is* UTF-8;
+then a few bad bytes are a damaged file (refused, naming the line and byte), and lines whose
+non-ASCII bytes are mostly not UTF-8 are another encoding mixed in (refused too). Only a file with
+no UTF-8 evidence at all is tried as Windows-1256.
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -13,6 +21,18 @@ from ..text import script_counts
 # C0 controls other than tab/newline/carriage return never occur in real text: a file that
 # decodes to them is binary or in an encoding we did not guess.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class EncodingParams:
+    #: A line with at least this many bytes that are not UTF-8 ...
+    foreign_min_bad: int = 4
+    #: ... making at least this share of its non-ASCII bytes is text in another encoding; fewer
+    #: bad bytes among valid UTF-8 are damage.
+    foreign_min_share: float = 0.5
+
+
+PARAMS = EncodingParams()
 
 
 def read_text(path: str | Path, encoding: str | None = None,
@@ -55,16 +75,48 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         return text.lstrip("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", name)
+    # UTF-32 LE's BOM starts with UTF-16 LE's, so it is tested first.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _strict(data, "utf-32", name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", name)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, name, exc.start)
         text = _windows_1256(data, name)
     if _CONTROL.search(text):
         raise InputError("cannot be decoded: binary data or an unsupported encoding "
                          "(try --encoding)", name)
     return text
+
+
+def _refuse_damaged_utf8(data: bytes, name: str, first_bad: int,
+                         params: EncodingParams = PARAMS) -> None:
+    """Raise when the bytes that are not UTF-8 sit in a file that otherwise is UTF-8."""
+    utf8_lines = 0
+    foreign_line = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        decoded = line.decode("utf-8", errors="replace")
+        bad = decoded.count("\ufffd") - line.count("\ufffd".encode())
+        if bad <= 0:
+            utf8_lines += 1
+            continue
+        non_ascii = sum(1 for b in line if b >= 0x80)
+        if not foreign_line and bad >= params.foreign_min_bad \
+                and bad >= params.foreign_min_share * non_ascii:
+            foreign_line = number
+    if not utf8_lines:
+        return  # no evidence for UTF-8: a legacy code page is tried
+    if foreign_line:
+        raise InputError(f"mixes encodings: {utf8_lines} lines are UTF-8, line {foreign_line} "
+                         "is not (another encoding, such as Windows-1256, pasted in); re-save "
+                         "the whole file as UTF-8", name)
+    line_no = data.count(b"\n", 0, first_bad) + 1
+    raise InputError(f"invalid UTF-8 at line {line_no} (byte {first_bad}, 0x{data[first_bad]:02x})"
+                     "; the rest of the file is UTF-8: fix or delete that byte", name)
 
 
 def _is_utf8_beyond_ascii(data: bytes) -> bool:

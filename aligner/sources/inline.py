@@ -133,7 +133,9 @@ def fill(el: etree._Element, sentences, spelling: dict[str, tuple[str, str]],
          namespace: str = "", clean=lambda s: s) -> None:
     """Write sentences (joined by one space, as :meth:`Pair.text` joins them) into ``el``,
     their inline-code tokens as the writer's code elements again, so a file read with codes
-    is written with codes; ``clean`` filters text (characters XML cannot hold)."""
+    is written with codes; ``clean`` filters text (characters XML cannot hold). The text
+    written is the sentence as the file had it (:attr:`Sentence.original`, bidi marks kept);
+    code offsets, which refer to the analysis view, are mapped into it."""
     last: etree._Element | None = None
 
     def text(value: str) -> None:
@@ -149,8 +151,10 @@ def fill(el: etree._Element, sentences, spelling: dict[str, tuple[str, str]],
             text(" ")
         pos = 0
         opened: set[str] = set()
+        original = sent.original
         for k_code, code in enumerate(sent.codes):
-            text(sent.text[pos:code.start])
+            start, end = sent.original_span((code.start, code.end))
+            text(original[pos:start])
             name, attr = spelling[code.kind]
             attrs = {attr: code.code}
             if code.kind != STANDALONE and not _has_twin(sent.codes, k_code, opened):
@@ -170,8 +174,8 @@ def fill(el: etree._Element, sentences, spelling: dict[str, tuple[str, str]],
                     last.set("disp", clean(code.native))
                 else:
                     last.text = clean(code.native)
-            pos = code.end
-        text(sent.text[pos:])
+            pos = end
+        text(original[pos:])
 
 
 def _has_twin(codes, k: int, opened: set[str]) -> bool:

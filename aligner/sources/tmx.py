@@ -322,8 +322,7 @@ def memory_pairs(memory: Memory, src: str, tgt: str | None) -> tuple[tuple[Pair,
                 sides.append(())
                 continue
             assert lang is not None  # a variant was found for it
-            sides.append((Sentence(text=v.text, loc=v.loc, lang=lang, index=counts[side],
-                                   paragraph=number, codes=v.codes),))
+            sides.append((Sentence.of(v.text, v.loc, lang, counts[side], number, codes=v.codes),))
             counts[side] += 1
         if not sides[0] and not sides[1]:
             skipped += 1

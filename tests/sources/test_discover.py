@@ -75,9 +75,27 @@ def test_an_empty_argument_is_an_error_not_the_working_directory(cwd, arg):
 def test_two_plain_files_in_two_languages_are_one_source(cwd):
     make(cwd, {"orig.txt": AR, "trans.txt": EN, "both.txt": EN + AR, "other.txt": EN})
     assert plan_sources(["trans.txt", "orig.txt"]) == [("trans.txt", "orig.txt")]
-    assert plan_sources(["trans.txt", "other.txt"]) == [("trans.txt",), ("other.txt",)]
+    with pytest.raises(InputError, match="both files are English"):  # issue 11: no silent pass
+        plan_sources(["trans.txt", "other.txt"])
     assert plan_sources(["both.txt", "orig.txt"]) == [("both.txt",), ("orig.txt",)]
     assert plan_sources(["trans.txt"]) == [("trans.txt",)]
+
+
+def test_two_arabic_files_given_as_a_pair_are_an_error(cwd):
+    make(cwd, {"a.ar.txt": AR, "b.ar.txt": AR})
+    with pytest.raises(InputError, match="both files are Arabic") as err:
+        plan_sources(["a.ar.txt", "b.ar.txt"])
+    assert err.value.file == "b.ar.txt"
+
+
+@pytest.mark.parametrize("name,kind", [("t.sdlxliff", "Trados SDLXLIFF"),
+                                       ("t.mqxliff", "memoQ XLIFF"), ("t.tbx", "TBX"),
+                                       ("t.pdf", "PDF")])
+def test_structured_formats_are_not_read_as_prose(cwd, name, kind):
+    make(cwd, {name: EN + AR})
+    with pytest.raises(InputError, match=f"is an? {kind}") as err:
+        discover([name])
+    assert err.value.file == name
 
 
 def test_explicit_name_pairs_are_grouped(cwd):

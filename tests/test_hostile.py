@@ -1,0 +1,30 @@
+"""Every quick case of the hostile catalogue (benchmarks/hostile.py, issue 11) meets the contract:
+the allowed exit status, one line on stderr for an error, no traceback, no watched file changed,
+and the case's own condition."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _hostile():
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "benchmarks" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hostile"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_quick_hostile_case_meets_the_contract():
+    hostile = _hostile()
+    cases = hostile.select(quick=True)
+    assert len(cases) >= 30
+    results = hostile.run_all(cases, quick=True, jobs=4)
+    missed = [f"{case.name}: {outcome.why}" for case, outcome in results
+              if outcome is not None and not outcome.ok]
+    assert not missed, "\n".join(missed)
+    assert sum(1 for _c, o in results if o is not None) >= len(cases) // 2
