@@ -8,7 +8,7 @@ document by document (TICO-19 ``doc_url``, FLORES-200 metadata URL) as a run wou
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -20,8 +20,13 @@ from aligner.model import Severity
 DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_ERRORS_PER_100 = 1.0
 # Warnings are for a reviser to read; on clean text they should stay rare too (info is not
-# counted: TICO-19 has many headings without final punctuation, reported as info).
-MAX_WARNINGS_PER_100 = 5.0
+# counted: TICO-19 has many headings without final punctuation, reported as info). No one check
+# may flood a reviser, and all of them together stay under a budget that grows with the number
+# of checks only through this explicit figure (31 checks at the time of writing). The samples
+# hold real faults too: TICO-19 unit 1511, for one, glues a closing quote to the next sentence,
+# which ``unbalanced-quotes`` rightly reports in the Arabic.
+MAX_WARNINGS_PER_100_PER_CHECK = 3.0
+MAX_WARNINGS_PER_100 = 8.0
 
 
 def tico_sample() -> list[list[tuple[str, str]]]:
@@ -61,4 +66,8 @@ def test_error_rate_on_gold_pairs(sample):
     detail = "; ".join(f"{f.check}: {f.message}" for f in errors[:5])
     assert len(errors) * 100 / n_pairs <= MAX_ERRORS_PER_100, detail
     warnings = [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
-    assert len(warnings) * 100 / n_pairs <= MAX_WARNINGS_PER_100
+    per_check = Counter(f.check for f in warnings)
+    limit = MAX_WARNINGS_PER_100_PER_CHECK * n_pairs / 100
+    noisy = {c: n for c, n in per_check.items() if n > limit}
+    assert not noisy, noisy
+    assert len(warnings) * 100 / n_pairs <= MAX_WARNINGS_PER_100, per_check
