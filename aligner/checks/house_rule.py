@@ -202,7 +202,8 @@ def _slug(term: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _cached(path: str, mtime: float) -> Checklist:
+def _cached(path: str, _mtime: float) -> Checklist:
+    # The modification time is part of the cache key only: an edited checklist is read again.
     return load_checklist(path)
 
 
