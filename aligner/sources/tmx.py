@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..inputs import DEFAULT_MAX_BYTES, check_input
 from ..model import SRC, TGT, InlineCode, Location, Pair, Sentence
 from ..text import primary
-from .inline import TMX_RULES, render
+from .inline import TMX_RULES, local_name, render
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ALL_LANGS = "*all*"
@@ -144,14 +144,11 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
     root_seen = False
     try:
         for event, el in context:
-            tag = _local(el)
+            tag = local_name(el)
             if event == "start":
                 if not root_seen:
                     root_seen = True
-                    check_prolog(el, path, name)
-                    if tag != "tmx":
-                        raise InputError(f"line {el.sourceline}: not a TMX file (the root "
-                                         f"element is <{tag}>, expected <tmx>)", name)
+                    check_root(el, path, name, "tmx", "a TMX file")
                 elif tag == "header":
                     srclang = el.get("srclang") or ""
                 continue
@@ -161,12 +158,12 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
                 raise InputError(f"line {el.sourceline}: <tu> before the <header>", name)
             segs: list[_RawSeg] = []
             for tuv in el:
-                if _local(tuv) != "tuv":
+                if local_name(tuv) != "tuv":
                     continue
                 lang = tuv.get(XML_LANG) or tuv.get("lang")
                 if not lang:
                     raise InputError(f"line {tuv.sourceline}: <tuv> without xml:lang", name)
-                seg = next((c for c in tuv if _local(c) == "seg"), None)
+                seg = next((c for c in tuv if local_name(c) == "seg"), None)
                 if seg is None:
                     raise InputError(f"line {tuv.sourceline}: <tuv> without <seg>", name)
                 line = seg.sourceline or 0
@@ -189,6 +186,16 @@ def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list
     # Known only once parsing is under way (None at the root's start for UTF-16, say).
     encoding = context.root.getroottree().docinfo.encoding or "utf-8"
     return srclang, units, encoding
+
+
+def check_root(root: etree._Element, path: Path, name: str, expected: str, kind: str) -> None:
+    """Refuse a DOCTYPE that declares entities and a root element other than ``expected``,
+    before anything else of the file is read."""
+    check_prolog(root, path, name)
+    tag = local_name(root)
+    if tag != expected:
+        raise InputError(f"line {root.sourceline}: not {kind} (the root element is <{tag}>, "
+                         f"expected <{expected}>)", name)
 
 
 def check_prolog(root: etree._Element, path: Path, name: str) -> None:
@@ -215,12 +222,6 @@ def _line_of(path: Path, needle: bytes, before: int) -> int:
             if needle in line:
                 return number
     return before
-
-
-def _local(el: etree._Element) -> str:
-    """The tag without a namespace (TMX has none, but some tools add one)."""
-    tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def seg_positions(path: Path, encoding: str, keys: list[tuple[int, int]],

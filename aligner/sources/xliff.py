@@ -24,7 +24,7 @@ from ..inputs import DEFAULT_MAX_BYTES, check_input
 from ..model import InlineCode, Location
 from ..text import detect_lang, primary
 from .inline import XLIFF2_RULES, XLIFF12_RULES, CodeRules, local_name, render
-from .tmx import Memory, Unit, Variant, check_prolog, seg_positions
+from .tmx import Memory, Unit, Variant, check_root, seg_positions
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 _SIDE_TAG = re.compile(r"<(?:source|target)(?=[\s>/])")
@@ -86,10 +86,7 @@ def _parse(path: Path, name: str) -> tuple[list, str, str]:
             if event == "start":
                 if not root_seen:
                     root_seen = True
-                    check_prolog(el, path, name)
-                    if tag != "xliff":
-                        raise InputError(f"line {el.sourceline}: not an XLIFF file (the root "
-                                         f"element is <{tag}>, expected <xliff>)", name)
+                    check_root(el, path, name, "xliff", "an XLIFF file")
                     version = el.get("version", "")
                     if version.startswith("2"):
                         rules = XLIFF2_RULES
