@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..model import Severity
 from ._support.base import Check, CheckContext, Hit
@@ -19,8 +20,15 @@ from ._support.walk import Placed, paragraphs, sides
 
 TERMINAL = ".!?؟…:;؛۔"
 CLOSERS = "\"'”’»)]}"
-TITLE_WORDS = 8        # a one-sentence paragraph this short is a title or a caption
-HEADER_PARAGRAPHS = 4  # a date line among the first paragraphs closes the article's header
+@dataclass(frozen=True)
+class MissingPunctParams:
+    """What counts as a title or a header rather than body text (docs/tuning.md)."""
+
+    title_words: int = 8        # a one-sentence paragraph this short is a title or a caption
+    header_paragraphs: int = 4  # a date line among the first paragraphs closes the header
+
+
+PARAMS = MissingPunctParams()
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪●]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s)")
 _URL_END = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$")
@@ -47,7 +55,7 @@ def is_title_like(para: list[Placed], lang: str) -> bool:
         return True
     if _URL_END.search(text) or ends_with_credit(text):
         return True  # a credit at the end is caption-leak's business
-    if len(para) == 1 and len(words) <= TITLE_WORDS:
+    if len(para) == 1 and len(words) <= PARAMS.title_words:
         return True
     if lang == "en":
         long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
@@ -70,7 +78,7 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
 
 def _header_length(paras: list[list[Placed]]) -> int:
     """How many leading paragraphs form the article's header (headline … date line)."""
-    for k, para in enumerate(paras[:HEADER_PARAGRAPHS]):
+    for k, para in enumerate(paras[:PARAMS.header_paragraphs]):
         if is_date_line(" ".join(p.sentence.text for p in para)):
             return k + 1
     return 0

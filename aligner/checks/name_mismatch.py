@@ -107,9 +107,20 @@ def _matches(en: _Word, ar: _Word, threshold: float = 0.75) -> bool:
                                     for sk in en.skeletons)
 
 
-#: Stricter match for the evidence that makes a word a name: at most one confusable
-#: consonant in four, so that "CoVs" does not make خفافيش ("bats") a name.
-EVIDENCE_MATCH = 0.85
+@dataclass(frozen=True)
+class NameMismatchParams:
+    """How sure the check must be that an Arabic word is a name (docs/tuning.md)."""
+
+    #: Stricter match for the evidence that makes a word a name: at most one confusable
+    #: consonant in four, so that "CoVs" does not make خفافيش ("bats") a name.
+    evidence_match: float = 0.85
+    #: A word is a name only if the other side has a matching name in at least this share of
+    #: the pairs it occurs in: a common word (فيروس "virus") that once met a capitalised
+    #: "Virus" is not.
+    consistency: float = 0.6
+
+
+PARAMS = NameMismatchParams()
 
 
 @dataclass(frozen=True)
@@ -119,11 +130,6 @@ class NameLinks:
 
     arabic: dict
     english: frozenset[str]
-
-
-#: A word is a name only if the other side has a matching name in most pairs it occurs in:
-#: a common word (فيروس "virus") that once met a capitalised "Virus" is not.
-CONSISTENCY = 0.6
 
 
 def _words(pair: Pair, ar_side: str, en_side: str, memo: dict | None = None
@@ -145,7 +151,7 @@ def document_links(pairs: tuple[Pair, ...], ar_side: str = SRC, en_side: str = T
     for ar, _en, evidence in sides:
         for e in evidence:
             for a in ar:
-                if _matches(e, a, EVIDENCE_MATCH):
+                if _matches(e, a, PARAMS.evidence_match):
                     seen_en.update(e.forms)
                     for form in a.forms:
                         seen_ar.setdefault(form, e.text)
@@ -171,8 +177,8 @@ def document_links(pairs: tuple[Pair, ...], ar_side: str = SRC, en_side: str = T
         for key, hit in en_seen.items():
             en_occ.setdefault(key, []).append(hit)
     return NameLinks(
-        {f: seen_ar[f] for f, occ in ar_occ.items() if sum(occ) >= CONSISTENCY * len(occ)},
-        frozenset(k for k, occ in en_occ.items() if sum(occ) >= CONSISTENCY * len(occ)))
+        {f: seen_ar[f] for f, occ in ar_occ.items() if sum(occ) >= PARAMS.consistency * len(occ)},
+        frozenset(k for k, occ in en_occ.items() if sum(occ) >= PARAMS.consistency * len(occ)))
 
 
 def _sentence_initial(text: str, start: int) -> bool:

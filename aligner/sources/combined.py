@@ -8,6 +8,7 @@ order of the blocks.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..errors import InputError
 from ..lang import language_name
@@ -61,9 +62,16 @@ def read_blocks(text: str, file: str) -> tuple[Block, ...]:
     return tuple(Block(file, lang, text, start, end) for lang, start, end in runs)
 
 
-# A line this short in the other script is part of the text around it (a credit "(AFP)", a
-# name, a handle), not a block of its own; a real block of translation is longer.
-_STRAY_MAX_WORDS = 4
+@dataclass(frozen=True)
+class CombinedParams:
+    """How a combined file's blocks are told apart (docs/tuning.md)."""
+
+    #: A line this short in the other script is part of the text around it (a credit "(AFP)",
+    #: a name, a handle), not a block of its own; a real block of translation is longer.
+    stray_max_words: int = 4
+
+
+PARAMS = CombinedParams()
 
 
 def _absorb_stray_lines(runs: list[list], text: str) -> list[list]:
@@ -75,7 +83,7 @@ def _absorb_stray_lines(runs: list[list], text: str) -> list[list]:
     while len(runs) > 2 and i < len(runs):
         lang, start, end = runs[i]
         piece = text[start:end]
-        stray = ("\n" not in piece and len(piece.split()) <= _STRAY_MAX_WORDS
+        stray = ("\n" not in piece and len(piece.split()) <= PARAMS.stray_max_words
                  and sum(r[0] == lang for r in runs) > 1)
         if not stray:
             i += 1

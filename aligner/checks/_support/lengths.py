@@ -3,8 +3,8 @@ document's own.
 
 Each document sets its own norm: the median of log(target length / source length) over its 1-1
 pairs, with a robust spread (MAD). A pair is reported when its ratio is far from that norm by
-both measures: a robust z-score beyond :data:`Z_LIMIT` and a ratio at least
-:data:`MIN_FACTOR` times shorter or longer than the median. Short pairs (headlines, datelines)
+both measures: a robust z-score beyond ``z_limit`` and a ratio at least
+``min_factor`` times shorter or longer than the median. Short pairs (headlines, datelines)
 and small documents, whose ratios say little, are left alone.
 """
 
@@ -13,27 +13,36 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ...model import SRC, TGT, Pair
 from .stats import centre_spread
 
-Z_LIMIT = 3.5
-MIN_FACTOR = 1.8          # at least this many times shorter / longer than the document's norm
-MIN_CHARS = 40            # the longer side must have at least this many letters
-MIN_PAIRS = 6             # 1-1 pairs needed to know the document's norm
-MIN_SPREAD = 0.12         # floor on the spread of log ratios (about ±12 %)
+
+@dataclass(frozen=True)
+class LengthParams:
+    """When a pair's length is far enough from its document's norm to report (docs/tuning.md)."""
+
+    z_limit: float = 3.5        # robust z-score of the log length ratio, at least this far out
+    min_factor: float = 1.8     # at least this many times shorter / longer than the norm
+    min_chars: int = 40         # the longer side must have at least this many letters
+    min_pairs: int = 6          # 1-1 pairs needed to know the document's norm
+    min_spread: float = 0.12    # floor on the spread of log ratios (about ±12 %)
+    acronym_weight: int = 3     # letters counted per capital of an acronym: about one word each
+
+
+PARAMS = LengthParams()
 
 
 # An acronym ("RNA", "HCoVs") stands for several words, often spelt out in the translation.
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b")
-ACRONYM_WEIGHT = 3  # letters counted per capital letter of an acronym: about one word each
 
 
 def _letters(text: str) -> int:
     letters = sum(map(str.isalnum, text))
     for m in _ACRONYM.finditer(text):
         caps = sum(1 for ch in m.group() if ch.isupper())
-        letters += caps * ACRONYM_WEIGHT - len(m.group())
+        letters += caps * PARAMS.acronym_weight - len(m.group())
     return max(letters, 1)
 
 
@@ -51,13 +60,14 @@ def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     # Each pair's ratio is read once: it serves both the norm and the pair's own test.
     ratios = [(p, r) for p in pairs if (r := log_ratio(p)) is not None]
     base = [r for p, r in ratios if len(p.src) == 1 and len(p.tgt) == 1]
-    if len(base) < MIN_PAIRS:
+    if len(base) < PARAMS.min_pairs:
         return
-    norm, spread = centre_spread(base, MIN_SPREAD)
+    norm, spread = centre_spread(base, PARAMS.min_spread)
     for pair, r in ratios:
-        if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < MIN_CHARS:
+        if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < PARAMS.min_chars:
             continue
         z = (r - norm) / spread
         factor = math.exp(r - norm)
-        if abs(z) >= Z_LIMIT and (factor <= 1 / MIN_FACTOR or factor >= MIN_FACTOR):
+        far = factor <= 1 / PARAMS.min_factor or factor >= PARAMS.min_factor
+        if abs(z) >= PARAMS.z_limit and far:
             yield pair, factor, z
