@@ -9,7 +9,7 @@ from ..lang import ar
 from ..model import SRC, TGT, Severity
 from ._support.base import Check, CheckContext, Hit
 
-_ARABIC_RUN = re.compile(rf"[\u0600-\u06FF][\u0600-\u06FF\s،؛]*[\u0600-\u06FF]|[{ar.LETTERS}]")
+_ARABIC_RUN = re.compile(rf"[{ar.BLOCK}][{ar.BLOCK}\s،؛]*[{ar.BLOCK}]|[{ar.LETTERS}]")
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

@@ -20,6 +20,7 @@ HARAKAT = "\u064B-\u065F"       # tanwin, short vowels, shadda, sukun and the ot
 TATWEEL = "\u0640"
 DAGGER_ALEF = "\u0670"
 EXTENDED = "\u0671-\u06D3"      # alef wasla and the letters of Persian, Urdu, ...
+BLOCK = "\u0600-\u06FF"         # the whole Arabic block: letters, marks, digits, punctuation
 
 #: A word with its marks and tatweel.
 WORD = re.compile(f"[{LETTERS}{TATWEEL}{HARAKAT}{DAGGER_ALEF}]+")
