@@ -6,18 +6,19 @@ refer to.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
-# Presentation forms (text copied from PDFs) count as Arabic letters; the analysis view folds them.
-ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
+# The Arabic facts live in aligner/lang/ar.py; these names stay here for the many callers
+# that normalise text for matching.
+from .lang.ar import DIACRITICS as ARABIC_DIACRITICS
+from .lang.ar import LETTER as ARABIC_LETTER
+from .lang.ar import TATWEEL, ascii_digits, normalize_arabic
+
+__all__ = ["ARABIC_DIACRITICS", "ARABIC_LETTER", "TATWEEL", "ascii_digits", "detect_lang",
+           "normalize_arabic", "normalize_latin", "primary", "same_lang", "script_counts"]
+
 LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
-TATWEEL = "\u0640"
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_ALEF_YA_TA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                             "ؤ": "و", "ئ": "ي"})
 
 
 def script_counts(text: str) -> tuple[int, int]:
@@ -31,21 +32,6 @@ def detect_lang(text: str) -> str | None:
     if arabic == latin == 0:
         return None
     return "ar" if arabic >= latin else "en"
-
-
-def ascii_digits(text: str) -> str:
-    """Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits."""
-    return text.translate(_DIGITS)
-
-
-# Checks normalise the same words again and again (hundreds of thousands of calls on a
-# translation memory); a bounded memo of this pure function changes no result.
-@functools.lru_cache(maxsize=1 << 16)
-def normalize_arabic(text: str) -> str:
-    """NFC, no diacritics or tatweel, one alef/ya/ta-marbuta form, ASCII digits."""
-    text = unicodedata.normalize("NFC", text)
-    text = ARABIC_DIACRITICS.sub("", text).replace(TATWEEL, "")
-    return ascii_digits(text.translate(_ALEF_YA_TA))
 
 
 def normalize_latin(text: str) -> str:

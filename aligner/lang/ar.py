@@ -7,9 +7,9 @@ Word sets are written as ordinary text and compared after :func:`aligner.text.no
 
 from __future__ import annotations
 
+import functools
 import re
-
-from ..text import normalize_arabic
+import unicodedata
 
 CODE = "ar"
 NAME = "Arabic"
@@ -21,6 +21,12 @@ TATWEEL = "\u0640"
 DAGGER_ALEF = "\u0670"
 EXTENDED = "\u0671-\u06D3"      # alef wasla and the letters of Persian, Urdu, ...
 BLOCK = "\u0600-\u06FF"         # the whole Arabic block: letters, marks, digits, punctuation
+MORE_LETTERS = "\u06FA-\u06FF"  # letters at the end of the block (Sindhi, Persian, ...)
+#: Presentation forms (text copied from PDFs): Arabic letters too; the analysis view folds them.
+PRESENTATION_FORMS = "\uFB50-\uFDFF\uFE70-\uFEFC"
+#: Diacritics: Quranic annotation signs, tanwin and short vowels, the dagger alef, small high
+#: signs. Removed in the copies used for matching.
+DIACRITIC_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED"
 
 #: A word with its marks and tatweel.
 WORD = re.compile(f"[{LETTERS}{TATWEEL}{HARAKAT}{DAGGER_ALEF}]+")
@@ -28,6 +34,30 @@ WORD = re.compile(f"[{LETTERS}{TATWEEL}{HARAKAT}{DAGGER_ALEF}]+")
 WORD_EXTENDED = re.compile(f"[{LETTERS}{TATWEEL}{HARAKAT}{DAGGER_ALEF}{EXTENDED}]+")
 #: Anything but a letter of Arabic proper (to strip a normalised word down to its letters).
 NOT_LETTER = re.compile(f"[^{LETTERS}]")
+#: Any Arabic letter, of the extended block and in presentation forms too (script detection).
+LETTER = re.compile(f"[{LETTERS}{EXTENDED}{MORE_LETTERS}{PRESENTATION_FORMS}]")
+DIACRITICS = re.compile(f"[{DIACRITIC_MARKS}]")
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ALEF_YA_TA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                             "ؤ": "و", "ئ": "ي"})
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits."""
+    return text.translate(_DIGITS)
+
+
+# Checks normalise the same words again and again (hundreds of thousands of calls on a
+# translation memory); a bounded memo of this pure function changes no result.
+@functools.lru_cache(maxsize=1 << 16)
+def normalize_arabic(text: str) -> str:
+    """NFC, no diacritics or tatweel, one alef/ya/ta-marbuta form, ASCII digits (a copy for
+    matching; offsets never refer to it)."""
+    text = unicodedata.normalize("NFC", text)
+    text = DIACRITICS.sub("", text).replace(TATWEEL, "")
+    return ascii_digits(text.translate(_ALEF_YA_TA))
+
 
 ARTICLE = "ال"
 #: Conjunctions written joined to the next word.
