@@ -96,18 +96,26 @@ def is_tmx(path: str | Path) -> bool:
     return Path(path).suffix.lower() in TMX_SUFFIXES
 
 
+def open_markup(path: str | Path, max_bytes: int, kind: str) -> tuple[str, Path]:
+    """``(name, path)`` of a translation file to parse, once it is known to be a regular,
+    non-empty file of at most ``max_bytes`` (the XML parser reads it by name, not from a
+    stream, so standard input is refused)."""
+    name = str(path)
+    p = Path(path)
+    if name == "-":
+        raise InputError(f"{kind} is read by name, not from standard input", name)
+    check_input(p, max_bytes)
+    if p.stat().st_size == 0:
+        raise InputError("file is empty", name)
+    return name, p
+
+
 def read_tmx(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
     """Parse a TMX file; a malformed or hostile one raises :class:`InputError` (file, line).
 
     Only a regular file of at most ``max_bytes`` is parsed (the parser reads it by name).
     """
-    name = str(path)
-    p = Path(path)
-    if name == "-":
-        raise InputError("a TMX file is read by name, not from standard input", name)
-    check_input(p, max_bytes)
-    if p.stat().st_size == 0:
-        raise InputError("file is empty", name)
+    name, p = open_markup(path, max_bytes, "a TMX file")
     srclang, raw_units, encoding = _parse(p, name)
     keys = [seg[2] for unit in raw_units for seg in unit[2]]
     positions = seg_positions(p, encoding, keys)

@@ -20,11 +20,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..inputs import DEFAULT_MAX_BYTES, check_input
+from ..inputs import DEFAULT_MAX_BYTES
 from ..model import InlineCode, Location
 from ..text import detect_lang, primary
 from .inline import XLIFF2_RULES, XLIFF12_RULES, CodeRules, local_name, render
-from .tmx import Memory, Unit, Variant, check_root, seg_positions
+from .tmx import Memory, Unit, Variant, check_root, open_markup, seg_positions
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 _SIDE_TAG = re.compile(r"<(?:source|target)(?=[\s>/])")
@@ -40,13 +40,7 @@ def is_xliff(path: str | Path) -> bool:
 
 def read_xliff(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
     """Parse an XLIFF 1.2 or 2.x file; a malformed or hostile one raises :class:`InputError`."""
-    name = str(path)
-    p = Path(path)
-    if name == "-":
-        raise InputError("an XLIFF file is read by name, not from standard input", name)
-    check_input(p, max_bytes)
-    if p.stat().st_size == 0:
-        raise InputError("file is empty", name)
+    name, p = open_markup(path, max_bytes, "an XLIFF file")
     raw, encoding, srclang = _parse(p, name)
     keys = [side[1] for _, _, sides, _ in raw for side in sides.values() if side]
     positions = seg_positions(p, encoding, keys, _SIDE_TAG)
