@@ -96,6 +96,15 @@ def is_tmx(path: str | Path) -> bool:
     return Path(path).suffix.lower() in TMX_SUFFIXES
 
 
+def hardened_iterparse(path: Path) -> etree.iterparse:
+    """The one way translation files are parsed: streamed start/end events, no entity
+    resolution, no DTD, no network, lxml's size limits on, comments and PIs dropped."""
+    return etree.iterparse(
+        str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
+        remove_pis=True)
+
+
 def open_markup(path: str | Path, max_bytes: int, kind: str) -> tuple[str, Path]:
     """``(name, path)`` of a translation file to parse, once it is known to be a regular,
     non-empty file of at most ``max_bytes`` (the XML parser reads it by name, not from a
@@ -142,10 +151,7 @@ _RawSeg = tuple[str, tuple[str, tuple[InlineCode, ...]], tuple[int, int]]
 
 def _parse(path: Path, name: str) -> tuple[str, list[tuple[str | None, int, list[_RawSeg]]], str]:
     """Stream the file: header srclang, units as plain tuples, and the document's encoding."""
-    context = etree.iterparse(
-        str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
-        remove_pis=True)
+    context = hardened_iterparse(path)
     srclang: str | None = None
     units: list[tuple[str | None, int, list[_RawSeg]]] = []
     last_seg = (0, 0)  # (line, how many <seg> tags seen on it): ordinals for the column pass

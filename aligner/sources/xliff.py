@@ -24,7 +24,15 @@ from ..inputs import DEFAULT_MAX_BYTES
 from ..model import InlineCode, Location
 from ..text import detect_lang, primary
 from .inline import XLIFF2_RULES, XLIFF12_RULES, CodeRules, local_name, render
-from .tmx import Memory, Unit, Variant, check_root, open_markup, seg_positions
+from .tmx import (
+    Memory,
+    Unit,
+    Variant,
+    check_root,
+    hardened_iterparse,
+    open_markup,
+    seg_positions,
+)
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 _SIDE_TAG = re.compile(r"<(?:source|target)(?=[\s>/])")
@@ -65,10 +73,7 @@ def read_xliff(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
 def _parse(path: Path, name: str) -> tuple[list, str, str]:
     """Stream the file: its units with their sides, the encoding, and the declared languages
     (as ``raw`` entries carry them: see :func:`_languages`)."""
-    context = etree.iterparse(
-        str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
-        remove_pis=True)
+    context = hardened_iterparse(path)
     units: list = []
     root_seen = False
     rules: CodeRules = XLIFF12_RULES
