@@ -112,7 +112,7 @@ def check_memory(memory: Memory, config: Config, require_both: bool = False) -> 
     what = "translation memory" if memory.kind == "TMX" else f"{memory.kind} file"
     notices = [f"{what}: {len(memory.units)} units, checked as they are aligned "
                f"(original: {language_name(src)}"
-               + (", from the header's srclang)" if not config.src_lang
+               + (f", from {memory.srclang_from})" if not config.src_lang
                   and primary(memory.srclang) == src else ")")]
     if skipped:
         notices.append(f"{skipped} unit(s) with neither {language_name(src)} nor "

@@ -62,7 +62,8 @@ def read_po(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
     for line in lines:
         starts.append(starts[-1] + len(line))
     entries = [u for u in store.units if not u.isheader() and not u.isobsolete()]
-    src_lang = store.getsourcelanguage() or detect_lang(
+    declared = store.getsourcelanguage()
+    src_lang = declared or detect_lang(
         " ".join(str(u.source) for u in entries)[:5000]) or "und"
     tgt_lang = store.gettargetlanguage() or detect_lang(
         " ".join(str(u.target or "") for u in entries)[:5000]) or "und"
@@ -77,7 +78,9 @@ def read_po(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
             loc = Location(name, start, start + len(value), line, col)
             variants.append(Variant(lang, primary(lang), value, loc))
         units.append(Unit(u.getid() or None, u.line_number or 0, tuple(variants)))
-    return Memory(name, src_lang, tuple(units), kind="PO")
+    return Memory(name, src_lang, tuple(units), kind="PO",
+                  srclang_from=("the file's language header" if declared
+                                else "the script of its msgid text"))
 
 
 def _keyword_positions(lines: list[str], first: int) -> dict[str, tuple[int, int]]:

@@ -81,6 +81,8 @@ class Memory:
     srclang: str
     units: tuple[Unit, ...]
     kind: str = "TMX"
+    #: Where ``srclang`` came from, for the notice that names the original language.
+    srclang_from: str = "the header's srclang"
 
     def langs(self) -> tuple[str, ...]:
         """Primary language subtags present, in order of first appearance."""

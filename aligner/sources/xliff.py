@@ -67,7 +67,9 @@ def read_xliff(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Memory:
             lang = langs[role]
             variants.append(Variant(lang, primary(lang), text, loc, codes))
         units.append(Unit(uid, line, tuple(variants)))
-    return Memory(name, srclang or langs["source"], tuple(units), kind="XLIFF")
+    return Memory(name, srclang or langs["source"], tuple(units), kind="XLIFF",
+                  srclang_from=("the file's source language" if srclang
+                                else "the script of its <source> text"))
 
 
 def _parse(path: Path, name: str) -> tuple[list, str, str]:

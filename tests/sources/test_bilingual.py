@@ -194,3 +194,20 @@ def test_inline_codes_are_written_back_as_codes(tmp_path):
             (p.text(SRC), p.text(TGT)) for p in original.pairs]
         assert [f.message for f in again.findings if f.check == "tags"] == [
             f.message for f in original.findings if f.check == "tags"]
+
+
+@pytest.mark.parametrize("declared, origin", [
+    (True, "from the file's source language"),
+    (False, "from the script of its <source> text")])
+def test_xliff_notice_says_where_the_original_language_came_from(tmp_path, declared, origin):
+    langs = ' source-language="ar" target-language="en"' if declared else ""
+    path = tmp_path / "u.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file original="x"'
+        f'{langs}><body><trans-unit id="1"><source>شكرا لكم على الحضور.</source>'
+        "<target>Thank you for coming.</target></trans-unit></body></file></xliff>\n",
+        encoding="utf-8")
+    result = check([str(path)], LEXICAL)
+    (notice,) = [n for n in result.notices if "checked as they are aligned" in n]
+    assert "original: Arabic" in notice and origin in notice
+    assert "srclang" not in notice
