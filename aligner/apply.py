@@ -89,7 +89,7 @@ def apply_review(review: Review, override: Sequence[str] = (), encoding: str | N
         assert file is not None
         text, moved = texts[file], src_shift if side == SRC else shift
         out = []
-        for start, end in ranges:
+        for start, end in _within_edits(ranges, edits if side == TGT else ()):
             a, b = moved.map(start), moved.map(end)
             if b > len(text):
                 raise InputError(f"a sentence at {start}-{end} lies past the end of the text",
@@ -108,6 +108,21 @@ def apply_review(review: Review, override: Sequence[str] = (), encoding: str | N
     result = Result(tool=tool, sources=files, src_lang=src_lang, tgt_lang=tgt_lang,
                     pairs=tuple(pairs))
     return Applied(texts, tgt_file, result, len(edits))
+
+
+def _within_edits(ranges: Sequence[Range], edits: Sequence) -> list[Range]:
+    """The ranges with those that lie in one edit joined: the reviser rewrote them as one
+    text, so they are one sentence now."""
+    out: list[Range] = []
+    last_edit = None
+    for start, end in ranges:
+        edit = next((e for e in edits if e.start <= start and end <= e.end), None)
+        if edit is not None and edit is last_edit:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        last_edit = edit
+    return out
 
 
 def _splice(text: str, edits: Sequence) -> str:
