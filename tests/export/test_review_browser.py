@@ -231,3 +231,35 @@ def test_split_a_pair_and_undo(browser, tmp_path, monkeypatch):
     _wait(lambda: driver.find_elements("css selector", "#p2 .bead"), "the page")
     assert driver.find_element("css selector", "#p2 .bead").text.startswith("2-2")
     assert console_errors(driver) == []
+
+
+def test_hostile_text_stays_text_through_edits_and_comments(browser, tmp_path):
+    from aligner.export.html import write_html
+
+    from .test_html import PAYLOADS, xss_result
+
+    driver, _ = browser
+    path = tmp_path / "xss.html"
+    write_html(path, xss_result())
+    driver.get(path.resolve().as_uri())
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(path.resolve().as_uri())
+    _focus_pair(driver, "0")
+    _press(driver, "e")
+    area = driver.switch_to.active_element
+    assert PAYLOADS[1] in area.get_attribute("value")
+    area.send_keys(" " + PAYLOADS[0] + PAYLOADS[1])
+    _save(driver)
+    _focus_pair(driver, "0")
+    _press(driver, "c")
+    driver.switch_to.active_element.send_keys(PAYLOADS[3])
+    _save(driver)
+    assert driver.execute_script("return typeof window.__xss") == "undefined"
+    assert driver.find_elements("css selector", "#pairs img, #pairs b, #pairs script") == []
+    assert PAYLOADS[0] + PAYLOADS[1] in driver.find_element("css selector", "#p0 .tgt ins").text
+    review = json.loads(driver.execute_script("return window.alignerReport.reviewText()"))
+    assert review["edits"][0]["text"].endswith(PAYLOADS[0] + PAYLOADS[1])
+    assert review["comments"] == [{"pair": 0, "text": PAYLOADS[3]}]
+    driver.refresh()  # replayed from storage: still text
+    assert driver.execute_script("return typeof window.__xss") == "undefined"
+    assert driver.find_elements("css selector", "#pairs img, #pairs b, #pairs script") == []
