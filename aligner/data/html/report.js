@@ -30,6 +30,8 @@
   });
 
   var state = { sev: {}, check: {}, onlyFindings: false, hideReviewed: false, query: "" };
+  var sides = data.sides || {};
+  var textId = [sides.src, sides.tgt].map(function (x) { return x ? x.file + ":" + x.sha256 : ""; }).join("|");
   var store = loadReview();
   var review = store.decisions;
   var cursor = -1;
@@ -249,10 +251,14 @@
     } catch (err) {
       saved = null;  // storage disabled: the review lasts until the page is closed
     }
-    var fresh = { version: 2, decisions: {}, edits: {}, comments: {}, ops: [], unsaved: 0 };
+    var fresh = { version: 2, text: textId, decisions: {}, edits: {}, comments: {}, ops: [], unsaved: 0 };
     if (!saved || typeof saved !== "object") return fresh;
     if (saved.version !== 2) { fresh.decisions = saved; return fresh; }  // decisions only, as before
-    ["decisions", "edits", "comments"].forEach(function (k) {
+    if (saved.decisions && typeof saved.decisions === "object") fresh.decisions = saved.decisions;
+    // Decisions follow findings by fingerprint across runs; edits, comments and re-pairings are
+    // offsets into one text, so they are kept only while the source's text is the same.
+    if (saved.text !== textId) return fresh;
+    ["edits", "comments"].forEach(function (k) {
       if (saved[k] && typeof saved[k] === "object") fresh[k] = saved[k];
     });
     if (Array.isArray(saved.ops)) fresh.ops = saved.ops;
@@ -299,7 +305,6 @@
   }
 
   // ---- pairs as sentences (file offsets) -------------------------------------------------
-  var sides = data.sides || {};
   function sents(rec) {
     if (!rec.s) {
       var d = data.sent[rec.id] || [[], []];
@@ -735,7 +740,7 @@
       Object.keys(store.comments).length || store.ops.length;
     if (!any || !window.confirm("Forget all review decisions, edits, comments and re-pairings for this report?")) return;
     var reload = store.ops.length > 0;
-    store = { version: 2, decisions: {}, edits: {}, comments: {}, ops: [], unsaved: 0 };
+    store = { version: 2, text: textId, decisions: {}, edits: {}, comments: {}, ops: [], unsaved: 0 };
     review = store.decisions;
     saveReview();
     if (reload) { window.location.reload(); return; }
