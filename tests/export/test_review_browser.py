@@ -207,6 +207,9 @@ def test_edit_repair_comment_decide_download_apply_recheck(browser, tmp_path, mo
 
 
 def test_split_a_pair_and_undo(browser, tmp_path, monkeypatch):
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
     driver, _ = browser
     monkeypatch.chdir(tmp_path)
     Path("art.txt").write_text(SOURCE, encoding="utf-8")
@@ -219,24 +222,37 @@ def test_split_a_pair_and_undo(browser, tmp_path, monkeypatch):
     _focus_pair(driver, "2")
     _press(driver, "m")
     assert driver.find_element("css selector", "#p2 .bead").text.startswith("2-2")
+    # Split the merged pair back: the panel offers one sentence of each side by default.
     _focus_pair(driver, "2")
     _press(driver, "s")
+    assert driver.switch_to.active_element.tag_name == "select"
+    _press(driver, Keys.ENTER)
     assert driver.find_element("css selector", "#p2 .bead").text.startswith("1-1")
     assert driver.find_element("css selector", '[id="p2.1"] .bead').text.startswith("1-1")
+    # Pair 0 was wrongly paired, says the reviser: its source and its translation apart.
+    _focus_pair(driver, "0")
+    _press(driver, "s")
+    Select(driver.find_elements("css selector", "#p0 .split-edit select")[1]).select_by_value("0")
+    driver.find_element("css selector", "#p0 .split-edit button.save").click()
+    assert driver.find_element("css selector", "#p0 .bead").text.startswith("1-0")
+    assert driver.find_element("css selector", '[id="p0.2"] .bead').text.startswith("0-1")
     review = json.loads(driver.execute_script("return window.alignerReport.reviewText()"))
-    assert [p["repaired"] for p in review["pairs"]] == [False, False, True, True]
+    assert [(len(p["src"]), len(p["tgt"]), p["repaired"]) for p in review["pairs"]] == [
+        (1, 0, True), (0, 1, True), (1, 1, False), (1, 1, True), (1, 1, True)]
+    # Undo takes back the last re-pairing only (the page reloads and replays the rest).
     driver.find_element("id", "undo-repair").click()
     _wait(lambda: driver.execute_script("return document.readyState") == "complete", "reload")
-    _wait(lambda: driver.find_elements("css selector", "#p2 .bead"), "the page")
-    assert driver.find_element("css selector", "#p2 .bead").text.startswith("2-2")
+    _wait(lambda: driver.find_elements("css selector", "#p0 .bead"), "the page")
+    assert driver.find_element("css selector", "#p0 .bead").text.startswith("1-1")
+    assert driver.find_element("css selector", '[id="p2.1"] .bead').text.startswith("1-1")
     assert console_errors(driver) == []
-    # The same report of a changed text: the re-pairing (offsets into the old text) is not
+    # The same report of a changed text: the re-pairings (offsets into the old text) are not
     # replayed on it.
     Path("art.txt").write_text(SOURCE.replace("trade", "commerce"), encoding="utf-8")
     assert _align("check", "art.txt", "--scorer", "lexical", "--html", "art.html").exit_code == 0
     driver.get(url)
-    assert driver.find_element("css selector", "#p2 .bead").text.startswith("1-1")
-    assert driver.find_elements("id", "p3")
+    assert driver.find_element("css selector", "#p2 .bead").text == "1-1"
+    assert driver.find_elements("css selector", '[id="p2.1"]') == []
 
 
 def test_hostile_text_stays_text_through_edits_and_comments(browser, tmp_path):

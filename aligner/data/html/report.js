@@ -502,7 +502,7 @@
   }
   function canSplit(rec) {
     sents(rec);
-    return !blocked(rec) && Math.max(rec.s.length, rec.t.length) > 1;
+    return !blocked(rec) && rec.s.length + rec.t.length > 1;
   }
   function moveComment(from, to) {
     var a = store.comments[from], b = store.comments[to];
@@ -574,28 +574,90 @@
     var rec = { id: id, el: el, count: 0, shown: true, text: null, s: s, t: t };
     return rec;
   }
-  function split(rec, log) {
+  // Split after the first i source and j translation sentences (both pieces keep a sentence).
+  function splitPoint(rec, at) {
+    var i = Number(at && at[0]), j = Number(at && at[1]);
+    if (!(i >= 0 && i <= rec.s.length && j >= 0 && j <= rec.t.length)) return null;
+    if (i + j === 0 || i + j === rec.s.length + rec.t.length) return null;
+    return [i, j];
+  }
+  function defaultPoint(rec) {
+    sents(rec);
+    var i = rec.s.length > 1 ? 1 : rec.s.length, j = rec.t.length > 1 ? 1 : rec.t.length;
+    if (i === rec.s.length && j === rec.t.length) { i = Math.min(i, 1); j = 0; }
+    return splitPoint(rec, [i, j]) || [rec.s.length ? 1 : 0, rec.s.length ? 0 : 1];
+  }
+  var splitCount = 0;
+  function split(rec, at, log) {
     if (!canSplit(rec)) return false;
-    var key = rowKey(rec), s = rec.s, t = rec.t, n = Math.max(s.length, t.length);
-    if (log) store.ops.push({ op: "split", key: key });
-    rec.s = s.slice(0, 1);
-    rec.t = t.slice(0, 1);
+    at = splitPoint(rec, at);
+    if (!at) return false;
+    var key = rowKey(rec), s = rec.s, t = rec.t;
+    if (log) store.ops.push({ op: "split", key: key, at: at });
+    rec.s = s.slice(0, at[0]);
+    rec.t = t.slice(0, at[1]);
     moveComment(key, rowKey(rec));
     repaint(rec);
-    var at = indexOf(rec), after = rec.el;
-    for (var k = 1; k < n; k++) {
-      var piece = newRow(rec.el, rec.id + "." + k, s.slice(k, k + 1), t.slice(k, k + 1));
-      after.parentNode.insertBefore(piece.el, after.nextSibling);
-      after = piece.el;
-      pairs.splice(at + k, 0, piece);
-      pairById[piece.id] = piece;
-      addActions(piece);
-      repaint(piece);
-    }
+    var piece = newRow(rec.el, rec.id + "." + (++splitCount), s.slice(at[0]), t.slice(at[1]));
+    rec.el.parentNode.insertBefore(piece.el, rec.el.nextSibling);
+    pairs.splice(indexOf(rec) + 1, 0, piece);
+    pairById[piece.id] = piece;
+    addActions(piece);
+    repaint(piece);
     return true;
   }
+  function startSplit(rec) {
+    if (!canSplit(rec) || rec.el.querySelector(".split-edit")) return;
+    var box = doc.createElement("div");
+    box.className = "split-edit";
+    var label = doc.createElement("span");
+    label.textContent = "Split after ";
+    box.appendChild(label);
+    var point = defaultPoint(rec), selects = [];
+    [["s", "source"], ["t", "translation"]].forEach(function (side, k) {
+      var select = doc.createElement("select");
+      select.setAttribute("aria-label", "Sentences of the " + side[1] + " in the first pair");
+      var list = rec[side[0]];
+      for (var n = 0; n <= list.length; n++) {
+        var option = doc.createElement("option");
+        option.value = String(n);
+        option.textContent = n + " of " + list.length + " " + side[1] + " sentence" +
+          (list.length === 1 ? "" : "s") + (n && n < list.length ? " (…" + list[n - 1].text.slice(-24) + ")" : "");
+        select.appendChild(option);
+      }
+      select.value = String(point[k]);
+      selects.push(select);
+      box.appendChild(select);
+    });
+    var ok = doc.createElement("button");
+    ok.type = "button";
+    ok.className = "save";
+    ok.textContent = "Split";
+    var cancel = doc.createElement("button");
+    cancel.type = "button";
+    cancel.textContent = "Cancel";
+    var hint = doc.createElement("span");
+    hint.className = "muted";
+    hint.textContent = "Enter splits, Esc cancels";
+    box.appendChild(ok); box.appendChild(cancel); box.appendChild(hint);
+    rec.el.insertBefore(box, rec.el.querySelector(".notes"));
+    function close(go) {
+      var at = [Number(selects[0].value), Number(selects[1].value)];
+      box.remove();
+      if (go && split(rec, at, true)) { changed(); apply(); }
+      backTo(rec);
+    }
+    ok.addEventListener("click", function () { close(true); });
+    cancel.addEventListener("click", function () { close(false); });
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); close(true); }
+      else if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); close(false); }
+    });
+    selects[0].focus();
+  }
   function repair(rec, op) {
-    if (!(op === "merge" ? merge(rec, true) : split(rec, true))) return;
+    if (op === "split") { startSplit(rec); return; }
+    if (!merge(rec, true)) return;
     changed();
     apply();
     backTo(rec);
@@ -613,7 +675,7 @@
   var actionTemplate = doc.createElement("span");
   actionTemplate.className = "actions";
   [["edit", "Edit", "Edit the translation (e)"], ["comment", "Comment", "Comment on this pair (c)"],
-    ["merge", "Merge ↓", "Merge with the next pair (m)"], ["split", "Split", "Split into sentence pairs (s)"]]
+    ["merge", "Merge ↓", "Merge with the next pair (m)"], ["split", "Split", "Split into two pairs (s)"]]
     .forEach(function (a) {
       var b = doc.createElement("button");
       b.type = "button";
@@ -636,7 +698,7 @@
     m.title = blocked(rec) || "Merge with the next pair (m)";
     var s = box.querySelector('[data-act="split"]');
     s.disabled = !canSplit(rec);
-    s.title = blocked(rec) || "Split into sentence pairs (s)";
+    s.title = blocked(rec) || "Split into two pairs (s)";
   }
   function recOf(target) {
     var row = target && target.closest ? target.closest(".pair[data-p]") : null;
@@ -757,7 +819,7 @@
   replay.forEach(function (op) {
     var rec = null;
     for (var i = 0; i < pairs.length && !rec; i++) if (rowKey(pairs[i]) === op.key) rec = pairs[i];
-    if (rec && (op.op === "merge" ? merge(rec, false) : split(rec, false))) store.ops.push(op);
+    if (rec && (op.op === "merge" ? merge(rec, false) : split(rec, op.at, false))) store.ops.push(op);
   });
   if (Object.keys(store.edits).length || Object.keys(store.comments).length) {
     var byKey = {};
