@@ -24,10 +24,10 @@ from .chromium import console_errors, start_chromium
 pytestmark = pytest.mark.slow
 
 # English first, Arabic after: one combined file. The second English pair of lines carries
-# markup (the text is untrusted) and the first a double space (a whitespace finding whose
+# markup (the text is untrusted) and the first two double spaces (whitespace findings whose
 # suggestion is a concrete replacement).
 SOURCE = (
-    "The minister met the ambassador on 3 May 2024. They discussed  trade and energy.\n"
+    "The minister met the ambassador on 3 May 2024. They discussed  trade and  energy.\n"
     "The talks lasted 2 hours. Both sides praised the 5 <b>agreements</b>.\n"
     "التقى الوزير السفير في 3 مايو/أيار 2024. وناقشا التجارة والطاقة.\n"
     "استمرت المحادثات ساعتين 2. وأشاد الجانبان بالاتفاقيات الخمس 5.\n"
@@ -102,7 +102,7 @@ def test_edit_repair_comment_decide_download_apply_recheck(browser, tmp_path, mo
     before = json.loads(Path("before.json").read_text())
     assert [p["bead"] for p in before["pairs"]] == ["1-1"] * 4
     ws = [f for f in before["findings"] if f["check"] == "whitespace"]
-    assert len(ws) == 1 and ws[0]["pair"] == 1
+    assert [f["pair"] for f in ws] == [1, 1]
 
     driver.get(Path("art.html").resolve().as_uri())
     driver.execute_script("window.localStorage.clear()")
@@ -125,12 +125,18 @@ def test_edit_repair_comment_decide_download_apply_recheck(browser, tmp_path, mo
     assert [e.text for e in row0.find_elements("css selector", ".tgt ins")] == ["received"]
     assert [e.text for e in row0.find_elements("css selector", ".tgt del")] == ["met"]
 
-    # 2. Apply the whitespace suggestion (one space for two) in pair 1.
-    n = before["findings"].index(ws[0])
-    driver.find_element("css selector", f"#d{n} button.fix").click()
-    assert driver.find_element("css selector", "#p1 .tgt ins").get_attribute("textContent") == " "
+    # 2. Apply both whitespace suggestions (one space for two) in pair 1: the second one
+    # lands in the text the first one already changed.
+    numbers = [before["findings"].index(f) for f in ws]
+    for n in numbers:
+        driver.find_element("css selector", f"#d{n} button.fix").click()
+    assert [e.get_attribute("textContent") for e in driver.find_elements(
+        "css selector", "#p1 .tgt ins")] == [" ", " "]
+    assert driver.find_element("css selector", f"#d{numbers[0]} button.fix").get_attribute(
+        "disabled")
 
-    # 3. Mark that finding accepted.
+    # 3. Mark the first one accepted.
+    n = numbers[0]
     driver.find_element("css selector", f'#d{n} button.rv[data-status="accepted"]').click()
 
     # 4. Merge pairs 2 and 3 (the reviser says the two sentences are one unit).
@@ -155,13 +161,13 @@ def test_edit_repair_comment_decide_download_apply_recheck(browser, tmp_path, mo
     assert driver.find_elements("css selector", "#pairs img") == []
 
     unsaved = driver.find_element("id", "unsaved")
-    assert unsaved.text == "5 unsaved changes"
+    assert unsaved.text == "6 unsaved changes"
 
     # The review survives a reload (it lives in this browser's storage).
     driver.refresh()
     assert driver.find_elements("id", "p3") == []
     assert "edited" in driver.find_element("id", "p0").get_attribute("class")
-    assert driver.find_element("id", "unsaved").text == "5 unsaved changes"
+    assert driver.find_element("id", "unsaved").text == "6 unsaved changes"
 
     # 6. Download review.json.
     driver.find_element("id", "download-review").click()
@@ -183,7 +189,7 @@ def test_edit_repair_comment_decide_download_apply_recheck(browser, tmp_path, mo
     assert res.exit_code == 0, res.output
     corrected = Path("corrected.txt").read_text(encoding="utf-8")
     assert corrected == SOURCE.replace("The minister met", "The minister received").replace(
-        "discussed  trade", "discussed trade")
+        "discussed  trade and  energy", "discussed trade and energy")
     assert _tmx_pairs(Path("fixed.tmx")) == [
         ("التقى الوزير السفير في 3 مايو/أيار 2024.", EDITED),
         ("وناقشا التجارة والطاقة.", "They discussed trade and energy."),

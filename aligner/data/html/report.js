@@ -486,13 +486,44 @@
       changed();
     }, function () { holder.remove(); if (old) old.hidden = false; renderComment(rec); backTo(rec); });
   }
-  function applyFix(f) {
-    var rec = pairById[f.pair];
-    if (!rec || f.fix === undefined || !fixable(rec)) return;
-    var text = tgtText(rec);
-    setEdit(rec, text.slice(0, f.span[0]) + f.fix + text.slice(f.span[1]));
+  // Where an offset of the unedited text is in the edited one, by the word diff; null inside
+  // a change (the suggestion's text is gone).
+  function mapOffset(parts, o) {
+    var po = 0, pn = 0;
+    for (var k = 0; k < parts.length; k++) {
+      var len = parts[k][1].length;
+      if (parts[k][0] === "=") {
+        if (o <= po + len) return pn + (o - po);
+        po += len; pn += len;
+      } else if (parts[k][0] === "-") {
+        if (o < po + len) return null;
+        po += len;
+      } else {
+        pn += len;
+      }
+    }
+    return o === po ? pn : null;
   }
-  function fixable(rec) { return !rec.repaired && !store.edits[rowKey(rec)]; }
+  function applyFix(f, btn) {
+    var rec = pairById[f.pair];
+    if (!rec || f.fix === undefined) return;
+    var edit = store.edits[rowKey(rec)];
+    var text = edit ? edit.text : tgtText(rec), a = f.span[0], b = f.span[1];
+    if (edit) {
+      var parts = diff(edit.original, edit.text);
+      a = mapOffset(parts, a);
+      b = mapOffset(parts, b);
+    }
+    if (rec.repaired || a === null || b === null || b - a !== f.span[1] - f.span[0]) {
+      // The pair was re-paired, or the edit changed the flagged text: only a hand edit knows.
+      btn.disabled = true;
+      btn.title = "The flagged text was edited or re-paired: edit the translation by hand (e)";
+      return;
+    }
+    setEdit(rec, text.slice(0, a) + f.fix + text.slice(b));
+    btn.disabled = true;
+    btn.textContent = "Applied";
+  }
 
   // ---- re-pairing: merge with the next pair, split into sentences -----------------------------
   function blocked(rec) { return store.edits[rowKey(rec)] ? "Undo the edit of pair " + rec.id + " first" : ""; }
@@ -724,7 +755,7 @@
     if (btn.classList.contains("rv") && li) {
       decide(findings[Number(li.getAttribute("data-f"))], btn.getAttribute("data-status"));
     } else if (btn.classList.contains("fix") && li) {
-      applyFix(findings[Number(li.getAttribute("data-f"))]);
+      applyFix(findings[Number(li.getAttribute("data-f"))], btn);
     } else if (btn.classList.contains("act")) {
       act(recOf(btn), btn.getAttribute("data-act"));
     }
