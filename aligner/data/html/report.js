@@ -366,8 +366,8 @@
     }
     for (i = 0, j = 0; i < n || j < m;) {
       if (i < n && j < m && x[i] === y[j]) { push("=", x[i]); i++; j++; }
-      else if (j < m && (i === n || L[i][j + 1] >= L[i + 1][j])) { push("+", y[j]); j++; }
-      else { push("-", x[i]); i++; }
+      else if (i < n && (j === m || L[i + 1][j] >= L[i][j + 1])) { push("-", x[i]); i++; }
+      else { push("+", y[j]); j++; }
     }
     return out;
   }
@@ -705,15 +705,18 @@
   // the layout; their enabled state is brought up to date when a row is pointed at or focused.
   var actionTemplate = doc.createElement("span");
   actionTemplate.className = "actions";
-  [["edit", "Edit", "Edit the translation (e)"], ["comment", "Comment", "Comment on this pair (c)"],
-    ["merge", "Merge ↓", "Merge with the next pair (m)"], ["split", "Split", "Split into two pairs (s)"]]
+  // Small glyph buttons on one line under the pair number, so a row is no taller for them;
+  // each has its name for screen readers and a tooltip with its key.
+  [["edit", "✎", "Edit the translation", "e"], ["comment", "❝", "Comment on this pair", "c"],
+    ["merge", "↧", "Merge with the next pair", "m"], ["split", "✂", "Split into two pairs", "s"]]
     .forEach(function (a) {
       var b = doc.createElement("button");
       b.type = "button";
       b.className = "act";
       b.setAttribute("data-act", a[0]);
+      b.setAttribute("aria-label", a[2]);
       b.textContent = a[1];
-      b.title = a[2];
+      b.title = a[2] + " (" + a[3] + ")";
       actionTemplate.appendChild(b);
     });
   function addActions(rec) {
@@ -727,6 +730,7 @@
     var m = box.querySelector('[data-act="merge"]');
     m.disabled = !canMerge(rec);
     m.title = blocked(rec) || "Merge with the next pair (m)";
+    box.querySelector('[data-act="comment"]').title = store.comments[rowKey(rec)] ? "Edit the comment (c)" : "Comment on this pair (c)";
     var s = box.querySelector('[data-act="split"]');
     s.disabled = !canSplit(rec);
     s.title = blocked(rec) || "Split into two pairs (s)";
