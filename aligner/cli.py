@@ -248,10 +248,11 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     outputs = [tmx_path, xliff_path, json_path, html_path, xlsx_path, csv_path, output,
                (config.baseline or DEFAULT_BASELINE) if update_baseline else None]
     check_writable(outputs)
+    review_of = None
     if config.review:
         from .review_file import read_review
 
-        read_review(config.review, config.max_bytes)  # a bad review fails before the run
+        review_of = read_review(config.review, config.max_bytes).src.file  # fails before the run
     if xlsx_path:
         require_openpyxl()
     report_to_stdout = not output or is_stdout(output)
@@ -263,6 +264,10 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
                       require_both=bool(tmx_path or xliff_path),
                       one_source_for="--html" if html_path else None, outputs=outputs,
                       html_dir=html_dir)
+    if review_of is not None and not any(_same_path(review_of, f) for r in report.results
+                                         for f in r.sources):
+        _error(f"{config.review} is a review of {review_of}, not of a source of this run: its "
+               "re-pairings were not used", prefix="align: warning: ")
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -286,6 +291,13 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         style = click.style if fmt == "text" and _colour(sys.stdout) else None
         write_stdout(render(report, fmt, quiet, style))
     sys.exit(report.exit_code)
+
+
+def _same_path(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
 
 
 def _colour(stream) -> bool:

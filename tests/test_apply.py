@@ -235,6 +235,7 @@ def test_check_keeps_the_repairing_and_only_with_the_review(workdir):
     res = _align("check", "art.txt", "--scorer", "lexical", "--review", "review.json",
                  "--json", "b.json")
     assert res.exit_code == 0, res.output
+    assert "warning" not in res.output
     pairs = json.loads(Path("b.json").read_text())["pairs"]
     assert [p["bead"] for p in pairs] == ["1-1", "1-1", "2-2"]
     assert pairs[2]["tgt"] == EN_S[2:]
@@ -265,6 +266,8 @@ def test_a_split_is_kept_and_a_review_of_another_source_is_ignored(workdir):
     res = _align("check", "other.txt", "--scorer", "lexical", "--review", "review.json",
                  "--json", "c.json")
     assert [p["bead"] for p in json.loads(Path("c.json").read_text())["pairs"]] == ["1-1"] * 4
+    assert "align: warning: review.json is a review of art.txt, not of a source of this run" \
+        in res.output
 
 
 def test_a_repairing_off_the_sentence_edges_is_refused(workdir):
