@@ -235,7 +235,7 @@ def test_check_keeps_the_repairing_and_only_with_the_review(workdir):
     res = _align("check", "art.txt", "--scorer", "lexical", "--review", "review.json",
                  "--json", "b.json")
     assert res.exit_code == 0, res.output
-    assert "warning" not in res.output
+    assert "align: warning" not in res.output
     pairs = json.loads(Path("b.json").read_text())["pairs"]
     assert [p["bead"] for p in pairs] == ["1-1", "1-1", "2-2"]
     assert pairs[2]["tgt"] == EN_S[2:]
