@@ -94,6 +94,8 @@ def apply_review(review: Review, override: Sequence[str] = (), encoding: str | N
             if b > len(text):
                 raise InputError(f"a sentence at {start}-{end} lies past the end of the text",
                                  file)
+            if not text[a:b].strip():
+                continue  # the reviser deleted the translation: the pair loses that side
             line, col = lines[file].line_col(a)
             out.append(Sentence.of(text[a:b], Location(file, a, b, line, col),
                                    src_lang if side == SRC else tgt_lang or "",
@@ -102,7 +104,9 @@ def apply_review(review: Review, override: Sequence[str] = (), encoding: str | N
         return tuple(out)
 
     for rp in review.pairs:
-        pairs.append(Pair(len(pairs), sentences(rp.src, SRC), sentences(rp.tgt, TGT)))
+        src_side, tgt_side = sentences(rp.src, SRC), sentences(rp.tgt, TGT)
+        if src_side or tgt_side:
+            pairs.append(Pair(len(pairs), src_side, tgt_side))
     files = (src_file,) if combined or tgt_file is None else (src_file, tgt_file)
     tool = {"name": "aligner", "version": __version__, "review": str(review.path)}
     result = Result(tool=tool, sources=files, src_lang=src_lang, tgt_lang=tgt_lang,

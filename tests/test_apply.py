@@ -147,6 +147,12 @@ def test_apply_edits_and_pairing(workdir):
     assert pairs[2].src[0].loc.line == 4  # the reviser's line break became a space
 
 
+def test_a_deleted_translation_leaves_the_pair_one_sided(workdir):
+    applied = apply_review(read_review(_write(review_data(edits=[_edit(1, EN_S[1], "")]))))
+    assert [p.bead for p in applied.result.pairs] == ["1-1", "1-0", "2-2"]
+    assert "2024. \nThe talks" in applied.texts["art.txt"]
+
+
 def test_apply_cli_writes_tmx_and_corrected_file_not_over_the_input(workdir):
     _write(review_data(edits=[_edit(1, EN_S[1], "They talked about trade and energy.")]))
     res = _align("apply", "review.json", "-o", "art.txt")
