@@ -183,6 +183,9 @@ def main() -> None:
               help="Do not use the shipped glossary (term-mismatch needs --glossary then).")
 @click.option("--checklist", type=click.Path(dir_okay=False),
               help="House rules (TOML) for the house-rule check (docs/configuration.md).")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False),
+              help="Keep the pairs re-paired in this review.json from the HTML report "
+                   "(docs/review.md).")
 # --- TMX / XLIFF export (docs/tmx.md) ---
 @click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
               help="Write the aligned pairs as a TMX 1.4b translation memory.")
@@ -214,7 +217,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           severity: tuple[str, ...], config_path: str | None, quiet: bool,
           fmt: str | None, output: str | None, baseline: str | None,
           update_baseline: bool, glossary: str | None, no_default_glossary: bool | None,
-          checklist: str | None,
+          checklist: str | None, review_path: str | None,
           tmx_path: str | None,
           tmx_include_unaligned: bool, xliff_path: str | None, xlsx_path: str | None,
           csv_path: str | None, html_path: str | None,
@@ -237,6 +240,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         enabled=parse_list(enabled) if enabled is not None else None,
         disabled=parse_list(disable) if disable is not None else None,
         severities=cli_severities, baseline=baseline, glossary=glossary, checklist=checklist,
+        review=review_path,
         default_glossary=False if no_default_glossary else None,
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     # Every output path is checked before the run writes anything (the baseline included): one
@@ -244,6 +248,11 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     outputs = [tmx_path, xliff_path, json_path, html_path, xlsx_path, csv_path, output,
                (config.baseline or DEFAULT_BASELINE) if update_baseline else None]
     check_writable(outputs)
+    review_of = None
+    if config.review:
+        from .review_file import read_review
+
+        review_of = read_review(config.review, config.max_bytes).src.file  # fails before the run
     if xlsx_path:
         require_openpyxl()
     report_to_stdout = not output or is_stdout(output)
@@ -255,6 +264,10 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
                       require_both=bool(tmx_path or xliff_path),
                       one_source_for="--html" if html_path else None, outputs=outputs,
                       html_dir=html_dir)
+    if review_of is not None and not any(_same_path(review_of, f) for r in report.results
+                                         for f in r.sources):
+        _error(f"{config.review} is a review of {review_of}, not of a source of this run: its "
+               "re-pairings were not used", prefix="align: warning: ")
     if tmx_path:
         write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
     if xliff_path:
@@ -278,6 +291,13 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         style = click.style if fmt == "text" and _colour(sys.stdout) else None
         write_stdout(render(report, fmt, quiet, style))
     sys.exit(report.exit_code)
+
+
+def _same_path(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
 
 
 def _colour(stream) -> bool:
@@ -414,6 +434,58 @@ def review_import(review_file: str, baseline: str | None, config_path: str | Non
     check_not_inputs([baseline], [review_file])
     imported, total = import_review(review_file, baseline, limit)
     click.echo(f"imported {imported} decision(s) into {baseline} ({total} entries)", err=True)
+
+
+@main.command("apply")
+@click.argument("review_file", type=click.Path(dir_okay=False))
+@click.option("--source", "sources", multiple=True, type=click.Path(dir_okay=False),
+              help="Read the source from here instead of the path in the review: once for a "
+                   "combined file, twice for parallel files (original, then translation).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the corrected translation file (the whole file, edits applied).")
+@click.option("--in-place", is_flag=True,
+              help="Write the corrected translation over the source file itself.")
+@click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
+              help="Write the reviewed pairs, edits applied, as a TMX 1.4b memory.")
+@click.option("--tmx-include-unaligned", is_flag=True,
+              help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+@click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
+              help="Write the reviewed pairs, edits applied, as XLIFF 2.1.")
+@click.option("--encoding", help="Force the input encoding (default: detect).")
+@_max_bytes_option
+def apply(review_file: str, sources: tuple[str, ...], output: str | None, in_place: bool,
+          tmx_path: str | None, tmx_include_unaligned: bool, xliff_path: str | None,
+          encoding: str | None, max_bytes: str | None) -> None:
+    """Apply REVIEW_FILE (review.json downloaded from the HTML report): write the corrected
+    translation and/or the reviewed pairs as TMX or XLIFF (docs/review.md)."""
+    from .apply import apply_review
+    from .review_file import read_review, side_files
+
+    if not (output or in_place or tmx_path or xliff_path):
+        raise click.UsageError("give -o FILE, --in-place, --tmx FILE or --xliff FILE")
+    if output and in_place:
+        raise click.UsageError("-o and --in-place exclude each other")
+    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+    review = read_review(review_file, limit)
+    src_file, tgt_file = side_files(review, sources)
+    if (in_place or output) and tgt_file is None:
+        raise click.UsageError("the review has no translation side to correct")
+    outputs = [output, tmx_path, xliff_path]
+    check_writable(outputs)
+    # Only --in-place may replace the translation file; nothing replaces another input.
+    check_not_inputs(outputs, [review_file, src_file, tgt_file])
+    check_not_inputs([tgt_file if in_place else None], [review_file])
+    applied = apply_review(review, sources, encoding, limit)
+    if tmx_path:
+        write_tmx(tmx_path, [applied.result], include_unaligned=tmx_include_unaligned)
+    if xliff_path:
+        write_xliff(xliff_path, [applied.result])
+    corrected = tgt_file if in_place else output
+    if corrected and tgt_file is not None:
+        atomic_write(corrected, applied.texts[tgt_file])
+    written = [p for p in (corrected, tmx_path, xliff_path) if p and not is_stdout(p)]
+    click.echo(f"applied {applied.edits} edit(s), {len(review.repairs)} re-paired pair(s)"
+               + (f"; wrote {', '.join(written)}" if written else ""), err=True)
 
 
 @main.command("checks")

@@ -48,7 +48,7 @@ SECTION = "align"
 #: Every key ``[align]`` may hold.
 KEYS = ("fail-on", "checks", "disable", "severity", "glossary", "default-glossary", "baseline",
         "src-lang", "tgt-lang", "scorer", "encoding", "cache-dir", "cache", "laser-model-dir",
-        "checklist", "spelling-words")
+        "checklist", "spelling-words", "review")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Config:
     laser_model_dir: str | None = None
     checklist: str | None = None           # house rules (TOML) for the house-rule check
     spelling_words: str | None = None      # the user's word list for the spelling check
+    review: str | None = None              # review.json whose re-pairings the aligner keeps
     max_bytes: int = DEFAULT_MAX_BYTES     # the most any input file may hold (--max-bytes)
     origin: str | None = None              # the file the settings came from, for messages
     #: The glossary itself, read once per run by :meth:`with_glossary` (not a setting).
@@ -242,6 +243,7 @@ def load_config(path: Path | str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             laser_model_dir=rel(values.get("laser-model-dir")),
             checklist=rel(values.get("checklist")),
             spelling_words=rel(values.get("spelling-words")),
+            review=rel(values.get("review")),
             max_bytes=max_bytes,
             origin=str(path),
         )

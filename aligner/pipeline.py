@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from . import __version__
 from .align import align_documents, monolingual_pairs
+from .align.forced import align_with_forced
+from .apply import review_forced
 from .checks import CheckContext, CheckOptions, run_checks, select, spelling
 from .config import Config, default_cache_dir
 from .errors import InputError
 from .lang import language_name
 from .model import Document, Pair, Result, Source
+from .review_file import text_sha256
 from .segment import segment
 from .similarity import make_scorer, scorer_options
 from .sources import pick_sides, read_source
@@ -62,9 +65,15 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
         accepted = scorer_options(config.scorer)
         scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
                                                if k in accepted})
-        pairs = align_documents(src_doc, tgt_doc, scorer)
+        forced = (review_forced(config.review, src_block, tgt_block, src_doc, tgt_doc,
+                                config.max_bytes) if config.review else None)
+        pairs = (align_with_forced(src_doc, tgt_doc, scorer, forced) if forced
+                 else align_documents(src_doc, tgt_doc, scorer))
         signature = scorer.signature()
         notices.extend(scorer.notices())
+    # The texts the offsets refer to, so that a review made in the report can be tied to them.
+    signature["source_sha256"] = {b.file: text_sha256(b.text)
+                                  for b in (src_block, tgt_block) if b is not None}
     return _checked(pairs, src_block.lang, tgt_block.lang if tgt_block else None, config,
                     source.files, notices, signature)
 

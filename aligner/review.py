@@ -31,6 +31,7 @@ from .baseline import (
 from .errors import InputError
 from .inputs import DEFAULT_MAX_BYTES, check_input, read_input
 from .model import SRC, TGT, Result
+from .review_file import is_review_json, parse_review
 
 #: The columns of the hand-over table, in order. ``status`` and ``comment`` are the reviser's.
 COLUMNS = ("file", "line", "column", "check", "severity", "source", "target", "message",
@@ -183,36 +184,25 @@ def _decided(rows: list[list[object]], name: str) -> list[Decision]:
 
 
 def _json_decisions(path: str | Path, max_bytes: int) -> list[Decision]:
-    """A baseline file (its entries are decisions already) or a review file whose
-    ``entries``/``decisions`` list holds objects with fingerprint, check and status."""
+    """A baseline file (its entries are decisions already) or a ``review.json`` downloaded
+    from the HTML report (:mod:`aligner.review_file`, its ``decisions``)."""
     raw = read_input(path, max_bytes, "review ")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"not a review file ({exc.__class__.__name__})", str(path)) from None
-    if isinstance(data, dict) and data.get("version") == BASELINE_VERSION \
-            and "entries" in data:
+    if is_review_json(data):
+        review = parse_review(data, str(path))
+        return [Decision(k + 1, d.fingerprint, d.check, d.status, d.excerpt, d.file)
+                for k, d in enumerate(review.decisions)]
+    if isinstance(data, dict) and "entries" in data:
+        if data.get("version") != BASELINE_VERSION:
+            raise InputError(f"baseline version {data.get('version')!r} is not supported",
+                             str(path))
         return [Decision(k + 1, e.fingerprint, e.check, e.status, e.excerpt, e.file)
                 for k, e in enumerate(read_baseline(path, max_bytes))]
-    items = data.get("decisions", data.get("entries")) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise InputError("not a review file (expected a \"decisions\" or \"entries\" list)",
-                         str(path))
-    out = []
-    for k, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            raise InputError(f"entry {k} is not an object", str(path))
-        try:
-            status = normalise_status(item.get("status"))
-        except ValueError as exc:
-            raise InputError(f"entry {k}: {exc}", str(path)) from None
-        if status is None:
-            continue
-        if not item.get("fingerprint") or not item.get("check"):
-            raise InputError(f"entry {k} lacks \"fingerprint\" or \"check\"", str(path))
-        out.append(Decision(k, str(item["fingerprint"]), str(item["check"]), status,
-                            str(item.get("excerpt", "")), str(item.get("file", ""))))
-    return out
+    raise InputError("not a review file (expected a review.json from the HTML report or a "
+                     "baseline file)", str(path))
 
 
 #: First characters that make a spreadsheet read a cell as a formula (CSV injection).

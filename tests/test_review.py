@@ -126,16 +126,29 @@ def test_review_json_and_merge_keeps_other_entries(workdir):
     Path("base.json").write_text(json.dumps({"version": 1, "tool": "aligner", "entries": [
         {"fingerprint": "aaaa", "check": "omission", "status": "accepted", "excerpt": "x",
          "file": "other.txt"}]}), encoding="utf-8")
-    Path("review.json").write_text(json.dumps({"decisions": [
-        {"fingerprint": "bbbb", "check": "tags", "status": "false-positive",
-         "file": "doc.xlf"},
-        {"fingerprint": "cccc", "check": "tags", "status": ""}]}), encoding="utf-8")
+    # A review.json as the HTML report downloads it (docs/review.md); only decisions matter here.
+    Path("review.json").write_text(json.dumps({
+        "format": "aligner-review", "version": 1,
+        "source": {"src": {"file": "doc.xlf", "lang": "ar", "sha256": None}, "tgt": None},
+        "pairs": [{"src": [[0, 5]], "tgt": []}],
+        "decisions": [{"fingerprint": "bbbb", "check": "tags", "status": "false-positive",
+                       "file": "doc.xlf"}]}), encoding="utf-8")
     res = CliRunner().invoke(main, ["review", "import", "review.json", "--baseline",
                                     "base.json"])
     assert res.exit_code == 0, res.output
     entries = json.loads(Path("base.json").read_text())["entries"]
     assert sorted((e["fingerprint"], e["status"]) for e in entries) == [
         ("aaaa", "accepted"), ("bbbb", "false-positive")]
+
+
+def test_a_json_of_another_shape_is_refused(workdir):
+    Path("review.json").write_text(json.dumps({"decisions": [
+        {"fingerprint": "bbbb", "check": "tags", "status": "false-positive"}]}),
+        encoding="utf-8")
+    res = CliRunner().invoke(main, ["review", "import", "review.json", "--baseline",
+                                    "base.json"])
+    assert res.exit_code == 2 and "not a review file" in res.output
+    assert not Path("base.json").exists()
 
 
 def test_a_table_without_fingerprints_is_refused(workdir):

@@ -17,7 +17,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -76,6 +76,7 @@ class ReportFinding:
     fingerprint: str
     file: str
     where: str  # "file:line:col" or ""
+    fix: str | None = None  # the replacement for ``span`` when the suggestion is a concrete one
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ class ReportPair:
     src: tuple[str | Mark, ...]
     tgt: tuple[str | Mark, ...]
     findings: tuple[ReportFinding, ...]
+    #: Each sentence's ``(start, end)`` in its file and its length in the shown text, per side:
+    #: what the review mode keys edits and re-pairings by.
+    src_sentences: tuple[tuple[int, int, int], ...] = ()
+    tgt_sentences: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def worst(self) -> str | None:
@@ -114,6 +119,8 @@ class Report:
     bars: tuple[ScoreBar, ...]
     pairs: tuple[ReportPair, ...]
     findings: tuple[ReportFinding, ...]
+    #: The files of each side with their language and text hash, for the review file.
+    review_sides: dict = field(default_factory=dict)
 
 
 def worst_of(severities: Iterable[str | None]) -> str | None:
@@ -132,7 +139,8 @@ def build_report(result: Result) -> Report:
             n=n, check=f.check, severity=f.severity.value, pair=f.pair, side=f.side,
             span=(int(f.span[0]), int(f.span[1])), excerpt=f.excerpt, message=f.message,
             suggestion=f.suggestion, fingerprint=fp,
-            file=finding_file(f, result), where=where))
+            file=finding_file(f, result), where=where,
+            fix=replacement(f.suggestion) if f.side == TGT else None))
     of_pair = by_pair(findings)
     pairs = tuple(_report_pair(p, of_pair.get(p.id, [])) for p in result.pairs)
     severities = Counter(f.severity for f in findings)
@@ -151,7 +159,38 @@ def build_report(result: Result) -> Report:
         bars=score_bars(pairs),
         pairs=pairs,
         findings=tuple(findings),
+        review_sides=_review_sides(result),
     )
+
+
+def _review_sides(result: Result) -> dict:
+    """``{"src": {file, lang, sha256}, "tgt": ...}`` as a review file records them; a side's
+    hash is None when the run did not record it (a bilingual file, an older result)."""
+    hashes = result.tool.get("source_sha256", {}) if isinstance(result.tool, dict) else {}
+    out: dict = {}
+    for side, lang in ((SRC, result.src_lang), (TGT, result.tgt_lang)):
+        first = next((p.side(side)[0] for p in result.pairs if p.side(side)), None)
+        if first is None or not lang:
+            continue
+        digest = hashes.get(first.loc.file) if isinstance(hashes, dict) else None
+        out[side] = {"file": first.loc.file, "lang": lang,
+                     "sha256": digest if isinstance(digest, str) else None}
+    return out
+
+
+#: Suggestions that name their replacement for the flagged span exactly, as checks write them
+#: ("Write 'x'.", "Replace it with 'x'."), and the fixed ones of the whitespace check.
+_REPLACEMENT = re.compile(r"(?:Write|Replace it with|Use) '([^']*)'\.?")
+_FIXED_REPLACEMENTS = {"Replace it with one space.": " ", "Remove the whitespace.": ""}
+
+
+def replacement(suggestion: str) -> str | None:
+    """The text a suggestion puts in place of its finding's span, or None when it is advice
+    rather than a concrete replacement (only such suggestions get an Apply button)."""
+    if suggestion in _FIXED_REPLACEMENTS:
+        return _FIXED_REPLACEMENTS[suggestion]
+    m = _REPLACEMENT.fullmatch(suggestion.strip())
+    return m.group(1) if m else None
 
 
 def _report_pair(pair: Pair, findings: list[ReportFinding]) -> ReportPair:
@@ -165,7 +204,12 @@ def _report_pair(pair: Pair, findings: list[ReportFinding]) -> ReportPair:
             breaks.append(pos)
             pos += 1
         sides[side] = highlight(text, spans, breaks)
-    return ReportPair(pair.id, pair.bead, pair.score, sides[SRC], sides[TGT], tuple(findings))
+    return ReportPair(pair.id, pair.bead, pair.score, sides[SRC], sides[TGT], tuple(findings),
+                      _sentences(pair.src), _sentences(pair.tgt))
+
+
+def _sentences(sentences: Sequence) -> tuple[tuple[int, int, int], ...]:
+    return tuple((s.loc.start, s.loc.end, len(s.text)) for s in sentences)
 
 
 def highlight(text: str, spans: Sequence[tuple[int, str, int, int]],
@@ -307,11 +351,21 @@ def embed_json(data: object) -> str:
 
 
 def _page_data(report: Report) -> dict:
+    findings = []
+    for f in report.findings:
+        item = {"n": f.n, "fp": f.fingerprint, "check": f.check, "sev": f.severity,
+                "pair": f.pair, "excerpt": f.excerpt, "file": f.file}
+        if f.fix is not None:
+            item.update(fix=f.fix, span=list(f.span))
+        findings.append(item)
     return {
         "key": "\n".join(report.sources) or report.title,
-        "findings": [{"n": f.n, "fp": f.fingerprint, "check": f.check, "sev": f.severity,
-                      "pair": f.pair, "excerpt": f.excerpt, "file": f.file}
-                     for f in report.findings],
+        "findings": findings,
+        "tool": {"name": report.tool.get("name", "aligner"),
+                 "version": report.tool.get("version", "")},
+        "sides": report.review_sides,
+        "sent": {str(p.id): [[list(s) for s in p.src_sentences],
+                             [list(s) for s in p.tgt_sentences]] for p in report.pairs},
     }
 
 
@@ -452,6 +506,9 @@ def _note_html(f: ReportFinding) -> str:
     side = "source" if f.side == SRC else "translation"
     where = f'<span class="where">{_e(f.where)}</span>' if f.where else ""
     suggestion = f'<span class="sugg">{_e(f.suggestion)}</span>' if f.suggestion else ""
+    if f.fix is not None:
+        suggestion += ('<button class="fix" title="Put the suggestion into the translation">'
+                       'Apply</button>')
     # Kept short: a long document has thousands of these (aria-pressed is set by the script).
     return (
         f'<li class="note s-{f.severity}" id="d{f.n}" data-f="{f.n}">'

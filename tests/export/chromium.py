@@ -30,8 +30,9 @@ def find_browser() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
-def start_chromium(width: int = 1400, height: int = 1000):
-    """A selenium driver for a fresh headless Chromium with console and network logging.
+def start_chromium(width: int = 1400, height: int = 1000, download_dir: Path | None = None):
+    """A selenium driver for a fresh headless Chromium with console and network logging;
+    files the page downloads go to ``download_dir`` without asking, when it is given.
 
     Returns ``(driver, profile_dir)``; the caller quits the driver and removes the directory.
     """
@@ -52,7 +53,15 @@ def start_chromium(width: int = 1400, height: int = 1000):
                 f"--window-size={width},{height}", f"--user-data-dir={profile}"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    if download_dir is not None:
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(download_dir),
+            "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    if download_dir is not None:
+        # Headless Chromium takes the folder from DevTools; the preference covers older builds.
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                               {"behavior": "allow", "downloadPath": str(download_dir)})
     return driver, profile
 
 
