@@ -48,7 +48,7 @@ def run_local(tasks: Sequence[Task], work: Work, jobs: int,
     broke (their workers left a marker) are retried alone, each in a pool of its own, so the one
     that kills its worker is found and reported failed; the others are resubmitted.
     """
-    context = multiprocessing.get_context("spawn")  # no fork of a parent holding threads
+    context = _context()
     pending = list(tasks)
     suspects: list[Task] = []
     restarts = 0
@@ -70,6 +70,17 @@ def run_local(tasks: Sequence[Task], work: Work, jobs: int,
         if broken and not suspects:
             # Nothing was marked (the markers could not be written): retry each alone.
             suspects, pending = pending, []
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Worker processes forked from a fork server that has already imported the pipeline: they
+    start in milliseconds, and none is forked from a parent that holds threads (the Dask client,
+    an encoder's thread pool). Where there is no fork server (Windows), they are spawned."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["aligner.batch.work"])
+    return context
 
 
 def _run_pool(tasks: Sequence[Task], work: Work, jobs: int, context,
@@ -121,8 +132,13 @@ def run_dask(tasks: Sequence[Task], work: Work, jobs: int, scheduler: str | None
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} "
                               f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
     else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        import dask
+
+        # One task at a time per worker: a worker that dies then takes only the source it was
+        # checking with it, and Dask blames no innocent source for the death.
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     futures = []
     try:
