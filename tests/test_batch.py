@@ -219,3 +219,28 @@ def test_two_processes_writing_one_cache_never_fail(tmp_path):
     with sqlite3.connect(tmp_path / "embeddings.sqlite3") as conn:
         assert conn.execute("SELECT count(*) FROM vectors").fetchone()[0] == 2 * 40 * 25
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_streamed_tmx_is_valid_and_holds_what_to_tmx_holds(tmp_path):
+    from datetime import datetime, timezone
+
+    from lxml import etree
+
+    from aligner.export.tmx import to_tmx, write_tmx_stream
+    from aligner.pipeline import check_paths
+
+    sources = write_articles(tmp_path / "src", 2)
+    results = [check_paths([str(sources / f"a00{k}.ar.txt"), str(sources / f"a00{k}.en.txt")],
+                           LEXICAL) for k in range(2)]
+    created = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    count = write_tmx_stream(tmp_path / "m.tmx", enumerate(results, 1), "ar", created=created)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             remove_blank_text=True)
+    streamed = etree.fromstring((tmp_path / "m.tmx").read_bytes(), parser)
+    dtd = etree.DTD(str(Path(__file__).parent.parent / "aligner" / "data" / "tmx14.dtd"))
+    assert dtd.validate(streamed), dtd.error_log.filter_from_errors()
+    whole = etree.fromstring(to_tmx(results, created=created), parser)
+    assert etree.tostring(streamed) == etree.tostring(whole)
+    assert count == len(streamed.findall("body/tu")) == sum(
+        1 for r in results for p in r.pairs if p.src and p.tgt)
+    assert not list(tmp_path.glob(".m.tmx.*"))  # no temporary file left behind
