@@ -7,17 +7,18 @@ import os
 
 from aligner.batch.plan import Task
 from aligner.batch.work import check_one
+from aligner.config import Config
 
 POISON = "-poison"
 
 
-def die_on_poison(task: Task) -> dict:
+def die_on_poison(task: Task, config: Config) -> dict:
     """``check_one``, except that a source whose name ends in ``-poison`` kills its worker
     process outright (as a crash in native code or the OOM killer would: no exception, no
     clean-up)."""
     if task.name.endswith(POISON):
         os._exit(70)
-    return check_one(task)
+    return check_one(task, config)
 
 
 def fill_cache(directory: str, tag: str, rounds: int, per_round: int, start) -> str | None:

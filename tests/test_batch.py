@@ -244,3 +244,12 @@ def test_streamed_tmx_is_valid_and_holds_what_to_tmx_holds(tmp_path):
     assert count == len(streamed.findall("body/tu")) == sum(
         1 for r in results for p in r.pairs if p.src and p.tgt)
     assert not list(tmp_path.glob(".m.tmx.*"))  # no temporary file left behind
+
+
+def test_out_inside_the_sources_is_not_read_as_sources(tmp_path):
+    sources = write_articles(tmp_path / "src", 2)
+    first = run_batch([str(sources)], LEXICAL, sources / "out", BatchOptions(jobs=1))
+    assert (sources / "out" / "aligned.tmx").is_file()
+    again = run_batch([str(sources)], LEXICAL, sources / "out", BatchOptions(jobs=1))
+    assert [r["name"] for r in again.records] == [r["name"] for r in first.records]
+    assert [r["status"] for r in again.records] == ["skipped", "skipped"]

@@ -15,11 +15,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from ..config import Config
 from ..errors import ConfigError
 from .plan import Task
 from .work import failed_record
 
-Work = Callable[[Task], dict]
+Work = Callable[[Task, Config], dict]
 
 WORKER_DIED = "the worker process died while checking this source"
 DASK_MISSING = "--executor dask needs Dask: pip install 'aligner[dask]'"
@@ -39,7 +40,7 @@ class ExecutorParams:
 PARAMS = ExecutorParams()
 
 
-def run_local(tasks: Sequence[Task], work: Work, jobs: int,
+def run_local(tasks: Sequence[Task], config: Config, work: Work, jobs: int,
               params: ExecutorParams = PARAMS) -> Iterator[dict]:
     """Check ``tasks`` in ``jobs`` worker processes.
 
@@ -54,12 +55,12 @@ def run_local(tasks: Sequence[Task], work: Work, jobs: int,
     restarts = 0
     while pending or suspects:
         for task in suspects:
-            yield from _run_pool([task], work, 1, context, on_break=lambda t: None)
+            yield from _run_pool([task], config, work, 1, context, on_break=lambda t: None)
         suspects = []
         if not pending:
             break
         broken: list[Task] = []
-        yield from _run_pool(pending, work, jobs, context, on_break=broken.append)
+        yield from _run_pool(pending, config, work, jobs, context, on_break=broken.append)
         restarts += 1 if broken else 0
         if restarts > params.max_restarts:
             for task in broken:
@@ -83,14 +84,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _run_pool(tasks: Sequence[Task], work: Work, jobs: int, context,
+def _run_pool(tasks: Sequence[Task], config: Config, work: Work, jobs: int, context,
               on_break: Callable[[Task], None]) -> Iterator[dict]:
     """Run ``tasks`` in one pool; the tasks a broken pool did not finish go to ``on_break``
     (or, for a pool of one task, are reported as the failure that broke it)."""
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     futures: dict[Future, Task] = {}
     try:
-        futures = {pool.submit(work, task): task for task in tasks}
+        futures = {pool.submit(work, task, config): task for task in tasks}
         waiting = set(futures)
         while waiting:
             done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
@@ -109,8 +110,8 @@ def _run_pool(tasks: Sequence[Task], work: Work, jobs: int, context,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_dask(tasks: Sequence[Task], work: Work, jobs: int, scheduler: str | None,
-             params: ExecutorParams = PARAMS) -> Iterator[dict]:
+def run_dask(tasks: Sequence[Task], config: Config, work: Work, jobs: int,
+             scheduler: str | None, params: ExecutorParams = PARAMS) -> Iterator[dict]:
     """Check ``tasks`` on a Dask cluster: the scheduler at ``scheduler``, else a
     ``LocalCluster`` of ``jobs`` single-threaded worker processes.
 
@@ -142,7 +143,9 @@ def run_dask(tasks: Sequence[Task], work: Work, jobs: int, scheduler: str | None
         client = Client(cluster)
     futures = []
     try:
-        futures = client.map(work, list(tasks), pure=False)
+        # The settings (with the glossary read) go to each worker once, not with every task.
+        shared = client.scatter(config, broadcast=True, hash=False)
+        futures = client.map(work, list(tasks), config=shared, pure=False)
         by_key = {f.key: t for f, t in zip(futures, tasks)}
         for future in as_completed(futures):
             task = by_key[future.key]

@@ -27,13 +27,12 @@ CHECKED, SKIPPED, FAILED = "checked", "skipped", "failed"
 
 @dataclass(frozen=True)
 class Task:
-    """One source to check, with everything a worker process needs to check it on its own."""
+    """One source to check; with the run's :class:`Config` it is all a worker needs."""
 
     index: int                  # the source's place in the run (outputs are listed in order)
     files: tuple[str, ...]
     name: str                   # file-name stem of its outputs, unique in the run
     out: str                    # the run's output folder
-    config: Config
     input_sha256: str
     settings_sha256: str
 

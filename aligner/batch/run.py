@@ -16,7 +16,7 @@ from ..checks import REGISTRY
 from ..checks.house_rule import load_checklist
 from ..checks.spelling import read_word_list
 from ..config import Config, unknown_checks
-from ..errors import AlignerError, ConfigError
+from ..errors import AlignerError, ConfigError, InputError
 from ..export.atomic import check_creatable_dir, check_not_inputs
 from ..inputs import check_input
 from ..model import Severity
@@ -92,7 +92,7 @@ class BatchReport:
 
 def run_batch(args: Sequence[str], config: Config, out: str | Path,
               options: BatchOptions = BatchOptions(), progress: Progress | None = None,
-              work: Callable[[Task], dict] = check_one) -> BatchReport:
+              work: Callable[[Task, Config], dict] = check_one) -> BatchReport:
     """Check every source named by ``args`` on its own and write the outputs under ``out``.
 
     ``progress`` is called with each source's record as it is known (skipped ones first), the
@@ -105,8 +105,13 @@ def run_batch(args: Sequence[str], config: Config, out: str | Path,
     if options.jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {options.jobs}")
     _validate(config)
-    specs = plan_sources(list(args), config.encoding, config.max_bytes)
     out = Path(out)
+    # --out inside a folder of sources: the merged TMX of the last run is not a new source.
+    inside = out.resolve()
+    specs = [spec for spec in plan_sources(list(args), config.encoding, config.max_bytes)
+             if not any(Path(p).resolve().is_relative_to(inside) for p in spec)]
+    if not specs:
+        raise InputError("no source found outside the output folder", str(out))
     check_creatable_dir(str(out))
     for folder in ("", RESULTS_DIR, REPORTS_DIR, STATE_DIR):
         try:
@@ -132,10 +137,9 @@ def run_batch(args: Sequence[str], config: Config, out: str | Path,
             progress(record, len(records), total)
 
     for index, (spec, name) in enumerate(zip(specs, names)):
-        task = Task(index, tuple(spec), name, str(out), config, "", settings)
+        task = Task(index, tuple(spec), name, str(out), "", settings)
         try:
-            task = Task(index, tuple(spec), name, str(out), config, input_sha256(spec),
-                        settings)
+            task = Task(index, tuple(spec), name, str(out), input_sha256(spec), settings)
         except OSError as exc:
             records[index] = failed_record(task, f"{exc.filename or spec[0]}: "
                                                  f"{exc.strerror or exc}")
@@ -149,9 +153,9 @@ def run_batch(args: Sequence[str], config: Config, out: str | Path,
             todo.append(task)
     index_of = {t.name: t.index for t in todo}   # names are unique in a run
     if options.executor == "dask":
-        stream = run_dask(todo, work, options.jobs, options.scheduler)
+        stream = run_dask(todo, config, work, options.jobs, options.scheduler)
     else:
-        stream = run_local(todo, work, options.jobs)
+        stream = run_local(todo, config, work, options.jobs)
     for record in stream:
         records[index_of[record["name"]]] = record
         report(record)

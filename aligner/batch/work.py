@@ -9,6 +9,7 @@ import json
 import os
 from pathlib import Path
 
+from ..config import Config
 from ..errors import AlignerError
 from ..export.atomic import atomic_write
 from ..export.html import write_html
@@ -18,8 +19,9 @@ from ..pipeline import check_paths
 from .plan import CHECKED, FAILED, REPORTS_DIR, RESULTS_DIR, Task
 
 
-def check_one(task: Task) -> dict:
-    """Check one source and write its outputs; return its summary record.
+def check_one(task: Task, config: Config) -> dict:
+    """Check one source with the run's settings and write its outputs; return its summary
+    record.
 
     Never raises for a problem with the source: a failure is returned as a record with status
     ``failed`` and a one-line ``error``, and any output an earlier run left for it is removed
@@ -27,7 +29,7 @@ def check_one(task: Task) -> dict:
     """
     _write_marker(task)
     try:
-        result = check_paths(task.files, task.config)
+        result = check_paths(task.files, config)
         write_json(task.json_path, [result])
         write_html(task.html_path, result)
         record = result_record(task, result)
