@@ -118,7 +118,7 @@ def test_dask_local_cluster_gives_identical_results(local_run, articles):
                            BatchOptions(jobs=2, executor="dask"),
                            work=batch_workers.die_on_poison)
     assert [r["name"] for r in report.failed] == [POISONED]
-    assert "KilledWorker" in report.failed[0]["error"]
+    assert report.failed[0]["error"] == f"{WORKER_DIED} (Dask KilledWorker)"
     assert _checked(out) == _checked(out_local)
     for record in _checked(out):
         assert (out / record["json"]).read_bytes() == (out_local / record["json"]).read_bytes()
@@ -253,3 +253,14 @@ def test_out_inside_the_sources_is_not_read_as_sources(tmp_path):
     again = run_batch([str(sources)], LEXICAL, sources / "out", BatchOptions(jobs=1))
     assert [r["name"] for r in again.records] == [r["name"] for r in first.records]
     assert [r["status"] for r in again.records] == ["skipped", "skipped"]
+
+
+def test_one_language_sources_leave_no_tmx_behind(tmp_path):
+    sources = write_articles(tmp_path / "src", 1)
+    out = tmp_path / "out"
+    run_batch([str(sources)], LEXICAL, out, BatchOptions(jobs=1))
+    assert (out / "aligned.tmx").is_file()
+    (sources / "a000.en.txt").unlink()
+    report = run_batch([str(sources / "a000.ar.txt")], LEXICAL, out, BatchOptions(jobs=1))
+    assert [r["tgt_lang"] for r in report.records] == [None]
+    assert report.tmx is None and not (out / "aligned.tmx").exists()

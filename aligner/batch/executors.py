@@ -152,7 +152,10 @@ def run_dask(tasks: Sequence[Task], config: Config, work: Work, jobs: int,
             try:
                 yield future.result()
             except Exception as exc:  # KilledWorker, a lost connection...
-                yield failed_record(task, f"{type(exc).__name__}: {exc}")
+                reason = (f"{WORKER_DIED} (Dask KilledWorker)"
+                          if type(exc).__name__ == "KilledWorker"
+                          else f"{type(exc).__name__}: {exc}")
+                yield failed_record(task, reason)
             future.release()
     finally:
         client.cancel(futures)

@@ -33,7 +33,9 @@ def write_merged_tmx(out: Path, records: Sequence[dict], max_bytes: int,
     place ``k`` in the summary (from 1) have the tuid ``k-PAIR``."""
     bilingual = [(k, r) for k, r in enumerate(records, 1)
                  if r["status"] != FAILED and r.get("tgt_lang")]
+    path = out / TMX_FILE
     if not bilingual:
+        path.unlink(missing_ok=True)   # an earlier run's TMX would describe other sources
         return None
     langs = {r["src_lang"] for _, r in bilingual}
     srclang = langs.pop() if len(langs) == 1 else ALL_LANGS
@@ -42,7 +44,6 @@ def write_merged_tmx(out: Path, records: Sequence[dict], max_bytes: int,
         for k, record in bilingual:
             yield k, read_results(out / record["json"], max_bytes)[0]
 
-    path = out / TMX_FILE
     return path, write_tmx_stream(path, results(), srclang, include_unaligned)
 
 
