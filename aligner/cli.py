@@ -363,7 +363,7 @@ def batch(sources: tuple[str, ...], out_dir: str, jobs: int | None, executor: st
     error (nothing checked), 3 some sources failed (listed; the others are written), 130
     interrupted (what finished is kept and a rerun resumes).
     """
-    from .batch import BatchOptions, run_batch
+    from .batch import BatchOptions, run_batch, summary_lines
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
@@ -389,7 +389,7 @@ def batch(sources: tuple[str, ...], out_dir: str, jobs: int | None, executor: st
         report = run_batch(sources, config, out_dir, options, progress)
     finally:
         progress.close()
-    write_stdout("\n".join(_batch_summary(report)) + "\n")
+    write_stdout("\n".join(summary_lines(report)) + "\n")
     sys.exit(report.exit_code)
 
 
@@ -404,6 +404,8 @@ class _BatchProgress:
         self.bar: Any = None
 
     def __call__(self, record: dict, done: int, total: int) -> None:
+        from .batch import progress_line
+
         if self.quiet:
             return
         if self.interactive:
@@ -412,32 +414,11 @@ class _BatchProgress:
                 self.bar.__enter__()
             self.bar.update(1)
         elif record["status"] != "skipped":
-            reason = f": {record['error']}" if record.get("error") else ""
-            click.echo(f"[{done}/{total}] {record['status']} {' + '.join(record['source'])}"
-                       f"{reason}", err=True)
+            click.echo(progress_line(record, done, total), err=True)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
-
-
-def _batch_summary(report) -> list[str]:
-    records = report.records
-    by_status = {s: len(report.with_status(s)) for s in ("checked", "skipped", "failed")}
-    done = [r for r in records if r["status"] != "failed"]
-    counts = {s.value: sum(r["findings"].get(s.value, 0) for r in done)
-              for s in reversed(Severity)}
-    lines = [f"{len(records)} sources: {by_status['checked']} checked, "
-             f"{by_status['skipped']} unchanged (skipped), {by_status['failed']} failed; "
-             f"{sum(r['pairs'] for r in done)} pairs; "
-             + ", ".join(f"{n} {s}" for s, n in counts.items())]
-    lines += [f"failed: {' + '.join(r['source'])}: {r['error']}" for r in report.failed]
-    failing = report.failing_sources()
-    if failing:
-        lines.append(f"{len(failing)} source(s) with findings at or above "
-                     f"{report.fail_on.value}")
-    lines += [f"wrote {path}" for path in report.files]
-    return lines
 
 
 # --- end align batch ------------------------------------------------------------------------

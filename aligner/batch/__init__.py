@@ -8,8 +8,10 @@ from .run import (
     EXIT_SOURCES_FAILED,
     BatchOptions,
     BatchReport,
+    progress_line,
     run_batch,
+    summary_lines,
 )
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_PASSED", "EXIT_SOURCES_FAILED", "BatchOptions",
-           "BatchReport", "run_batch"]
+           "BatchReport", "progress_line", "run_batch", "summary_lines"]

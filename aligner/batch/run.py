@@ -25,10 +25,12 @@ from ..text import same_lang
 from .executors import run_dask, run_local
 from .outputs import write_index, write_merged_tmx, write_summary
 from .plan import (
+    CHECKED,
     FAILED,
     INDEX_FILE,
     REPORTS_DIR,
     RESULTS_DIR,
+    SKIPPED,
     STATE_DIR,
     SUMMARY_FILE,
     TMX_FILE,
@@ -166,6 +168,34 @@ def run_batch(args: Sequence[str], config: Config, out: str | Path,
     summary = write_summary(out, ordered)   # last: its presence means the run finished
     files = tuple(p for p in (summary, tmx_path, index_path) if p is not None)
     return BatchReport(out, tuple(ordered), config.fail_on, tmx_path, units, files)
+
+
+def progress_line(record: dict, done: int, total: int) -> str:
+    """A source's line in a CI log: ``[12/200] checked a.ar.txt + a.en.txt``, with the reason of
+    a failure."""
+    reason = f": {record['error']}" if record.get("error") else ""
+    return f"[{done}/{total}] {record['status']} {' + '.join(record['source'])}{reason}"
+
+
+def summary_lines(report: BatchReport) -> list[str]:
+    """What ``align batch`` prints at the end: the counts, each failure with its reason, the
+    sources that fail ``fail_on``, the files written."""
+    records = report.records
+    by_status = {s: len(report.with_status(s)) for s in (CHECKED, SKIPPED, FAILED)}
+    done = [r for r in records if r["status"] != FAILED]
+    counts = {s.value: sum(r["findings"].get(s.value, 0) for r in done)
+              for s in reversed(Severity)}
+    lines = [f"{len(records)} sources: {by_status[CHECKED]} checked, "
+             f"{by_status[SKIPPED]} unchanged (skipped), {by_status[FAILED]} failed; "
+             f"{sum(r['pairs'] for r in done)} pairs; "
+             + ", ".join(f"{n} {s}" for s, n in counts.items())]
+    lines += [f"failed: {' + '.join(r['source'])}: {r['error']}" for r in report.failed]
+    failing = report.failing_sources()
+    if failing:
+        lines.append(f"{len(failing)} source(s) with findings at or above "
+                     f"{report.fail_on.value}")
+    lines += [f"wrote {path}" for path in report.files]
+    return lines
 
 
 def _validate(config: Config) -> None:
