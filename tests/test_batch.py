@@ -264,3 +264,21 @@ def test_one_language_sources_leave_no_tmx_behind(tmp_path):
     report = run_batch([str(sources / "a000.ar.txt")], LEXICAL, out, BatchOptions(jobs=1))
     assert [r["tgt_lang"] for r in report.records] == [None]
     assert report.tmx is None and not (out / "aligned.tmx").exists()
+
+
+def test_a_pipe_or_an_oversized_file_fails_alone_and_is_never_read(tmp_path):
+    import os
+
+    sources = write_articles(tmp_path / "src", 2)
+    fifo = tmp_path / "src" / "pipe.txt"
+    os.mkfifo(fifo)   # opening it to hash would wait for a writer forever
+    big = tmp_path / "src" / "a001.en.txt"
+    config = LEXICAL.merged(max_bytes=16)
+    report = run_batch([str(sources / "a000.ar.txt"), str(sources / "a000.en.txt"), str(fifo)],
+                       LEXICAL, tmp_path / "out", BatchOptions(jobs=1))
+    assert [r["status"] for r in report.records] == ["checked", "failed"]
+    assert "pipe.txt: is a pipe" in report.failed[0]["error"]
+    small = run_batch([str(sources / "a001.ar.txt"), str(big)], config, tmp_path / "out2",
+                      BatchOptions(jobs=1))
+    assert [r["status"] for r in small.records] == ["failed"]
+    assert "a001." in small.failed[0]["error"] and "is larger than" in small.failed[0]["error"]

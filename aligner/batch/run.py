@@ -141,10 +141,15 @@ def run_batch(args: Sequence[str], config: Config, out: str | Path,
     for index, (spec, name) in enumerate(zip(specs, names)):
         task = Task(index, tuple(spec), name, str(out), "", settings)
         try:
+            for path in spec:
+                if path == "-":
+                    raise InputError("standard input cannot be a source of a batch", path)
+                check_input(path, config.max_bytes)   # never opens a pipe or a device to hash
             task = Task(index, tuple(spec), name, str(out), input_sha256(spec), settings)
-        except OSError as exc:
-            records[index] = failed_record(task, f"{exc.filename or spec[0]}: "
-                                                 f"{exc.strerror or exc}")
+        except (AlignerError, OSError) as exc:
+            reason = (str(exc) if isinstance(exc, AlignerError)
+                      else f"{exc.filename or spec[0]}: {exc.strerror or exc}")
+            records[index] = failed_record(task, reason)
             report(records[index])
             continue
         previous = finished_record(task)
