@@ -81,7 +81,8 @@ def render_index(records: Sequence[dict], tmx_name: str | None = None) -> str:
 .index table {{ border-collapse: collapse; width: 100%; background: var(--card); }}
 .index th, .index td {{ text-align: left; padding: .3rem .6rem;
   border-bottom: 1px solid var(--line); }}
-.index td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.index .n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.summary .filter {{ padding: .1rem .6rem; border: 1px solid; }}
 .failures {{ margin: .5rem 0; padding: .4rem .8rem; background: var(--error-bg);
   border-radius: 6px; }}
 .failures h2 {{ margin: .2rem 0; font-size: 1rem; color: var(--error); }}
@@ -98,8 +99,9 @@ def render_index(records: Sequence[dict], tmx_name: str | None = None) -> str:
 </header>
 <main class="index">
 <table>
-<thead><tr><th scope="col">Source</th><th scope="col">Languages</th><th scope="col">Pairs</th>
-{''.join(f'<th scope="col">{s}</th>' for s in _SEVERITIES)}</tr></thead>
+<thead><tr><th scope="col">Source</th><th scope="col">Languages</th>
+<th scope="col" class="n">Pairs</th>
+{''.join(f'<th scope="col" class="n">{s}</th>' for s in _SEVERITIES)}</tr></thead>
 <tbody>
 {rows}
 </tbody>
