@@ -282,3 +282,36 @@ def test_a_pipe_or_an_oversized_file_fails_alone_and_is_never_read(tmp_path):
                       BatchOptions(jobs=1))
     assert [r["status"] for r in small.records] == ["failed"]
     assert "a001." in small.failed[0]["error"] and "is larger than" in small.failed[0]["error"]
+
+
+def test_a_locked_cache_statement_is_retried_then_given_up():
+    from aligner.similarity.cache import CacheParams, retry_locked
+
+    params = CacheParams(retries=3, backoff_s=0.001)
+    calls = []
+
+    def locked_twice():
+        calls.append(1)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return "done"
+
+    assert retry_locked(locked_twice, params) == "done" and len(calls) == 3
+
+    def always_locked():
+        calls.append(1)
+        raise sqlite3.OperationalError("database is locked")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        retry_locked(always_locked, params)
+    assert len(calls) == 4   # the first try and three retries
+
+    def broken():
+        calls.append(1)
+        raise sqlite3.OperationalError("no such table: vectors")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        retry_locked(broken, params)
+    assert len(calls) == 1   # not a lock: not retried
