@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -316,6 +317,131 @@ def _progress(specs):
 def _bar(specs):
     with click.progressbar(specs, label="Checking", file=sys.stderr) as bar:
         yield from bar
+
+
+# --- align batch (docs/batch.md) ----------------------------------------------------------
+
+def _default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@main.command("batch")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the outputs (created; an earlier run's outputs are reused).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (local) or LocalCluster workers (dask) "
+                   "[default: the CPUs this process may use].")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where the sources are checked.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) [default: a LocalCluster].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at or above this level [default: error].")
+@click.option("--src-lang", help="Language of the original (default: Arabic).")
+@click.option("--tgt-lang", help="Language of the translation.")
+@click.option("--encoding", help="Force the input encoding (default: detect).")
+@click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser.")
+@click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all).")
+@click.option("--disable", help="Comma-separated check ids not to run.")
+@click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
+              help="Override a check's severity (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Read [align] settings from this file instead of the nearest setup.cfg.")
+@click.option("--glossary", type=click.Path(dir_okay=False),
+              help="Glossary file (TBX or TSV) for the terminology check.")
+@click.option("--no-default-glossary", is_flag=True, default=None,
+              help="Do not use the shipped glossary.")
+@click.option("--checklist", type=click.Path(dir_okay=False),
+              help="House rules (TOML) for the house-rule check.")
+@click.option("--tmx-include-unaligned", is_flag=True,
+              help="Keep 1-0 and 0-1 pairs in the merged TMX (with a note).")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Embedding cache folder, shared by the workers "
+                   "[default: $XDG_CACHE_HOME/aligner].")
+@click.option("--no-cache", is_flag=True, default=None,
+              help="Do not read or write the embedding cache.")
+@click.option("--laser-model-dir", type=click.Path(),
+              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary.")
+@_max_bytes_option
+def batch(sources: tuple[str, ...], out_dir: str, jobs: int | None, executor: str,
+          scheduler: str | None, fail_on: str | None, src_lang: str | None,
+          tgt_lang: str | None, encoding: str | None, scorer: str | None, enabled: str | None,
+          disable: str | None, severity: tuple[str, ...], config_path: str | None,
+          glossary: str | None, no_default_glossary: bool | None, checklist: str | None,
+          tmx_include_unaligned: bool, cache_dir: str | None, no_cache: bool | None,
+          laser_model_dir: str | None, quiet: bool, max_bytes: str | None) -> None:
+    """Check every source in SOURCES on its own, in parallel, into the folder --out: one JSON
+    result and one HTML report per source, a merged TMX, an index page and summary.jsonl.
+
+    A source whose input and settings are unchanged since an earlier run into the same folder
+    is skipped. Exit status: 0 passed, 1 a finding at or above --fail-on, 2 a usage or input
+    error (nothing checked), 3 some sources failed (listed; the others are written), 130
+    interrupted (what finished is kept and a rerun resumes).
+    """
+    from .batch import BatchOptions, run_batch, summary_lines
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    try:
+        cli_severities = parse_severities(severity) if severity else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--severity") from None
+    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+    config_file = Path(config_path) if config_path else find_config_file(max_bytes=limit)
+    config = load_config(config_file, limit).merged(
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
+        enabled=parse_list(enabled) if enabled is not None else None,
+        disabled=parse_list(disable) if disable is not None else None,
+        severities=cli_severities, glossary=glossary, checklist=checklist,
+        default_glossary=False if no_default_glossary else None,
+        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir,
+        max_bytes=limit)
+    options = BatchOptions(jobs=jobs or _default_jobs(), executor=executor,
+                           scheduler=scheduler, tmx_include_unaligned=tmx_include_unaligned)
+    progress = _BatchProgress(quiet)
+    try:
+        report = run_batch(sources, config, out_dir, options, progress)
+    finally:
+        progress.close()
+    write_stdout("\n".join(summary_lines(report)) + "\n")
+    sys.exit(report.exit_code)
+
+
+class _BatchProgress:
+    """A bar on an interactive terminal outside CI; plain lines otherwise (a CI log); nothing
+    with --quiet. Sources skipped as unchanged are counted, not listed, in plain lines."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.interactive = (sys.stderr is not None and sys.stderr.isatty()
+                            and not os.environ.get("CI"))
+        self.bar: Any = None
+
+    def __call__(self, record: dict, done: int, total: int) -> None:
+        from .batch import progress_line
+
+        if self.quiet:
+            return
+        if self.interactive:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label="Checking", file=sys.stderr)
+                self.bar.__enter__()
+            self.bar.update(1)
+        elif record["status"] != "skipped":
+            click.echo(progress_line(record, done, total), err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+# --- end align batch ------------------------------------------------------------------------
 
 
 # --- HTML report (docs/html-report.md) -----------------------------------------------------

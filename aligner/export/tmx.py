@@ -15,7 +15,10 @@ the :class:`~aligner.model.Result` itself is never changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -47,29 +50,73 @@ def to_tmx(results: Sequence[Result], include_unaligned: bool = False,
     src_langs = {r.src_lang for r in results}
     header_src = src_langs.pop() if len(src_langs) == 1 else ALL_LANGS
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
+    root.append(_header(header_src, created))
+    body = etree.SubElement(root, "body")
+    several = len(results) > 1
+    for k, result in enumerate(results):
+        body.extend(_units(result, f"{k + 1}-" if several else "", include_unaligned,
+                           per_tu_srclang=header_src == ALL_LANGS))
+    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", doctype=DOCTYPE,
+                                            pretty_print=True)
+
+
+def _header(srclang: str, created: datetime | None) -> etree._Element:
+    return etree.Element("header", {
         "creationtool": TOOL,
         "creationtoolversion": __version__,
         "segtype": "sentence",
         "o-tmf": TOOL,
         "adminlang": "en",
-        "srclang": header_src,
+        "srclang": srclang,
         "datatype": "plaintext",
         "creationdate": _tmx_date(created or datetime.now(timezone.utc)),
     })
-    body = etree.SubElement(root, "body")
-    several = len(results) > 1
-    for k, result in enumerate(results):
-        findings = by_pair(result.findings)
-        for pair in result.pairs:
-            aligned = bool(pair.src) and bool(pair.tgt)
-            if not aligned and not include_unaligned:
-                continue
-            tuid = f"{k + 1}-{pair.id}" if several else str(pair.id)
-            body.append(_tu(pair, result, tuid, findings.get(pair.id, []),
-                            per_tu_srclang=header_src == ALL_LANGS))
-    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", doctype=DOCTYPE,
-                                            pretty_print=True)
+
+
+def _units(result: Result, tuid_prefix: str, include_unaligned: bool,
+           per_tu_srclang: bool) -> Iterator[etree._Element]:
+    findings = by_pair(result.findings)
+    for pair in result.pairs:
+        aligned = bool(pair.src) and bool(pair.tgt)
+        if aligned or include_unaligned:
+            yield _tu(pair, result, f"{tuid_prefix}{pair.id}", findings.get(pair.id, []),
+                      per_tu_srclang)
+
+
+def write_tmx_stream(path: str | Path, results: Iterable[tuple[int, Result]], srclang: str,
+                     include_unaligned: bool = False, created: datetime | None = None) -> int:
+    """Write one TMX from results read one at a time, so that an archive's memory need not
+    hold them all (``align batch``). Each item is ``(k, result)``: its units get the tuid
+    ``k-PAIR``. ``srclang`` is the header's (a language, or ``*all*`` when the results have
+    several, and then each unit names its own). Written to a temporary file beside ``path``
+    and renamed into place: a failure leaves the old file, or none. Returns the unit count.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    count = 0
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(XML_DECLARATION)
+            with etree.xmlfile(handle, encoding="UTF-8") as xf:
+                xf.write_doctype(DOCTYPE)
+                with xf.element("tmx", version="1.4"):
+                    xf.write("\n  ", _header(srclang, created), "\n  ")
+                    with xf.element("body"):
+                        for k, result in results:
+                            require_translation([result], "a TMX")
+                            for tu in _units(result, f"{k}-", include_unaligned,
+                                             per_tu_srclang=srclang == ALL_LANGS):
+                                xf.write("\n    ", tu)
+                                count += 1
+                        xf.write("\n  ")
+                    xf.write("\n")
+            handle.write(b"\n")
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return count
 
 
 def write_tmx(path: str | Path, results: Sequence[Result], include_unaligned: bool = False,
