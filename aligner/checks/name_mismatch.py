@@ -126,10 +126,6 @@ class NameMismatchParams:
     #: the pairs it occurs in: a common word (فيروس "virus") that once met a capitalised
     #: "Virus" is not.
     consistency: float = 0.6
-    #: Capitalised words that make no person's name ("Health Service", "Province"): with
-    #: them a capitalised run is an institution or a place, often translated, not written by
-    #: sound.
-    person_stop: frozenset[str] = frozenset()
     #: How alike (skeleton similarity) an Arabic word must be to an English full name's word to
     #: count as its rendering; looser than the other matches, since here a match only spares.
     person_match: float = 0.6
@@ -245,8 +241,7 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
 
         def common(word: str) -> bool:
             key = word.lower()
-            return (key in _NOT_NAMES or key in lang.en.MONTHS or bool(_DEMONYM.search(key))
-                    or key in PARAMS.person_stop)
+            return key in _NOT_NAMES or key in lang.en.MONTHS or bool(_DEMONYM.search(key))
 
         while words and common(words[0][2]):
             words = words[1:]
