@@ -7,6 +7,12 @@ English name) appears, the other side must have a matching name too. A name that
 nowhere in the document is never reported: precision first, the check is a warning.
 
 A source name rendered by a pronoun (he, she, they...) is not reported: translators do that.
+
+One exception needs no document evidence: a person's name in the English (two or three
+capitalised words inside the sentence, such as "Maria Gonzalez") none of whose words sounds like
+any Arabic word of the pair. Arabic writes a foreign person's name by sound, so a full name with
+nothing alike in the Arabic was added or swapped; a name named once in the document is found
+this way too.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .. import lang
 from ..model import SRC, TGT, Pair, Severity
@@ -118,6 +126,9 @@ class NameMismatchParams:
     #: the pairs it occurs in: a common word (فيروس "virus") that once met a capitalised
     #: "Virus" is not.
     consistency: float = 0.6
+    #: How alike (skeleton similarity) an Arabic word must be to an English full name's word to
+    #: count as its rendering; looser than the other matches, since here a match only spares.
+    person_match: float = 0.6
 
 
 PARAMS = NameMismatchParams()
@@ -179,6 +190,99 @@ def document_links(pairs: tuple[Pair, ...], ar_side: str = SRC, en_side: str = T
     return NameLinks(
         {f: seen_ar[f] for f, occ in ar_occ.items() if sum(occ) >= PARAMS.consistency * len(occ)},
         frozenset(k for k, occ in en_occ.items() if sum(occ) >= PARAMS.consistency * len(occ)))
+
+
+# Words of a person's full name: a capital, then lower-case letters (a later capital only after
+# a hyphen or apostrophe: "Jae-in", "O'Neill"); an Arabic name's later words may carry the
+# article ("Qays al-Haz‘alī"). Acronyms, codes and "McX" spellings are left out.
+_TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿʾ\-]*")
+_NAME_TAIL_CAPS = re.compile(r"(?<![-'’‘ʿʾ])[A-Z]")
+
+
+def _capitalised_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of name-shaped words separated by spaces only, as ``(start, end, word)``."""
+    run: list[tuple[int, int, str]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().rstrip("-")
+        bare = _LEADING_ARTICLE.sub("", word)
+        shaped = (bare[:1].isupper() and not _NAME_TAIL_CAPS.search(bare, 1)
+                  and any(ch.islower() for ch in bare))
+        if run and (not shaped or not text[run[-1][1]:m.start()].isspace()):
+            yield run
+            run = []
+        if shaped:
+            run.append((m.start(), m.start() + len(word), word))
+    if run:
+        yield run
+
+
+COMMON_WORDS = "english_common_words.txt"
+_POSSESSIVE = re.compile(r"['’‘]s?$")
+
+
+def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: str = TGT
+                ) -> Iterator[Hit]:
+    """Hits for an English full name none of whose words sounds like an Arabic word of the pair
+    (see the module's docstring); titles, institutions, demonyms and months at the edges of the
+    run are not part of the name."""
+    en_text, ar_text = pair.text(en_side), pair.text(ar_side).lower()
+    vocabulary = common_words()
+
+    @lru_cache(maxsize=1)
+    def joined() -> list[_Word]:
+        # Runs of two or three Arabic words written as one, to meet a name whose words are
+        # each too short to compare ("Saul Bass" ~ سول باس, "Kiki Dee" ~ كيكي دي).
+        return [w for k in range(len(ar_words)) for n in (2, 3) if k + n <= len(ar_words)
+                for w in arabic_words("".join(a.text for a in ar_words[k:k + n]))]
+    for run in _capitalised_runs(en_text):
+        words = [(a, b, _POSSESSIVE.sub("", w)) for a, b, w in run]
+        if _sentence_initial(en_text, words[0][0]):
+            words = words[1:]   # "Yesterday Maria ...": the first word may be an opener
+
+        def common(word: str) -> bool:
+            key = word.lower()
+            return key in _NOT_NAMES or key in lang.en.MONTHS or bool(_DEMONYM.search(key))
+
+        while words and common(words[0][2]):
+            words = words[1:]
+        while words and common(words[-1][2]):
+            words = words[:-1]
+        if (not 2 <= len(words) <= 4 or any(common(w) for _s, _e, w in words)
+                or any(_ordinary(w, vocabulary) for _s, _e, w in words)):
+            continue  # names are no ordinary words: "High Court", "North Sea" are not persons
+        if any(w.lower() in ar_text for _s, _e, w in words):
+            continue  # written in Latin letters in the Arabic too
+        # Each word, and the run written as one word (نيويورك "New York"), against every
+        # Arabic word, at a looser match than the evidence above: only a name with nothing
+        # alike is reported.
+        names = english_names(" ".join(w for _s, _e, w in words) + " "
+                              + "".join(w for _s, _e, w in words))
+        if any(_matches(e, a, PARAMS.person_match) for e in names
+               for a in [*ar_words, *joined()]):
+            continue
+        start, end = words[0][0], words[-1][0] + len(words[-1][2])
+        name = en_text[start:end]
+        yield Hit(pair.id, en_side, (start, end),
+                  f"The name '{name}' in the English has no counterpart in the Arabic: no Arabic "
+                  "word of this sentence sounds like it.",
+                  "Check the Arabic: is this the person it names, or was the name changed or "
+                  "added?")
+
+
+def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
+    """An ordinary English word, a plural of one, or a compound with one ("Iran-supported")."""
+    key = _LEADING_ARTICLE.sub("", word.lower())
+    parts = [key, *_HYPHEN.split(key)] if _HYPHEN.search(key) else [key]
+    return any(p in vocabulary or (p.endswith("s") and p[:-1] in vocabulary) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words (``aligner/data/english_common_words.txt``, fitted on the tune
+    split by ``scripts/fit_common_words.py``)."""
+    text = resources.files("aligner.data").joinpath(COMMON_WORDS).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -254,10 +358,11 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
         hits = list(check_pair(pair, links, *sides, words=pair_words)) \
             if links.english or links.arabic else []
         seen = [(h.side, h.span) for h in hits]
-        for hit in place_hits(pair, *sides):
+        for hit in [*place_hits(pair, *sides), *person_hits(pair, pair_words[0], *sides)]:
             if not any(side == hit.side and s < hit.span[1] and hit.span[0] < e
                        for side, (s, e) in seen):
                 hits.append(hit)
+                seen.append((hit.side, hit.span))
         yield from hits
 
 

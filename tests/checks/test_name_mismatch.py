@@ -124,3 +124,32 @@ def test_one_arabic_form_for_two_places():
     # كوريا is the Arabic of Korea and a short form of South Korea.
     assert run(["أبلغت كوريا عن 2,000 حالة."], ["Korea reported 2,000 cases."]) == []
     assert run(["أبلغت كوريا الجنوبية عن حالات."], ["South Korea reported cases."]) == []
+
+
+# A person's full name needs no evidence from elsewhere in the document: Arabic writes a
+# foreign person's name by sound, so a full name with nothing alike in the Arabic was swapped.
+PERSON_AR = ["وقالت المتحدثة ماريا غونزاليس إن الاجتماع سيعقد غدا."]
+
+
+def test_swapped_full_name_found_in_one_sentence():
+    tgt = ["The spokeswoman Hans Becker said the meeting would be held tomorrow."]
+    (hit,) = run(PERSON_AR, tgt)
+    assert hit.side == "tgt" and tgt[0][hit.span[0]:hit.span[1]] == "Hans Becker"
+
+
+def test_full_name_rendered_by_sound_passes():
+    tgt = ["The spokeswoman Maria Gonzalez said the meeting would be held tomorrow."]
+    assert run(PERSON_AR, tgt) == []
+
+
+def test_translated_proper_names_are_not_persons():
+    # Ordinary words in a capitalised run make a title or a translated place, not a person.
+    src = ["نظرت المحكمة العليا في قضية بحر الشمال."]
+    tgt = ["The High Court heard the North Sea case."]
+    assert run(src, tgt) == []
+
+
+def test_full_name_written_in_latin_letters_in_the_arabic_passes():
+    src = ["قالت المتحدثة Hans Becker إن الاجتماع سيعقد غدا."]
+    tgt = ["The spokeswoman Hans Becker said the meeting would be held tomorrow."]
+    assert run(src, tgt) == []

@@ -39,3 +39,33 @@ def test_acronym_spelt_out_in_translation_is_not_an_omission():
     tgt[5] = "The WHO, UNICEF and WFP report pointed to fewer IDPs."
     ctx = gold_context(src, tgt)
     assert list(find_omission(ctx)) == []
+
+
+# Pair 9 of the length document with a figure in a clause of its own.
+CLAUSE_SRC = ("وأكدت الشرطة أنها اعتقلت ثلاثة مشتبه بهم في عملية أمنية جنوب المدينة، "
+              "وضبطت 250 كيلوغراما من المتفجرات.")
+
+
+def test_clause_with_a_lost_figure_is_an_omission():
+    src, tgt = list(SRC), list(TGT)
+    src[9] = CLAUSE_SRC
+    # The English leaves the second clause out: shorter than usual, and 250 is gone.
+    (hit,) = find_omission(gold_context(src, tgt))
+    assert hit.pair == 9 and hit.side == "src"
+    assert src[9][hit.span[0]:hit.span[1]] == "وضبطت 250 كيلوغراما من المتفجرات"
+
+
+def test_clause_translated_in_full_is_not_an_omission():
+    src, tgt = list(SRC), list(TGT)
+    src[9] = CLAUSE_SRC
+    tgt[9] = tgt[9].rstrip(".") + ", and seized 250 kilograms of explosives."
+    assert list(find_omission(gold_context(src, tgt))) == []
+
+
+def test_changed_figure_is_not_an_omission():
+    # A figure the translation changed is number-mismatch's finding, not a lost clause.
+    src, tgt = list(SRC), list(TGT)
+    src[9] = CLAUSE_SRC
+    # Shorter than usual (0.79 of the norm) but with a figure of its own: 250 became 25.
+    tgt[9] = tgt[9].rstrip(".") + " and seized 25 kilograms."
+    assert list(find_omission(gold_context(src, tgt))) == []

@@ -55,8 +55,9 @@ def log_ratio(pair: Pair) -> float | None:
     return math.log(t / s)
 
 
-def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
-    """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
+def deviations(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
+    """``(pair, ratio / norm, z)`` for every pair long enough to judge, in a document large
+    enough to have a norm."""
     # Each pair's ratio is read once: it serves both the norm and the pair's own test.
     ratios = [(p, r) for p in pairs if (r := log_ratio(p)) is not None]
     base = [r for p, r in ratios if len(p.src) == 1 and len(p.tgt) == 1]
@@ -66,8 +67,12 @@ def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     for pair, r in ratios:
         if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < PARAMS.min_chars:
             continue
-        z = (r - norm) / spread
-        factor = math.exp(r - norm)
+        yield pair, math.exp(r - norm), (r - norm) / spread
+
+
+def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
+    """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
+    for pair, factor, z in deviations(pairs):
         far = factor <= 1 / PARAMS.min_factor or factor >= PARAMS.min_factor
         if abs(z) >= PARAMS.z_limit and far:
             yield pair, factor, z
