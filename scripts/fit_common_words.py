@@ -40,12 +40,14 @@ def common_words(min_count: int = 2) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=1)
     args = parser.parse_args(argv)
     words = common_words(args.min_count)
     header = ("# Common English words: written in lower case at least "
               f"{args.min_count} times in the tune split's English (TICO-19, UD Arabic-PUD).\n"
-              "# Refit with scripts/fit_common_words.py; read by checks/name_mismatch.py.\n")
+              "# Refit with scripts/fit_common_words.py; read by checks/name_mismatch.py.\n"
+              "# Derived from UD Arabic-PUD (CC BY-SA 3.0) and TICO-19 (CC0 1.0); this file is\n"
+              "# shared under CC BY-SA 3.0 accordingly.\n")
     args.out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {args.out}")
     return 0
