@@ -97,12 +97,13 @@ def structure_costs(i0: np.ndarray, i1: np.ndarray, j0: np.ndarray, j1: np.ndarr
 
 
 def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
-           params: AlignParams) -> list[Bead]:
+           params: AlignParams, guide: Sequence[Bead] | None = None) -> list[Bead]:
     """Best monotone bead sequence covering both documents.
 
     Short documents are searched in a band around the diagonal; long ones (both sides over
     ``params.coarse_min``) around the path of a coarse search over blocks of sentences, as
-    Vecalign does. The band widens while the path touches its edge, up to a bounded size.
+    Vecalign does; a second search after the scorer's refit around the first one's path
+    (``guide``). The band widens where the path touches its edge, up to a bounded size.
     """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -118,7 +119,9 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
             out[keep] = structure[keep] + scorer.costs(i0[keep], i1[keep], j0[keep], j1[keep])
         return out
 
-    if min(n, m) > params.coarse_min:
+    if guide:
+        centre_lo, centre_hi = _path_corridor(guide, n)
+    elif min(n, m) > params.coarse_min:
         centre_lo, centre_hi = _coarse_corridor(sides, params)
     else:
         centre = np.arange(n + 1) * m / n
@@ -157,6 +160,16 @@ def _band(centre_lo: np.ndarray, centre_hi: np.ndarray, width: np.ndarray | int,
     hi = np.maximum.accumulate(hi)
     lo[0], hi[-1] = 0, m
     return lo, np.maximum(hi, lo)
+
+
+def _path_corridor(path: Sequence[Bead], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each source row, the target range a path passes through there."""
+    c_lo = np.full(n + 1, np.inf)
+    c_hi = np.full(n + 1, -np.inf)
+    for i0, i1, j0, j1 in path:
+        c_lo[i0:i1 + 1] = np.minimum(c_lo[i0:i1 + 1], j0)
+        c_hi[i0:i1 + 1] = np.maximum(c_hi[i0:i1 + 1], j1)
+    return c_lo, c_hi
 
 
 def _coarse_corridor(sides: tuple[_Side, _Side],
@@ -226,8 +239,10 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
     the costs.
     """
     width = int((hi - lo).max()) + 1
-    total = np.full((n + 1) * width, np.inf)
-    back = np.full((n + 1) * width, -1, dtype=np.int8)
+    cells = (n + 1) * width
+    # One cell past the table holds inf: a bead that would start outside the band reads it.
+    total = np.full(cells + 1, np.inf)
+    back = np.full(cells, -1, dtype=np.int8)
     total[0] = 0.0
     cols = np.arange(width)
     a_s, b_s = shapes[:, 0], shapes[:, 1]
@@ -243,36 +258,34 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
         keep = max(0, edge.shape[1] - int(a_s.max()))
         edge = np.concatenate([edge[:, keep:], fresh], axis=1)
         e_row += keep
-        flat_edge = edge.reshape(-1)
         e_rows = edge.shape[1]
-        for i in range(r0, r1):
-            base = i * width
-            if i > 0:
-                start_row = i - a_s[pull]
-                ok = start_row >= 0
-                start_row = np.maximum(start_row, 0)
-                # Target column c is j = lo[i] + c; the bead started at j - b, column
-                # j - b - lo[start_row] of its row.
-                start_col = lo[i] - b_s[pull] - lo[start_row]
-                col = cols[None, :] + start_col[:, None]
-                valid = ok[:, None] & (col >= 0) & (col < width)
-                col = np.clip(col, 0, width - 1)
-                prev = total[(start_row * width)[:, None] + col]
-                step = flat_edge[((pull * e_rows) + (start_row - e_row))[:, None] * width + col]
-                cand = np.where(valid, prev + step, np.inf)
-                best = np.argmin(cand, axis=0)
-                value = cand[best, cols]
-                better = value < total[base:base + width]
-                total[base:base + width][better] = value[better]
-                back[base:base + width][better] = pull[best[better]]
+        flat_edge = np.append(edge.reshape(-1), np.inf)
+        # For every row of the block and every shape that ends in it, where its beads start:
+        # target column c is j = lo[i] + c; the bead started at j - b, column j - b - lo[i - a].
+        i = np.arange(r0, r1)[:, None]
+        start_row = i - a_s[pull][None, :]
+        inside = start_row >= 0
+        start_row = np.maximum(start_row, 0)
+        col = (lo[i] - b_s[pull][None, :] - lo[start_row])[:, :, None] + cols
+        valid = inside[:, :, None] & (col >= 0) & (col < width)
+        from_cell = np.where(valid, (start_row * width)[:, :, None] + col, cells)
+        from_edge = np.where(valid, ((pull * e_rows)[None, :] + start_row - e_row)[:, :, None]
+                             * width + col, len(flat_edge) - 1)
+        for r in range(r0, r1):
+            base = r * width
             row = total[base:base + width]
             row_back = back[base:base + width]
-            row_edge = (i - e_row)
+            if r > 0:
+                cand = total[from_cell[r - r0]] + flat_edge[from_edge[r - r0]]
+                best = np.argmin(cand, axis=0)
+                row[:] = cand[best, cols]
+                row_back[:] = np.where(np.isfinite(row), pull[best], -1)
+            row_edge = edge[:, r - e_row]
             changed = bool(stay)
             while changed:
                 changed = False
                 for s, b in stay:
-                    cand = row[:-b] + edge[s, row_edge, :-b]
+                    cand = row[:-b] + row_edge[s, :-b]
                     better = cand < row[b:]
                     if better.any():
                         row[b:][better] = cand[better]

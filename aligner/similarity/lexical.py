@@ -153,6 +153,14 @@ class LexicalScorer(Scorer):
             return post([{} if a.name_keys else vocab.present(("latin", t) for t in a.latin)
                          for a in side])
 
+        # Pairwise sums count a verbatim token once per sentence pair; a bead's count is capped
+        # by each side's tokens that could match at all ("COVID-19" in one Arabic sentence and
+        # in both English ones of a 1-2 bead is one match, as in ``anchors._verbatim``).
+        every_foreign = {t for a in (*self._as, *self._at) if a.name_keys for t in a.latin}
+        self._vs = _prefix(len(a.latin) if a.name_keys else len(a.latin & every_foreign)
+                           for a in self._as)
+        self._vt = _prefix(len(a.latin) if a.name_keys else len(a.latin & every_foreign)
+                           for a in self._at)
         table = translit.match_table(
             {n for a in (*self._as, *self._at) for n in a.names},
             {k for a in (*self._as, *self._at) for word in a.name_keys for k in word})
@@ -192,13 +200,16 @@ class LexicalScorer(Scorer):
     def _evidence(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
                   j1: np.ndarray) -> dict[str, np.ndarray]:
         """The anchor counts of :class:`anchors.AnchorMatch` and the dictionary hits of each
-        bead. Shared numbers and verbatim tokens are summed over sentence pairs, so a token
-        repeated within one side of a bead can count twice; ``shared`` is capped by the counts."""
+        bead. Shared numbers and verbatim tokens are summed over sentence pairs and capped by
+        what each side holds, so a token repeated within one side of a bead counts once unless
+        the other side has it as often."""
         sums = pairs.pair_sums(self._joins, i0, i1, j0, j1)
         ns, nt = self._ns[i1] - self._ns[i0], self._nt[j1] - self._nt[j0]
         shared = np.minimum(sums[0], np.minimum(ns, nt))
         qs, qt = self._qs[i1] - self._qs[i0], self._qt[j1] - self._qt[j0]
-        return {"matched": shared + sums[1], "unmatched": ns + nt - 2 * shared,
+        verbatim = np.minimum(sums[1], np.minimum(self._vs[i1] - self._vs[i0],
+                                                  self._vt[j1] - self._vt[j0]))
+        return {"matched": shared + verbatim, "unmatched": ns + nt - 2 * shared,
                 "names": sums[2], "quotes": np.minimum(qs, qt), "quote_gap": np.abs(qs - qt),
                 "dict": sums[3] if len(sums) > 3 else np.zeros(len(i0)),
                 "glossed": self._gs[i1] - self._gs[i0],

@@ -112,11 +112,13 @@ class Vocabulary:
         return self.ids.setdefault(token, len(self.ids))
 
     def counts(self, tokens) -> dict[int, float]:
+        ids = self.ids
         out: dict[int, float] = {}
         for t in tokens:
-            k = self(t)
+            k = ids.setdefault(t, len(ids))
             out[k] = out.get(k, 0.0) + 1.0
         return out
 
     def present(self, tokens) -> dict[int, float]:
-        return {self(t): 1.0 for t in tokens}
+        ids = self.ids
+        return {ids.setdefault(t, len(ids)): 1.0 for t in tokens}
