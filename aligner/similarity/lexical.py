@@ -84,10 +84,16 @@ class LengthModel:
     def cost(self, ls: int, lt: int) -> float:
         return -math.log(max(self.probability(ls, lt), 1e-12))
 
+    def _z(self, ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
+        return np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum(ls, 1) * max(self.c, 0.1))
+
     def costs(self, ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
         """:meth:`cost` of whole arrays of lengths."""
-        z = np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum(ls, 1) * max(self.c, 0.1))
-        return np.minimum(_neg_log_erfc(z / math.sqrt(2)), -math.log(1e-12))
+        return np.minimum(_neg_log_erfc(self._z(ls, lt) / math.sqrt(2)), -math.log(1e-12))
+
+    def probabilities(self, ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
+        """:meth:`probability` of whole arrays of lengths."""
+        return np.exp(-_neg_log_erfc(self._z(ls, lt) / math.sqrt(2)))
 
     def refit(self, pairs: Sequence[tuple[int, int]]) -> bool:
         """Robust re-estimate from (source, target) lengths of aligned beads.
@@ -242,35 +248,32 @@ class LexicalScorer(Scorer):
 
     def similarities(self, beads: Sequence[Bead]) -> list[float]:
         w = self.params
+        if not beads:
+            return []
+        ev = self._evidence(*bead_arrays(beads))
+        fit = self.length.probabilities(ev["ls"], ev["lt"])
+        total = 2 * ev["matched"] + ev["unmatched"]
+        fit = np.where(total > 0, (1 - w.anchor_share) * fit
+                       + w.anchor_share * (2 * ev["matched"] / np.maximum(total, 1)), fit)
         out = []
-        names = self._evidence(*bead_arrays(beads))["names"] if beads else []
-        for bead, name_hits in zip(beads, names):
+        for bead, value in zip(beads, fit.tolist()):
             if bead[0] == bead[1] or bead[2] == bead[3]:
                 out.append(0.0)
                 continue
-            i0, i1, j0, j1 = bead
-            fit = self.length.probability(int(self._ls[i1] - self._ls[i0]),
-                                          int(self._lt[j1] - self._lt[j0]))
-            # Final beads only (O(n)): the anchors are matched exactly, as a reviser reads them.
-            m = anchors.match(self._as[i0:i1], self._at[j0:j1], int(name_hits))
-            if m.total:
-                fit = (1 - w.anchor_share) * fit + w.anchor_share * (2 * m.matched / m.total)
             if self._lex is not None:
-                fit = (1 - w.chrf_share) * fit + w.chrf_share * self._chrf_fit(bead)
-            out.append(round(fit, 4))
+                value = (1 - w.chrf_share) * value + w.chrf_share * self._chrf_fit(bead)
+            out.append(round(value, 4))
         return out
 
     def _chrf_fit(self, bead: Bead) -> float:
         """Bleualign-style: chrF of the English side against a word-by-word gloss of the Arabic,
         mapped to [0, 1] (random pairs score ~15, true ones 30-45). Final beads only: O(n)."""
-        from sacrebleu import sentence_chrf
-
         lex = self._lex
         assert lex is not None
         i0, i1, j0, j1 = bead
         gloss = " ".join(lex.gloss_text(s.text) for s in self._src[i0:i1])
         english = " ".join(t.text for t in self._tgt[j0:j1])
-        score = sentence_chrf(english.lower(), [gloss]).score
+        score = _chrf().sentence_score(english.lower(), [gloss]).score
         return min(max((score - self.params.chrf_random) / self.params.chrf_span, 0.0), 1.0)
 
     def refit(self, beads: Sequence[Bead]) -> bool:
@@ -290,6 +293,15 @@ class LexicalScorer(Scorer):
 
 def _prefix(values) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(np.fromiter(values, dtype=np.int64))])
+
+
+@functools.lru_cache(maxsize=1)
+def _chrf():
+    # sacrebleu's ``sentence_chrf`` builds a new metric per call; one (it keeps no state
+    # between sentences) serves every final bead.
+    from sacrebleu.metrics import CHRF
+
+    return CHRF()
 
 
 @functools.lru_cache(maxsize=1)
