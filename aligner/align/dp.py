@@ -258,11 +258,11 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
         flat_edge = np.append(edge.reshape(-1), np.inf)
         # For every row of the block and every shape that ends in it, where its beads start:
         # target column c is j = lo[i] + c; the bead started at j - b, column j - b - lo[i - a].
-        i = np.arange(r0, r1)[:, None]
-        start_row = i - a_s[pull][None, :]
+        block_rows = np.arange(r0, r1)[:, None]
+        start_row = block_rows - a_s[pull][None, :]
         inside = start_row >= 0
         start_row = np.maximum(start_row, 0)
-        col = (lo[i] - b_s[pull][None, :] - lo[start_row])[:, :, None] + cols
+        col = (lo[block_rows] - b_s[pull][None, :] - lo[start_row])[:, :, None] + cols
         valid = inside[:, :, None] & (col >= 0) & (col < width)
         from_cell = np.where(valid, (start_row * width)[:, :, None] + col, cells)
         from_edge = np.where(valid, ((pull * e_rows)[None, :] + start_row - e_row)[:, :, None]

@@ -146,16 +146,16 @@ class LexicalScorer(Scorer):
         vocab = pairs.Vocabulary()
         post = pairs.Postings
 
-        def numbers(side: list[anchors.Anchors]) -> post:
+        def numbers(side: list[anchors.Anchors]) -> pairs.Postings:
             return post([vocab.counts([*a.numbers.elements(), *a.months.elements()])
                          for a in side])
 
         # A sentence with Arabic name keys is the Arabic side of ``anchors._verbatim``.
-        def foreign(side: list[anchors.Anchors]) -> post:
+        def foreign(side: list[anchors.Anchors]) -> pairs.Postings:
             return post([vocab.present(("latin", t) for t in a.latin) if a.name_keys else {}
                          for a in side])
 
-        def words(side: list[anchors.Anchors]) -> post:
+        def words(side: list[anchors.Anchors]) -> pairs.Postings:
             return post([{} if a.name_keys else vocab.present(("latin", t) for t in a.latin)
                          for a in side])
 
@@ -171,10 +171,10 @@ class LexicalScorer(Scorer):
             {n for a in (*self._as, *self._at) for n in a.names},
             {k for a in (*self._as, *self._at) for word in a.name_keys for k in word})
 
-        def names(side: list[anchors.Anchors]) -> post:
+        def names(side: list[anchors.Anchors]) -> pairs.Postings:
             return post([vocab.counts(("name", n) for n in a.names) for a in side])
 
-        def name_keys(side: list[anchors.Anchors]) -> post:
+        def name_keys(side: list[anchors.Anchors]) -> pairs.Postings:
             return post([vocab.present(("name", n) for word in a.name_keys for k in word
                                        for n in table.get(k, ())) for a in side])
 
