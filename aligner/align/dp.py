@@ -37,6 +37,7 @@ class AlignParams:
     extra_sentence: float = 0.3    # per sentence beyond 1-1
     prune: float = 14.0            # structure cost past which a candidate is not scored
     band: int = 12                 # initial half-width of the search band, in sentences
+    guided_band: int = 6           # ... of the search after the refit, around the first path
     #: The band stops widening before it would hold more cells than this: on repetitive or
     #: unpunctuated text the best path can keep touching the band's edge, and widening to the
     #: whole n×m table made the search quadratic (issue 11).
@@ -125,7 +126,7 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
     else:
         centre = np.arange(n + 1) * m / n
         centre_lo, centre_hi = np.floor(centre), np.ceil(centre)
-    width = np.full(n + 1, params.band)
+    width = np.full(n + 1, params.guided_band if guide else params.band)
     limit = max(params.max_cells, (n + 1) * params.max_row_cells)
     while True:
         lo, hi = _band(centre_lo, centre_hi, width, m)

@@ -97,6 +97,8 @@ def pair_sums(joins: Sequence[Sequence[Join]], i0: np.ndarray, i1: np.ndarray, j
             block = _overlap(group[0], r0, r1, c0, c1)
             for join in group[1:]:
                 block += _overlap(join, r0, r1, c0, c1)
+            if not block.any():
+                continue  # no shared token in the block (most blocks, for names or verbatim)
             prefix = np.zeros((r1 - r0 + 1, c1 - c0 + 1))
             prefix[1:, 1:] = block.cumsum(0).cumsum(1)
             # An empty side gives a zero-area rectangle, so its sum is 0 without a special case.
