@@ -79,6 +79,10 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
     """``(start, end, month)`` of every month name; "يناير/كانون الثاني" counts once."""
     found = []
     if lang == "ar":
+        # Most sentences name no month: the offset map (a loop over characters) is only built
+        # for those that do.
+        if not _AR_MONTH_RE.search(normalize_arabic(text)):
+            return []
         norm, where = _normalize_mapped(text)
         for m in _AR_MONTH_RE.finditer(norm):
             name = m.group(1)

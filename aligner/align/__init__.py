@@ -19,7 +19,9 @@ def align_documents(src: Document, tgt: Document, scorer: Scorer,
     scorer.prepare(src.sentences, tgt.sentences)
     beads = search(src.sentences, tgt.sentences, scorer, params)
     if scorer.refit(beads):
-        beads = search(src.sentences, tgt.sentences, scorer, params)
+        # The refit moves costs a little: the second search stays near the first path, and its
+        # band widens where the new path leaves it.
+        beads = search(src.sentences, tgt.sentences, scorer, params, guide=beads)
     scores = scorer.similarities(beads)
     pairs: list[Pair] = []
     for (i0, i1, j0, j1), score in zip(beads, scores):

@@ -6,12 +6,12 @@ import inspect
 from collections.abc import Callable
 
 from ..errors import ConfigError
-from .base import Bead, Scorer
+from .base import Bead, Scorer, bead_arrays
 from .e5 import E5Scorer
 from .laser import LaserScorer
 from .lexical import LexicalScorer
 
-__all__ = ["SCORERS", "Bead", "Scorer", "make_scorer", "scorer_options"]
+__all__ = ["SCORERS", "Bead", "Scorer", "bead_arrays", "make_scorer", "scorer_options"]
 
 SCORERS: dict[str, Callable[..., Scorer]] = {
     "lexical": LexicalScorer,

@@ -2,8 +2,13 @@
 
 The alignment search (:mod:`aligner.align`) knows only structure: bead shapes, candidate breaks,
 paragraphs. Everything about *content* comes from a scorer, so an embedding backend plugs in
-without touching the search. A scorer sees every candidate bead of a search in one batch, which
-lets embedding backends encode each sentence once.
+without touching the search.
+
+A search scores millions of candidate beads on a long document, so :meth:`Scorer.costs` takes
+whole arrays of beads (``i0, i1, j0, j1``) and returns an array: backends compute costs from
+per-sentence features prepared once (prefix sums of lengths and vectors, token postings), with
+nothing done per bead in Python. The search passes the beads of a few hundred neighbouring
+source rows at a time, so pairwise evidence is only ever computed near the path.
 """
 
 from __future__ import annotations
@@ -12,10 +17,18 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import ClassVar
 
+import numpy as np
+
 from ..model import Sentence
 
 # A bead as the search sees it: source sentences [i0, i1) with target sentences [j0, j1).
 Bead = tuple[int, int, int, int]
+
+
+def bead_arrays(beads: Sequence[Bead]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The four index arrays ``(i0, i1, j0, j1)`` of a list of beads."""
+    arr = np.asarray(beads, dtype=np.int64).reshape(-1, 4)
+    return arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
 
 
 class Scorer(ABC):
@@ -32,8 +45,10 @@ class Scorer(ABC):
         """Look at both documents once (encode, count, estimate) before any bead is scored."""
 
     @abstractmethod
-    def costs(self, beads: Sequence[Bead]) -> list[float]:
-        """Cost of each bead: a negative log-likelihood-like number, lower is better."""
+    def costs(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+              j1: np.ndarray) -> np.ndarray:
+        """Cost of each bead ``[i0, i1) × [j0, j1)``: a negative log-likelihood-like number,
+        lower is better; a float array as long as the inputs."""
 
     @abstractmethod
     def similarities(self, beads: Sequence[Bead]) -> list[float]:

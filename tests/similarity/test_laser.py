@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from aligner.errors import ConfigError
-from aligner.similarity import make_scorer
+from aligner.similarity import bead_arrays, make_scorer
 from aligner.similarity.laser import (
     REQUIRED,
     LstmEncoder,
@@ -103,7 +103,7 @@ def test_scorer_scores_beads_with_the_tiny_model(tiny, tmp_path):
     src = segment(Block("a", "ar", ar, 0, len(ar))).sentences
     tgt = segment(Block("e", "en", en, 0, len(en))).sentences
     scorer.prepare(src, tgt)
-    costs = scorer.costs([(0, 1, 0, 1), (0, 2, 0, 2), (1, 2, 1, 2)])
+    costs = scorer.costs(*bead_arrays([(0, 1, 0, 1), (0, 2, 0, 2), (1, 2, 1, 2)]))
     assert len(costs) == 3 and all(np.isfinite(costs))
     sims = scorer.similarities([(0, 1, 0, 1), (0, 1, 0, 0)])
     assert 0.0 <= sims[0] <= 1.0 and sims[1] == 0.0

