@@ -4,6 +4,9 @@ vector cache (``embeddings.sqlite3`` in the cache folder, off with ``Config.no_c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from . import __version__
 from .align import align_documents, monolingual_pairs
 from .checks import CheckContext, CheckOptions, run_checks, select, spelling
@@ -11,6 +14,7 @@ from .config import Config, default_cache_dir
 from .errors import InputError
 from .lang import language_name
 from .model import Document, Pair, Result, Source
+from .progress import Progress, stage_reporter
 from .segment import segment
 from .similarity import make_scorer, scorer_options
 from .sources import pick_sides, read_source
@@ -23,30 +27,43 @@ TOOL_NAME = "aligner"
 
 
 def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None,
-                require_both: bool = False) -> Result:
+                require_both: bool = False, progress: Progress | None = None,
+                position: tuple[int, int] = (0, 1)) -> Result:
     """Read one source (a combined file, two parallel files, a TMX, XLIFF or PO file) and
-    check it."""
+    check it.
+
+    ``progress`` (:mod:`aligner.progress`) hears of each stage as the run enters it;
+    ``position`` is (index from 0, count) of this source among those of the run.
+    """
     config = config or Config()
     if config.loaded_glossary is None:
         config = config.with_glossary()   # read before the slow part, so a bad file fails fast
+    report = stage_reporter(progress, " + ".join(map(str, paths)), *position)
+    report("reading")
     if len(paths) == 1 and is_tmx(paths[0]):
-        return check_tmx(paths[0], config, require_both)
+        return check_tmx(paths[0], config, require_both, progress=progress, position=position)
     if len(paths) == 1 and is_xliff(paths[0]):
-        return check_memory(read_xliff(paths[0], config.max_bytes), config, require_both)
+        return check_memory(read_xliff(paths[0], config.max_bytes), config, require_both,
+                            progress=progress, position=position)
     if len(paths) == 1 and is_po(paths[0]):
-        return check_memory(read_po(paths[0], config.max_bytes), config, require_both)
+        return check_memory(read_po(paths[0], config.max_bytes), config, require_both,
+                            progress=progress, position=position)
     return check_source(read_source(list(paths), config.encoding, config.max_bytes), config,
-                        require_both)
+                        require_both, progress=progress, position=position)
 
 
-def check_source(source: Source, config: Config, require_both: bool = False) -> Result:
+def check_source(source: Source, config: Config, require_both: bool = False,
+                 progress: Progress | None = None,
+                 position: tuple[int, int] = (0, 1)) -> Result:
     """Segment, align and check a source that has been read.
 
     A source with one language is checked on its own (alignment skipped) unless both languages
     are required, for example because a translation memory is to be written.
     """
+    report = stage_reporter(progress, " + ".join(source.files) or source.name, *position)
     need_both = require_both or bool(config.src_lang and config.tgt_lang)
     src_block, tgt_block = pick_sides(source, config.src_lang, config.tgt_lang, need_both)
+    report("segmenting")
     src_doc = segment(src_block)
     notices: list[str] = []
     signature: dict = {}
@@ -57,6 +74,7 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
     else:
         tgt_doc = segment(tgt_block)
         _require_sentences(src_doc, tgt_doc)
+        report("aligning")
         # The run's settings apply to the backends that take them (lexical has no cache).
         settings = {"cache_dir": _cache_dir(config), "laser_model_dir": config.laser_model_dir}
         accepted = scorer_options(config.scorer)
@@ -66,15 +84,20 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
         signature = scorer.signature()
         notices.extend(scorer.notices())
     return _checked(pairs, src_block.lang, tgt_block.lang if tgt_block else None, config,
-                    source.files, notices, signature)
+                    source.files, notices, signature, report=report)
 
 
 def _checked(pairs: tuple[Pair, ...], src: str, tgt: str | None, config: Config,
-             files: tuple[str, ...], notices: list[str], signature: dict) -> Result:
+             files: tuple[str, ...], notices: list[str], signature: dict,
+             report: Callable[..., None] | None = None) -> Result:
     """Run the configured checks over finished pairs and assemble the result."""
     checks = select(config.enabled or None, config.disabled)
     ctx = CheckContext(pairs, src, tgt, options=_options(config, signature))
-    findings = run_checks(ctx, checks, config.severities)
+    if report is not None:
+        report("checking", 0, len(checks))
+        done = partial(report, "checking", total=len(checks))
+    findings = run_checks(ctx, checks, config.severities,
+                          progress=None if report is None else done)
     if any(c.id == "spelling" for c in checks) and spelling.dictionary() is None:
         notices = [*notices, spelling.NOTICE]
     tool = {"name": TOOL_NAME, "version": __version__, **signature,
@@ -89,18 +112,23 @@ def _cache_dir(config: Config) -> str | None:
     return config.cache_dir or default_cache_dir()
 
 
-def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
+def check_tmx(path: str, config: Config, require_both: bool = False,
+              progress: Progress | None = None, position: tuple[int, int] = (0, 1)) -> Result:
     """Run the checks on the units of an existing translation memory, as they are aligned.
 
     The original side is ``config.src_lang``, else the TMX header's ``srclang`` (unless
     ``*all*``), else Arabic: see :func:`aligner.sources.tmx.choose_langs`.
     """
-    return check_memory(read_tmx(path, config.max_bytes), config, require_both)
+    return check_memory(read_tmx(path, config.max_bytes), config, require_both, progress,
+                        position)
 
 
-def check_memory(memory: Memory, config: Config, require_both: bool = False) -> Result:
+def check_memory(memory: Memory, config: Config, require_both: bool = False,
+                 progress: Progress | None = None,
+                 position: tuple[int, int] = (0, 1)) -> Result:
     """Check the units of a bilingual file (TMX, XLIFF, PO) read into a :class:`Memory`."""
     path = memory.file
+    report = stage_reporter(progress, str(path), *position)
     if not memory.units:
         raise InputError(f"no translation units in this {memory.kind} file", path)
     need_both = require_both or bool(config.src_lang and config.tgt_lang)
@@ -120,7 +148,7 @@ def check_memory(memory: Memory, config: Config, require_both: bool = False) -> 
     if tgt is None:
         notices.append(f"only {language_name(src)} text found: one-language checks only")
     return _checked(pairs, src, tgt, config, (str(path),), notices,
-                    {"reader": memory.kind.lower()})
+                    {"reader": memory.kind.lower()}, report=report)
 
 
 def _options(config: Config, signature: dict | None = None) -> CheckOptions:
