@@ -39,6 +39,7 @@ PAIR = ("التقى الوزير السفير في 3 مايو/أيار 2024.\nو
         "The minister met the ambassador on 3 May 2024.\nThey discussed trade and energy.\n")
 FAULTY = "قال الوزير إن ٥٠ طائرة وصلت.\n\nThe minister said 60 planes arrived.\n"
 LEX = ["--scorer", "lexical"]
+PROGRESS_PREFIX = "align: progress: "  # aligner/cli.py
 STRAY_MARKS = {"RLM": "\u200f", "LRM": "\u200e", "ZWJ": "\u200d", "ZWNJ": "\u200c"}
 # The twelve stray stops of the corpus, as "word before. word after" (tests/checks).
 STRAY = ["العديد. من", "محل. الولايات", "المسؤولين. السياسيين", "ورئيس. هيئة",
@@ -517,7 +518,9 @@ def run_case(case: Case, quick: bool) -> Outcome | None:
         if out_file is not None:
             out_file.close()
         text = err.decode("utf-8", "replace")
-        lines = len(text.strip().splitlines())
+        # A long run's progress lines (align: progress: ...) are not messages.
+        lines = sum(1 for line in text.strip().splitlines()
+                    if not line.startswith(PROGRESS_PREFIX))
         changed = any(_state(p) != s for p, s in before.items())
         why = _verdict(case, run, folder, code, out or b"", text, lines, changed, seconds)
         return Outcome(case.name, code, lines, seconds, peak, changed, not why, why)
