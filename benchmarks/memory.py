@@ -53,35 +53,55 @@ def measure(n: int, folder: Path) -> tuple[float, float, int]:
     return usage.ru_maxrss / 1024, seconds, os.waitstatus_to_exitcode(status)
 
 
-def trace(n: int, top: int = 25) -> None:
-    """The lines holding the most memory at the peak of the run's largest stage, in process."""
+def trace(n: int, top: int = 15) -> None:
+    """Per stage of one run on N pairs, in process: what the stage holds when it ends and its
+    peak above what was held when it started (tracemalloc, KB a pair), then the lines that hold
+    the most once the result is built."""
     import tracemalloc
 
     sys.path.insert(0, str(ROOT))
+    from aligner.align import align_documents
     from aligner.config import Config
-    from aligner.export.json import result_to_dict
-    from aligner.pipeline import check_paths
+    from aligner.export.json import dumps
+    from aligner.pipeline import _checked
+    from aligner.segment import segment
+    from aligner.similarity import make_scorer
+    from aligner.sources import pick_sides, read_source
 
     with tempfile.TemporaryDirectory(prefix="memory-") as tmp:
         src = Path(tmp) / "pairs.txt"
         src.write_text(source_text(n), encoding="utf-8")
+        config = Config(scorer="lexical").with_glossary()
+        scorer = make_scorer("lexical")
         tracemalloc.start(1)
-        result = check_paths([str(src)], Config(scorer="lexical"))
+        rows = []
+
+        def stage(name, run):
+            before = tracemalloc.get_traced_memory()[0]
+            tracemalloc.reset_peak()
+            value = run()
+            current, peak = tracemalloc.get_traced_memory()
+            rows.append((name, (current - before) / n / 1024, (peak - before) / n / 1024))
+            return value
+
+        source = stage("read", lambda: read_source([str(src)], None, 10**9))
+        ar, en = pick_sides(source, None, None, True)
+        docs = stage("segment", lambda: (segment(ar), segment(en)))
+        pairs = stage("align", lambda: align_documents(docs[0], docs[1], scorer))
+        result = stage("check", lambda: _checked(pairs, "ar", "en", config, source.files, [],
+                                                  scorer.signature()))
         snapshot = tracemalloc.take_snapshot()
-        current, peak = tracemalloc.get_traced_memory()
-        payload = result_to_dict(result)
-        _c2, peak2 = tracemalloc.get_traced_memory()
-        del payload
+        stage("json", lambda: len(dumps([result])))
         tracemalloc.stop()
-    print(f"{n} pairs: held after check {current / n / 1024:.1f} KB/pair, peak during check "
-          f"{peak / n / 1024:.1f} KB/pair, peak with the JSON dict {peak2 / n / 1024:.1f} KB/pair")
-    print(f"{'KB/pair':>8} {'count':>9}  line (held by the result after check)")
+    print(f"{n} pairs, KB a pair: {'stage':8} {'held after':>10} {'peak above start':>16}")
+    for name, held, peak in rows:
+        print(f"{'':22}{name:8} {held:10.1f} {peak:16.1f}")
+    print(f"{'KB/pair':>8} {'count':>9}  line (held once the result is built)")
     for stat in snapshot.statistics("lineno")[:top]:
         frame = stat.traceback[0]
         path = Path(frame.filename)
         name = path.relative_to(ROOT) if ROOT in path.parents else path.name
-        where = f"{name}:{frame.lineno}"
-        print(f"{stat.size / n / 1024:8.2f} {stat.count:9}  {where}")
+        print(f"{stat.size / n / 1024:8.2f} {stat.count:9}  {name}:{frame.lineno}")
 
 
 def main(argv: list[str] | None = None) -> int:
