@@ -72,19 +72,29 @@ def check_source(source: Source, config: Config, require_both: bool = False,
         notices.append(f"only {language_name(src_block.lang)} text found: alignment skipped, "
                        "one-language checks only")
     else:
-        tgt_doc = segment(tgt_block)
-        _require_sentences(src_doc, tgt_doc)
-        report("aligning")
-        # The run's settings apply to the backends that take them (lexical has no cache).
-        settings = {"cache_dir": _cache_dir(config), "laser_model_dir": config.laser_model_dir}
-        accepted = scorer_options(config.scorer)
-        scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
-                                               if k in accepted})
-        pairs = align_documents(src_doc, tgt_doc, scorer)
-        signature = scorer.signature()
-        notices.extend(scorer.notices())
+        pairs, signature, said = _align(src_doc, segment(tgt_block), config, report)
+        notices.extend(said)
+    # Memory (docs/security.md): from here on only the pairs are held. The segments that the
+    # alignment joined, and the scorer with its per-sentence-pair evidence (the largest part
+    # of an alignment's memory), are freed before the checks build their own.
+    del src_doc
     return _checked(pairs, src_block.lang, tgt_block.lang if tgt_block else None, config,
                     source.files, notices, signature, report=report)
+
+
+def _align(src_doc: Document, tgt_doc: Document, config: Config,
+           report: Callable[..., None]) -> tuple[tuple[Pair, ...], dict, tuple[str, ...]]:
+    """The pairs of two documents, the scorer's signature and its notices. The scorer lives
+    only as long as this call."""
+    _require_sentences(src_doc, tgt_doc)
+    report("aligning")
+    # The run's settings apply to the backends that take them (lexical has no cache).
+    settings = {"cache_dir": _cache_dir(config), "laser_model_dir": config.laser_model_dir}
+    accepted = scorer_options(config.scorer)
+    scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
+                                           if k in accepted})
+    pairs = align_documents(src_doc, tgt_doc, scorer)
+    return pairs, scorer.signature(), tuple(scorer.notices())
 
 
 def _checked(pairs: tuple[Pair, ...], src: str, tgt: str | None, config: Config,

@@ -517,10 +517,10 @@ def run_case(case: Case, quick: bool) -> Outcome | None:
         peak = usage.ru_maxrss / 1024 if usage else 0.0
         if out_file is not None:
             out_file.close()
-        text = err.decode("utf-8", "replace")
         # A long run's progress lines (align: progress: ...) are not messages.
-        lines = sum(1 for line in text.strip().splitlines()
-                    if not line.startswith(PROGRESS_PREFIX))
+        text = "".join(line for line in err.decode("utf-8", "replace").splitlines(True)
+                       if not line.startswith(PROGRESS_PREFIX))
+        lines = len(text.strip().splitlines())
         changed = any(_state(p) != s for p, s in before.items())
         why = _verdict(case, run, folder, code, out or b"", text, lines, changed, seconds)
         return Outcome(case.name, code, lines, seconds, peak, changed, not why, why)
