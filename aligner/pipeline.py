@@ -36,8 +36,11 @@ def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None
     ``position`` is (index from 0, count) of this source among those of the run.
     """
     config = config or Config()
-    if config.loaded_glossary is None:
-        config = config.with_glossary()   # read before the slow part, so a bad file fails fast
+    if config.loaded_glossary is None and any(
+            c.id == "term-mismatch" for c in select(config.enabled or None, config.disabled)):
+        # Read before the slow part, so a bad file fails fast; a run without the one check
+        # that reads it (a benchmark's one-check runs) does not parse it at all.
+        config = config.with_glossary()
     report = stage_reporter(progress, " + ".join(map(str, paths)), *position)
     report("reading")
     if len(paths) == 1 and is_tmx(paths[0]):
