@@ -5,8 +5,12 @@ interrupted (Ctrl-C)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,7 @@ from .export.xlsx import require_openpyxl, write_xlsx
 from .gate import DEFAULT_BASELINE, require_one_source, run_gate
 from .inputs import DEFAULT_MAX_BYTES, format_size, parse_size
 from .model import Result, Severity
+from .progress import STAGES, Step
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -261,26 +266,28 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         check_stdout()  # `>&-`: the report would be lost; say so before the run
     check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
-    report = run_gate(sources, config, update_baseline=update_baseline, progress=_progress,
-                      require_both=bool(tmx_path or xliff_path),
-                      one_source_for="--html" if html_path else None, outputs=outputs,
-                      html_dir=html_dir)
-    if review_of is not None and not any(_same_path(review_of, f) for r in report.results
-                                         for f in r.sources):
-        _error(f"{config.review} is a review of {review_of}, not of a source of this run: its "
-               "re-pairings were not used", prefix="align: warning: ")
-    if tmx_path:
-        write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
-    if xliff_path:
-        write_xliff(xliff_path, report.results)
-    # JSON and HTML are for reviewers: they keep the findings the baseline accepted.
-    if json_path:
-        write_json(json_path, list(report.full_results()))
-    if xlsx_path:
-        write_xlsx(xlsx_path, report.full_results())
-    if csv_path:
-        write_csv(csv_path, report.full_results())
-    _write_html_reports(list(report.full_results()), html_path, html_dir)
+    with _stage_display(quiet) as stages:
+        report = run_gate(sources, config, update_baseline=update_baseline,
+                          require_both=bool(tmx_path or xliff_path),
+                          one_source_for="--html" if html_path else None, outputs=outputs,
+                          html_dir=html_dir, stages=stages)
+        if review_of is not None and not any(_same_path(review_of, f) for r in report.results
+                                             for f in r.sources):
+            _error(f"{config.review} is a review of {review_of}, not of a source of this run: "
+                   "its re-pairings were not used", prefix="align: warning: ")
+        stages(Step("writing", "outputs", len(report.results) - 1, len(report.results)))
+        if tmx_path:
+            write_tmx(tmx_path, report.results, include_unaligned=tmx_include_unaligned)
+        if xliff_path:
+            write_xliff(xliff_path, report.results)
+        # JSON and HTML are for reviewers: they keep the findings the baseline accepted.
+        if json_path:
+            write_json(json_path, list(report.full_results()))
+        if xlsx_path:
+            write_xlsx(xlsx_path, report.full_results())
+        if csv_path:
+            write_csv(csv_path, report.full_results())
+        _write_html_reports(list(report.full_results()), html_path, html_dir)
     fmt = fmt or default_format()
     if output and not is_stdout(output):
         atomic_write(output, render(report, fmt, quiet))
@@ -306,17 +313,139 @@ def _colour(stream) -> bool:
     return stream is not None and stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _progress(specs):
-    """A progress bar over several sources, on an interactive terminal outside CI only."""
-    if (len(specs) < 2 or sys.stderr is None or not sys.stderr.isatty()
-            or os.environ.get("CI")):
-        return specs
-    return _bar(specs)
+@dataclass(frozen=True)
+class ProgressParams:
+    """When ``align check`` shows its progress on standard error (docs/ci.md)."""
+
+    #: Seconds before a bar appears on a terminal: a quick run does not flicker.
+    bar_after: float = 0.5
+    #: Seconds before the first plain line in a log (not a terminal, or CI=true): a run that
+    #: takes less writes nothing, so short runs and errors keep their one-line stderr.
+    lines_after: float = 10.0
+    #: Seconds between plain lines within one stage (a new stage gets its line at once).
+    lines_every: float = 30.0
+    #: Seconds between redraws of the bar, and between looks at the clock for plain lines.
+    tick: float = 0.2
 
 
-def _bar(specs):
-    with click.progressbar(specs, label="Checking", file=sys.stderr) as bar:
-        yield from bar
+PROGRESS = ProgressParams()
+#: What every plain progress line starts with, so a log reader can tell it from messages.
+PROGRESS_PREFIX = "align: progress: "
+
+
+class _StageDisplay:
+    """Shows the :class:`~aligner.progress.Step` a run last reported: a bar redrawn in place
+    on a terminal, else an occasional plain line. A thread redraws it, so a long stage (the
+    alignment of a book) still shows its elapsed time."""
+
+    def __init__(self, stream, bar: bool, params: ProgressParams | None = None,
+                 clock=time.monotonic) -> None:
+        self.stream, self.bar, self.clock = stream, bar, clock
+        self.params = params or PROGRESS
+        self.start = clock()
+        self.step: Step | None = None
+        self.shown: tuple[Step | None, float] = (None, 0.0)  # the last line: step, time
+        self.drawn = False
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __call__(self, step: Step) -> None:
+        with self.lock:
+            self.step = step
+        self.show()  # a new stage is shown when it starts, not at the next tick
+
+    def _run(self) -> None:
+        while not self.stop.wait(self.params.tick):
+            self.show()
+
+    def show(self) -> None:
+        """Draw or print what is due now (the thread calls this; tests call it directly)."""
+        with self.lock:
+            step, now = self.step, self.clock()
+            if step is None:
+                return
+            elapsed = now - self.start
+            try:
+                if self.bar:
+                    if elapsed >= self.params.bar_after:
+                        self._draw(step, elapsed)
+                elif elapsed >= self.params.lines_after and self._line_due(step, now):
+                    self.stream.write(f"{PROGRESS_PREFIX}{_describe(step)}, "
+                                      f"{_duration(elapsed)}\n")
+                    self.stream.flush()
+                    self.shown = (step, now)
+            except (OSError, ValueError):
+                self.stop.set()  # stderr is gone: the run goes on without a display
+
+    def _line_due(self, step: Step, now: float) -> bool:
+        last, when = self.shown
+        return (last is None or (last.stage, last.source) != (step.stage, step.source)
+                or now - when >= self.params.lines_every)
+
+    def _draw(self, step: Step, elapsed: float) -> None:
+        width = 20
+        filled = int(step.fraction() * width)
+        line = (f"[{'#' * filled}{'-' * (width - filled)}] {_describe(step)}  "
+                f"{_duration(elapsed)}")
+        columns = _columns(self.stream)
+        self.stream.write("\r\x1b[K" + line[:columns - 1])
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        self.stop.set()
+        if self.thread.is_alive():
+            self.thread.join()
+        if self.drawn:
+            try:
+                self.stream.write("\r\x1b[K")  # the summary and any error start a clean line
+                self.stream.flush()
+            except (OSError, ValueError):
+                pass
+
+
+def _describe(step: Step) -> str:
+    where = f" ({step.index + 1} of {step.sources})" if step.sources > 1 else ""
+    part = f" {step.done}/{step.total}" if step.total else ""
+    name = Path(step.source).name if step.source != "outputs" else "outputs"
+    return (f"{name}{where}: {step.stage}{part} "
+            f"[stage {step.stage_number} of {len(STAGES)}]")
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+def _columns(stream) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+@contextlib.contextmanager
+def _stage_display(quiet: bool):
+    """The progress callback of one ``align check``: nothing with ``--quiet`` or without a
+    stderr, a bar on an interactive terminal outside CI, occasional plain lines otherwise."""
+    stream = sys.stderr
+    if quiet or stream is None:
+        yield lambda _step: None
+        return
+    display = _StageDisplay(stream, _isatty(stream) and not os.environ.get("CI"))
+    display.thread.start()
+    try:
+        yield display
+    finally:
+        display.close()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 # --- align batch (docs/batch.md) ----------------------------------------------------------

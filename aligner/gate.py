@@ -33,6 +33,7 @@ from .export.atomic import check_not_inputs
 from .inputs import check_input
 from .model import Finding, Result, Severity, finding_order
 from .pipeline import check_paths
+from .progress import Progress as StageProgress
 from .sources.discover import SourceSpec, plan_sources
 from .text import same_lang
 
@@ -116,7 +117,8 @@ class GateReport:
 def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = False,
              progress: Progress | None = None, require_both: bool = False,
              one_source_for: str | None = None,
-             outputs: Sequence[str | None] = (), html_dir: str | None = None) -> GateReport:
+             outputs: Sequence[str | None] = (), html_dir: str | None = None,
+             stages: StageProgress | None = None) -> GateReport:
     """Find the sources named by ``args``, check each, apply the baseline, decide.
 
     With ``update_baseline`` every current finding is written to the baseline (keeping the
@@ -126,7 +128,8 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     (``--html``): more sources are an error, raised before anything is checked or written.
     ``outputs`` are the files the run will write: one that is also an input (a source, the
     configuration, the glossary, the baseline read) is an error, and so is a report that
-    ``html_dir`` would write over an input.
+    ``html_dir`` would write over an input. ``stages`` hears each source's stages
+    (:mod:`aligner.progress`).
     """
     unknown = unknown_checks(config, REGISTRY)
     if unknown:
@@ -153,7 +156,7 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
         # or an oversized file before any source is checked.
         check_input(config.glossary, config.max_bytes, "glossary ")
     # The glossary is read once for every source, and a bad one stops the run here.
-    results = check_all(specs, config.with_glossary(), progress, require_both)
+    results = check_all(specs, config.with_glossary(), progress, require_both, stages)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
     if path is None:
         return GateReport(tuple(results), config.fail_on)
@@ -178,12 +181,13 @@ def require_one_source(count: int, option: str) -> None:
 
 
 def check_all(specs: Sequence[SourceSpec], config: Config,
-              progress: Progress | None = None, require_both: bool = False) -> list[Result]:
-    """Check each source in order; ``progress`` may wrap the sequence (a progress bar). Then
-    the run-level pass: a sentence translated one way in one source and another way in
-    another (``consistency``)."""
-    results = [check_paths(spec, config, require_both)
-               for spec in (progress(specs) if progress else specs)]
+              progress: Progress | None = None, require_both: bool = False,
+              stages: StageProgress | None = None) -> list[Result]:
+    """Check each source in order; ``progress`` may wrap the sequence (a progress bar) and
+    ``stages`` hears each source's stages. Then the run-level pass: a sentence translated one
+    way in one source and another way in another (``consistency``)."""
+    results = [check_paths(spec, config, require_both, stages, (k, len(specs)))
+               for k, spec in enumerate(progress(specs) if progress else specs)]
     return across_results(results, config.severities)
 
 

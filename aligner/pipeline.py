@@ -4,15 +4,19 @@ vector cache (``embeddings.sqlite3`` in the cache folder, off with ``Config.no_c
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
+
 from . import __version__
 from .align import align_documents, monolingual_pairs
-from .align.forced import align_with_forced
+from .align.forced import ForcedPair, align_with_forced
 from .apply import review_forced
 from .checks import CheckContext, CheckOptions, run_checks, select, spelling
 from .config import Config, default_cache_dir
 from .errors import InputError
 from .lang import language_name
 from .model import Document, Pair, Result, Source
+from .progress import Progress, stage_reporter
 from .review_file import text_sha256
 from .segment import segment
 from .similarity import make_scorer, scorer_options
@@ -26,30 +30,46 @@ TOOL_NAME = "aligner"
 
 
 def check_paths(paths: list[str] | tuple[str, ...], config: Config | None = None,
-                require_both: bool = False) -> Result:
+                require_both: bool = False, progress: Progress | None = None,
+                position: tuple[int, int] = (0, 1)) -> Result:
     """Read one source (a combined file, two parallel files, a TMX, XLIFF or PO file) and
-    check it."""
+    check it.
+
+    ``progress`` (:mod:`aligner.progress`) hears of each stage as the run enters it;
+    ``position`` is (index from 0, count) of this source among those of the run.
+    """
     config = config or Config()
-    if config.loaded_glossary is None:
-        config = config.with_glossary()   # read before the slow part, so a bad file fails fast
+    if config.loaded_glossary is None and any(
+            c.id == "term-mismatch" for c in select(config.enabled or None, config.disabled)):
+        # Read before the slow part, so a bad file fails fast; a run without the one check
+        # that reads it (a benchmark's one-check runs) does not parse it at all.
+        config = config.with_glossary()
+    report = stage_reporter(progress, " + ".join(map(str, paths)), *position)
+    report("reading")
     if len(paths) == 1 and is_tmx(paths[0]):
-        return check_tmx(paths[0], config, require_both)
+        return check_tmx(paths[0], config, require_both, progress=progress, position=position)
     if len(paths) == 1 and is_xliff(paths[0]):
-        return check_memory(read_xliff(paths[0], config.max_bytes), config, require_both)
+        return check_memory(read_xliff(paths[0], config.max_bytes), config, require_both,
+                            progress=progress, position=position)
     if len(paths) == 1 and is_po(paths[0]):
-        return check_memory(read_po(paths[0], config.max_bytes), config, require_both)
+        return check_memory(read_po(paths[0], config.max_bytes), config, require_both,
+                            progress=progress, position=position)
     return check_source(read_source(list(paths), config.encoding, config.max_bytes), config,
-                        require_both)
+                        require_both, progress=progress, position=position)
 
 
-def check_source(source: Source, config: Config, require_both: bool = False) -> Result:
+def check_source(source: Source, config: Config, require_both: bool = False,
+                 progress: Progress | None = None,
+                 position: tuple[int, int] = (0, 1)) -> Result:
     """Segment, align and check a source that has been read.
 
     A source with one language is checked on its own (alignment skipped) unless both languages
     are required, for example because a translation memory is to be written.
     """
+    report = stage_reporter(progress, " + ".join(source.files) or source.name, *position)
     need_both = require_both or bool(config.src_lang and config.tgt_lang)
     src_block, tgt_block = pick_sides(source, config.src_lang, config.tgt_lang, need_both)
+    report("segmenting")
     src_doc = segment(src_block)
     notices: list[str] = []
     signature: dict = {}
@@ -59,31 +79,50 @@ def check_source(source: Source, config: Config, require_both: bool = False) -> 
                        "one-language checks only")
     else:
         tgt_doc = segment(tgt_block)
-        _require_sentences(src_doc, tgt_doc)
-        # The run's settings apply to the backends that take them (lexical has no cache).
-        settings = {"cache_dir": _cache_dir(config), "laser_model_dir": config.laser_model_dir}
-        accepted = scorer_options(config.scorer)
-        scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
-                                               if k in accepted})
         forced = (review_forced(config.review, src_block, tgt_block, src_doc, tgt_doc,
                                 config.max_bytes) if config.review else None)
-        pairs = (align_with_forced(src_doc, tgt_doc, scorer, forced) if forced
-                 else align_documents(src_doc, tgt_doc, scorer))
-        signature = scorer.signature()
-        notices.extend(scorer.notices())
+        pairs, signature, said = _align(src_doc, tgt_doc, config, report, forced)
+        notices.extend(said)
+        del tgt_doc
     # The texts the offsets refer to, so that a review made in the report can be tied to them.
     signature["source_sha256"] = {b.file: text_sha256(b.text)
                                   for b in (src_block, tgt_block) if b is not None}
+    # Memory (docs/security.md): from here on only the pairs are held. The segments that the
+    # alignment joined, and the scorer with its per-sentence-pair evidence (the largest part
+    # of an alignment's memory), are freed before the checks build their own.
+    del src_doc
     return _checked(pairs, src_block.lang, tgt_block.lang if tgt_block else None, config,
-                    source.files, notices, signature)
+                    source.files, notices, signature, report=report)
+
+
+def _align(src_doc: Document, tgt_doc: Document, config: Config,
+           report: Callable[..., None], forced: Sequence[ForcedPair] | None = None,
+           ) -> tuple[tuple[Pair, ...], dict, tuple[str, ...]]:
+    """The pairs of two documents, the scorer's signature and its notices. The scorer lives
+    only as long as this call."""
+    _require_sentences(src_doc, tgt_doc)
+    report("aligning")
+    # The run's settings apply to the backends that take them (lexical has no cache).
+    settings = {"cache_dir": _cache_dir(config), "laser_model_dir": config.laser_model_dir}
+    accepted = scorer_options(config.scorer)
+    scorer = make_scorer(config.scorer, **{k: v for k, v in settings.items()
+                                           if k in accepted})
+    pairs = (align_with_forced(src_doc, tgt_doc, scorer, forced) if forced
+             else align_documents(src_doc, tgt_doc, scorer))
+    return pairs, scorer.signature(), tuple(scorer.notices())
 
 
 def _checked(pairs: tuple[Pair, ...], src: str, tgt: str | None, config: Config,
-             files: tuple[str, ...], notices: list[str], signature: dict) -> Result:
+             files: tuple[str, ...], notices: list[str], signature: dict,
+             report: Callable[..., None] | None = None) -> Result:
     """Run the configured checks over finished pairs and assemble the result."""
     checks = select(config.enabled or None, config.disabled)
     ctx = CheckContext(pairs, src, tgt, options=_options(config, signature))
-    findings = run_checks(ctx, checks, config.severities)
+    if report is not None:
+        report("checking", 0, len(checks))
+        done = partial(report, "checking", total=len(checks))
+    findings = run_checks(ctx, checks, config.severities,
+                          progress=None if report is None else done)
     if any(c.id == "spelling" for c in checks) and spelling.dictionary() is None:
         notices = [*notices, spelling.NOTICE]
     tool = {"name": TOOL_NAME, "version": __version__, **signature,
@@ -98,18 +137,23 @@ def _cache_dir(config: Config) -> str | None:
     return config.cache_dir or default_cache_dir()
 
 
-def check_tmx(path: str, config: Config, require_both: bool = False) -> Result:
+def check_tmx(path: str, config: Config, require_both: bool = False,
+              progress: Progress | None = None, position: tuple[int, int] = (0, 1)) -> Result:
     """Run the checks on the units of an existing translation memory, as they are aligned.
 
     The original side is ``config.src_lang``, else the TMX header's ``srclang`` (unless
     ``*all*``), else Arabic: see :func:`aligner.sources.tmx.choose_langs`.
     """
-    return check_memory(read_tmx(path, config.max_bytes), config, require_both)
+    return check_memory(read_tmx(path, config.max_bytes), config, require_both, progress,
+                        position)
 
 
-def check_memory(memory: Memory, config: Config, require_both: bool = False) -> Result:
+def check_memory(memory: Memory, config: Config, require_both: bool = False,
+                 progress: Progress | None = None,
+                 position: tuple[int, int] = (0, 1)) -> Result:
     """Check the units of a bilingual file (TMX, XLIFF, PO) read into a :class:`Memory`."""
     path = memory.file
+    report = stage_reporter(progress, str(path), *position)
     if not memory.units:
         raise InputError(f"no translation units in this {memory.kind} file", path)
     need_both = require_both or bool(config.src_lang and config.tgt_lang)
@@ -129,7 +173,7 @@ def check_memory(memory: Memory, config: Config, require_both: bool = False) -> 
     if tgt is None:
         notices.append(f"only {language_name(src)} text found: one-language checks only")
     return _checked(pairs, src, tgt, config, (str(path),), notices,
-                    {"reader": memory.kind.lower()})
+                    {"reader": memory.kind.lower()}, report=report)
 
 
 def _options(config: Config, signature: dict | None = None) -> CheckOptions:

@@ -1,10 +1,11 @@
 """The hostile catalogue of issue 11: every reproduction, run against ``align`` in a temp folder.
 
-For each case it prints the exit code, the lines on standard error, the time, the peak memory of
-the ``align`` process and whether any watched file changed (type and SHA-256 before and after),
-and whether the case met the contract (docs/security.md): an exit status the case allows, one
-line on standard error for an error, never a traceback, no watched file changed, and the case's
-own condition (findings still found, nothing written, ...).
+For each case it prints the exit code, the lines on standard error, the wall and CPU time (the
+time limits are on CPU time, which neighbours on a shared machine do not inflate), the peak
+memory of the ``align`` process and whether any watched file changed (type and SHA-256 before
+and after), and whether the case met the contract (docs/security.md): an exit status the case
+allows, one line on standard error for an error, never a traceback, no watched file changed, and
+the case's own condition (findings still found, nothing written, ...).
 
     python benchmarks/hostile.py            # every case, huge inputs at full size (minutes)
     python benchmarks/hostile.py --quick    # every case that runs in seconds (tests/test_hostile)
@@ -39,6 +40,7 @@ PAIR = ("التقى الوزير السفير في 3 مايو/أيار 2024.\nو
         "The minister met the ambassador on 3 May 2024.\nThey discussed trade and energy.\n")
 FAULTY = "قال الوزير إن ٥٠ طائرة وصلت.\n\nThe minister said 60 planes arrived.\n"
 LEX = ["--scorer", "lexical"]
+PROGRESS_PREFIX = "align: progress: "  # aligner/cli.py
 STRAY_MARKS = {"RLM": "\u200f", "LRM": "\u200e", "ZWJ": "\u200d", "ZWNJ": "\u200c"}
 # The twelve stray stops of the corpus, as "word before. word after" (tests/checks).
 STRAY = ["العديد. من", "محل. الولايات", "المسؤولين. السياسيين", "ورئيس. هيئة",
@@ -67,6 +69,8 @@ class Case:
     setup: Callable[[Path, bool], Run | None]  # (folder, quick) -> Run, or None: not possible
     codes: frozenset[int]
     quick: bool = True
+    #: CPU seconds (user + system) of the align process: on a shared machine wall time says
+    #: more about the neighbours than about the program. The wall-clock kill is Run.timeout.
     max_seconds: float = 60
 
 
@@ -76,6 +80,7 @@ class Outcome:
     code: int | None
     stderr_lines: int
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     changed: bool
     ok: bool
@@ -254,7 +259,7 @@ def _long_arabic_paragraph(d: Path, quick: bool) -> Run:
     size = 200_000 if not quick else 50_000
     # Arabic only: the splitter is what is measured, not the alignment.
     src = _write(d, "long.ar.txt", sentence * (size // len(sentence)) + "\n")
-    return Run(["check", str(src), *LEX], watch=[src], timeout=600)
+    return Run(["check", str(src), *LEX], watch=[src], timeout=1800)
 
 
 def _huge_unpunctuated(d: Path, quick: bool) -> Run:
@@ -262,7 +267,7 @@ def _huge_unpunctuated(d: Path, quick: bool) -> Run:
     text = (_unpunctuated(_AR_WORDS, int(3_900_000 * scale)) + "\n\n"
             + _unpunctuated(_EN_WORDS, int(5_000_000 * scale)) + "\n")
     src = _write(d, "huge.txt", text)
-    return Run(["check", str(src), *LEX], watch=[src], timeout=600)
+    return Run(["check", str(src), *LEX], watch=[src], timeout=1800)
 
 
 def _many_pairs(d: Path, quick: bool) -> Run:
@@ -274,7 +279,7 @@ def _many_pairs(d: Path, quick: bool) -> Run:
 
     def extra(_d, _code, _out, _err):
         return None
-    return Run(["check", str(src), *LEX], watch=[src], timeout=600, extra=extra)
+    return Run(["check", str(src), *LEX], watch=[src], timeout=1800, extra=extra)
 
 
 def _symlink_loop(role: str) -> Callable[[Path, bool], Run]:
@@ -514,17 +519,20 @@ def run_case(case: Case, quick: bool) -> Outcome | None:
         code, usage, out, err = _wait(proc, run.stdin, run.timeout)
         seconds = time.perf_counter() - start
         peak = usage.ru_maxrss / 1024 if usage else 0.0
+        cpu = usage.ru_utime + usage.ru_stime if usage else 0.0
         if out_file is not None:
             out_file.close()
-        text = err.decode("utf-8", "replace")
+        # A long run's progress lines (align: progress: ...) are not messages.
+        text = "".join(line for line in err.decode("utf-8", "replace").splitlines(True)
+                       if not line.startswith(PROGRESS_PREFIX))
         lines = len(text.strip().splitlines())
         changed = any(_state(p) != s for p, s in before.items())
-        why = _verdict(case, run, folder, code, out or b"", text, lines, changed, seconds)
-        return Outcome(case.name, code, lines, seconds, peak, changed, not why, why)
+        why = _verdict(case, run, folder, code, out or b"", text, lines, changed, cpu)
+        return Outcome(case.name, code, lines, seconds, cpu, peak, changed, not why, why)
 
 
 def _verdict(case: Case, run: Run, folder: Path, code: int, out: bytes, err: str, lines: int,
-             changed: bool, seconds: float) -> str:
+             changed: bool, cpu_seconds: float) -> str:
     if code not in case.codes:
         return f"exit {code}, expected {sorted(case.codes)}: {err.strip()[:200]}"
     if "Traceback" in err:
@@ -533,8 +541,8 @@ def _verdict(case: Case, run: Run, folder: Path, code: int, out: bytes, err: str
         return f"{lines} lines on stderr, expected one"
     if changed:
         return "a watched file changed"
-    if seconds > case.max_seconds:
-        return f"took {seconds:.0f}s (limit {case.max_seconds:.0f}s)"
+    if cpu_seconds > case.max_seconds:
+        return f"took {cpu_seconds:.0f} CPU s (limit {case.max_seconds:.0f}s)"
     if run.extra is not None:
         return run.extra(folder, code, out, err) or ""
     return ""
@@ -595,11 +603,11 @@ def run_all(cases: list[Case], quick: bool, jobs: int = 1,
 
 def _print_row(case: Case, outcome: Outcome | None) -> None:
     if outcome is None:
-        print(f"{case.name[:58]:58} {'':>4} {'':>3} {'':>7} {'':>8} {'':>7}  n/a "
+        print(f"{case.name[:58]:58} {'':>4} {'':>3} {'':>7} {'':>7} {'':>8} {'':>7}  n/a "
               "(needs root for mknod/chattr)", flush=True)
         return
     print(f"{outcome.case[:58]:58} {outcome.code!s:>4} {outcome.stderr_lines:>3} "
-          f"{outcome.seconds:6.1f}s {outcome.peak_mb:8.0f} "
+          f"{outcome.seconds:6.1f}s {outcome.cpu_seconds:6.1f}s {outcome.peak_mb:8.0f} "
           f"{'yes' if outcome.changed else 'no':>7}"
           f"  {'yes' if outcome.ok else 'NO: ' + outcome.why}", flush=True)
 
@@ -611,7 +619,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", "-j", type=int, default=1,
                         help="cases run at once (times and peaks are per process either way)")
     opts = parser.parse_args(argv)
-    print(f"{'case':58} {'exit':>4} {'err':>3} {'time':>7} {'peak MB':>8} {'changed':>7}  ok")
+    print(f"{'case':58} {'exit':>4} {'err':>3} {'wall':>7} {'CPU':>7} {'peak MB':>8} "
+          f"{'changed':>7}  ok")
     results = run_all(select(opts.quick, opts.k), opts.quick, opts.jobs, _print_row)
     failed = sum(1 for _c, o in results if o is not None and not o.ok)
     print(f"{len(results)} cases, {failed} missed the contract, "

@@ -40,8 +40,57 @@ def _embedding_cache_in_pytest_cache(request):
     folder = request.config.cache.mkdir("xdg-cache")
     old = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(folder)
-    yield
+    if not os.environ.get("ALIGNER_TEST_NO_SEED"):
+        _seed_embeddings(folder / "aligner")
+    yield str(folder / "aligner")
     if old is None:
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture(scope="session")
+def e5_cache(_embedding_cache_in_pytest_cache) -> str:
+    """The session's embedding cache folder (the default scorer's, seeded with the shipped
+    vectors), for tests that name a cache folder: one cache, so no sentence is encoded twice."""
+    return _embedding_cache_in_pytest_cache
+
+
+#: The e5 vectors of the test documents (scripts/build_test_embeddings.py): a cold run (CI's
+#: empty pytest cache) reads them instead of spending minutes of CPU encoding them again.
+SHIPPED_VECTORS = DATA / "embeddings" / "e5-vectors.npz"
+
+
+def _seed_embeddings(cache_dir: Path) -> None:
+    """Put the shipped vectors of the current e5 model into the session's embedding cache.
+
+    Rows of another model id are left out (a stale file makes a run slower, never wrong); rows
+    already there are kept. A cache whose layout changed is left alone: the run encodes.
+    """
+    import sqlite3
+    import warnings
+
+    import numpy as np
+
+    from aligner.similarity.cache import _SCHEMA, CACHE_FILE
+    from aligner.similarity.e5 import model_id
+
+    if not SHIPPED_VECTORS.exists():
+        return
+    data = np.load(SHIPPED_VECTORS)
+    models = list(data["models"])
+    if model_id() not in models:
+        return
+    rows = data["model"] == models.index(model_id())
+    keys = [k.hex() for k in data["keys"][rows]]
+    vectors = data["vectors"][rows].astype(np.float32)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(cache_dir / CACHE_FILE, timeout=30)
+        with conn:
+            conn.execute(_SCHEMA)
+            conn.executemany("INSERT OR IGNORE INTO vectors (model, key, vec) VALUES (?, ?, ?)",
+                             [(model_id(), k, v.tobytes()) for k, v in zip(keys, vectors)])
+        conn.close()
+    except sqlite3.Error as exc:
+        warnings.warn(f"shipped test vectors not used ({exc})", stacklevel=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from ..errors import ConfigError
 from ..model import Finding, Severity, finding_order
@@ -43,14 +43,17 @@ def select(enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()) -
 
 
 def run_checks(ctx: CheckContext, checks: Iterable[Check],
-               severities: Mapping[str, Severity] | None = None) -> tuple[Finding, ...]:
-    """Run checks over a context; findings come out sorted by pair, side and position."""
+               severities: Mapping[str, Severity] | None = None,
+               progress: Callable[[int], None] | None = None) -> tuple[Finding, ...]:
+    """Run checks over a context; findings come out sorted by pair, side and position.
+    ``progress`` hears how many checks are done after each one."""
     severities = severities or {}
     findings = []
-    for check in checks:
-        if check.bilingual and not ctx.bilingual:
-            continue
-        for hit in check.run(ctx):
-            findings.append(make_finding(check, hit, ctx.pairs, severities.get(check.id)))
+    for done, check in enumerate(checks, 1):
+        if not (check.bilingual and not ctx.bilingual):
+            for hit in check.run(ctx):
+                findings.append(make_finding(check, hit, ctx.pairs, severities.get(check.id)))
+        if progress is not None:
+            progress(done)
     findings.sort(key=finding_order)
     return tuple(findings)

@@ -39,8 +39,8 @@ def _f1(documents, scorer) -> float:
 
 
 @pytest.mark.slow
-def test_offline_default_scorer(documents, lexical_f1, request):
-    cache = str(request.config.cache.mkdir("aligner-e5"))
+def test_offline_default_scorer(documents, lexical_f1, e5_cache):
+    cache = e5_cache
     default = Config().scorer
     assert default == "e5"
     f1 = _f1(documents, lambda: make_scorer(default, cache_dir=cache))

@@ -26,7 +26,7 @@ def _write(path: Path, pairs) -> Path:
 
 def _config(request) -> Config:
     return Config(scorer="e5", enabled=("low-similarity",),
-                  cache_dir=str(request.config.cache.mkdir("aligner-e5")))
+                  cache_dir=request.getfixturevalue("e5_cache"))
 
 
 def test_swapped_translation_is_flagged(flores, tmp_path, request):

@@ -23,10 +23,6 @@ from perturb_docs import Rates, align_texts, load_sentences, make_documents, pai
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def e5_cache(request) -> str:
-    return str(request.config.cache.mkdir("aligner-e5"))
-
 
 @pytest.fixture(scope="module")
 def documents():
