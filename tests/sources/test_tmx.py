@@ -66,7 +66,9 @@ def test_tico19_memory_is_checked_unit_by_unit(tico):
     assert first.text(SRC) == "about how long have these symptoms been going on?"
     assert first.text(TGT) == "منذ متى لا تزال هذه الأعراض مستمرة تقريبًا؟"
     assert result.tool["reader"] == "tmx"
-    assert elapsed < 10, f"reading and checking 3,071 units took {elapsed:.1f}s of CPU"
+    # About 5 s of CPU on an idle 2-core machine, up to 11 s when other jobs share its caches;
+    # checking units pair by pair is linear, and anything quadratic in the units takes minutes.
+    assert elapsed < 30, f"reading and checking 3,071 units took {elapsed:.1f}s of CPU"
 
 
 def test_src_lang_overrides_the_header():
