@@ -10,6 +10,7 @@ and so the scores, are the same as sacrebleu's.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,7 +18,7 @@ import numpy as np
 CHAR_ORDER = 6
 BETA = 2
 _EPS = 1e-16
-#: Pairs whose n-grams are sorted together (fewer when the alphabet needs wide codes).
+#: Pairs whose n-grams are sorted together (halved while the alphabet's codes do not fit).
 _CHUNK = 1024
 
 
@@ -25,34 +26,40 @@ def sentence_scores(hyps: Sequence[str], refs: Sequence[str]) -> np.ndarray:
     """chrF (0-100) of each ``hyps[k]`` against the single reference ``refs[k]``."""
     if len(hyps) != len(refs):
         raise ValueError("one reference per hypothesis")
-    # As sacrebleu without ``whitespace``: n-grams run across words.
-    hyps = ["".join(h.split()) for h in hyps]
-    refs = ["".join(r.split()) for r in refs]
-    n = len(hyps)
-    h_len = np.fromiter(map(len, hyps), dtype=np.int64, count=n)
-    r_len = np.fromiter(map(len, refs), dtype=np.int64, count=n)
+    h_len = np.zeros(len(hyps), dtype=np.int64)
+    r_len = np.zeros(len(hyps), dtype=np.int64)
+    match = np.zeros((CHAR_ORDER, len(hyps)))  # [order, pair]
+    # A chunk at a time, so that memory stays that of a chunk on a book.
+    for c0 in range(0, len(hyps), _CHUNK):
+        c1 = min(len(hyps), c0 + _CHUNK)
+        # As sacrebleu without ``whitespace``: n-grams run across words.
+        h = ["".join(x.split()) for x in hyps[c0:c1]]
+        r = ["".join(x.split()) for x in refs[c0:c1]]
+        h_len[c0:c1] = [len(x) for x in h]
+        r_len[c0:c1] = [len(x) for x in r]
+        match[:, c0:c1] = _matches(h, r)
+    return _f_scores(h_len, r_len, match)
+
+
+def _matches(hyps: list[str], refs: list[str]) -> np.ndarray:
+    """Multiset intersections of the pairs' character n-grams, per order and pair."""
     codes = np.frombuffer("".join(hyps + refs).encode("utf-32-le", "surrogatepass"),
                           dtype=np.uint32)
     # Dense codes for the characters present, so that an n-gram fits in few bits.
-    present = np.zeros(0x110000, dtype=bool)
-    present[codes] = True
-    dense = np.cumsum(present, dtype=np.int64) - 1
-    ids = dense[codes]
-    bits = max(1, int(present.sum() - 1).bit_length())
+    _alphabet, ids = np.unique(codes, return_inverse=True)
+    bits = max(1, (len(_alphabet) - 1).bit_length())
     pair_bits = 63 - 1 - CHAR_ORDER * bits
-    if pair_bits < 1:
-        return _sacrebleu(hyps, refs)  # over 1,024 distinct characters: codes do not fit
-    chunk = min(_CHUNK, 1 << pair_bits)
-    h_off = np.concatenate([[0], np.cumsum(h_len)])
-    r_off = np.concatenate([[0], np.cumsum(r_len)]) + h_off[-1]
-    # [order, pair] match counts.
-    match = np.zeros((CHAR_ORDER, n))
-    for c0 in range(0, n, chunk):
-        c1 = min(n, c0 + chunk)
-        sides = [(ids[h_off[c0]:h_off[c1]], h_len[c0:c1]), (ids[r_off[c0]:r_off[c1]],
-                                                              r_len[c0:c1])]
-        match[:, c0:c1] = _chunk_matches(sides, c1 - c0, bits)
-    return _f_scores(h_len, r_len, match)
+    if pair_bits < 1 or len(hyps) > 1 << pair_bits:
+        if len(hyps) == 1:  # over 1,024 distinct characters: n-grams do not fit in 64 bits
+            return _counter_matches(hyps[0], refs[0])
+        half = len(hyps) // 2
+        return np.concatenate([_matches(hyps[:half], refs[:half]),
+                               _matches(hyps[half:], refs[half:])], axis=1)
+    h_len = np.fromiter(map(len, hyps), dtype=np.int64, count=len(hyps))
+    r_len = np.fromiter(map(len, refs), dtype=np.int64, count=len(refs))
+    split = int(h_len.sum())
+    return _chunk_matches([(ids[:split].astype(np.int64), h_len),
+                           (ids[split:].astype(np.int64), r_len)], len(hyps), bits)
 
 
 def _chunk_matches(sides, pairs: int, bits: int) -> np.ndarray:
@@ -112,8 +119,11 @@ def _f_scores(h_len: np.ndarray, r_len: np.ndarray, match: np.ndarray) -> np.nda
     return np.where(total > 0, 100 * score, 0.0)
 
 
-def _sacrebleu(hyps: Sequence[str], refs: Sequence[str]) -> np.ndarray:
-    from sacrebleu.metrics import CHRF
-
-    metric = CHRF()
-    return np.array([metric.sentence_score(h, [r]).score for h, r in zip(hyps, refs)])
+def _counter_matches(hyp: str, ref: str) -> np.ndarray:
+    """The same counts as sacrebleu's, with its ``Counter``s of substrings."""
+    out = []
+    for n in range(1, CHAR_ORDER + 1):
+        h = Counter(hyp[i:i + n] for i in range(len(hyp) - n + 1))
+        r = Counter(ref[i:i + n] for i in range(len(ref) - n + 1))
+        out.append(sum((h & r).values()))
+    return np.array(out, dtype=np.float64)[:, None]

@@ -41,7 +41,8 @@ def test_same_scores_as_sacrebleu_on_short_empty_and_unicode_text():
 
 
 def test_alphabet_too_wide_for_packed_codes_still_scores_like_sacrebleu():
-    # Over 1,024 distinct characters: n-grams no longer fit in 64 bits, sacrebleu is used.
+    # Over 1,024 distinct characters n-grams no longer fit in 64 bits: counted with Counters;
+    # a narrow pair in the same call keeps the packed codes.
     wide = "".join(chr(0x4E00 + k) for k in range(1100))
     hyps, refs = [wide, "abc"], [wide[:500], "abd"]
     assert chrf.sentence_scores(hyps, refs).tolist() == _sacrebleu(hyps, refs)
