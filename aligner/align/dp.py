@@ -244,12 +244,7 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
     cols = np.arange(width)
     a_s, b_s = shapes[:, 0], shapes[:, 1]
     pull = np.flatnonzero(a_s > 0)
-    # The shapes that stay in a row (0-b skips), relaxed together: a row padded with ``pad``
-    # cells of inf in front, read at ``shifted``, gives each shape's start cell per column.
-    stay = np.flatnonzero(a_s == 0)
-    pad = int(b_s[stay].max()) if len(stay) else 0
-    shifted = (pad - b_s[stay])[:, None] + cols
-    padded = np.full(width + pad, np.inf)
+    stay = [(int(s), int(b_s[s])) for s in np.flatnonzero(a_s == 0)]
     n_shapes = len(shapes)
     # Edge costs of the start rows [e_row, e_row + e_rows), shape-major: [s, row, col].
     edge = np.full((n_shapes, 0, width), np.inf)
@@ -262,11 +257,6 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
         e_row += keep
         e_rows = edge.shape[1]
         flat_edge = np.append(edge.reshape(-1), np.inf)
-        # [stay shape, row, column]: the edge of the skip that ends in that column.
-        stay_edge = np.full((len(stay), e_rows, width), np.inf)
-        for t, s in enumerate(stay.tolist()):
-            b = int(b_s[s])
-            stay_edge[t, :, b:] = edge[s, :, :width - b]
         # For every row of the block and every shape that ends in it, where its beads start:
         # target column c is j = lo[i] + c; the bead started at j - b, column j - b - lo[i - a].
         block_rows = np.arange(r0, r1)[:, None]
@@ -287,20 +277,17 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
                 best = np.argmin(cand, axis=0)
                 row[:] = cand[best, cols]
                 row_back[:] = np.where(np.isfinite(row), pull[best], -1)
-            if not len(stay):
-                continue
-            row_edge = stay_edge[:, r - e_row]
-            # Until no skip improves the row: the values are the row's shortest paths whatever
-            # the order of relaxation, since a skip only moves right.
-            while True:
-                padded[pad:] = row
-                cand = padded[shifted] + row_edge
-                best = cand.min(axis=0)
-                better = best < row
-                if not better.any():
-                    break
-                row[better] = best[better]
-                row_back[better] = stay[np.argmin(cand[:, better], axis=0)]
+            row_edge = edge[:, r - e_row]
+            changed = bool(stay)
+            while changed:
+                changed = False
+                for s, b in stay:
+                    cand = row[:-b] + row_edge[s, :-b]
+                    better = cand < row[b:]
+                    if better.any():
+                        row[b:][better] = cand[better]
+                        row_back[b:][better] = s
+                        changed = True
     path: list[Bead] = []
     i, j = n, m
     while (i, j) != (0, 0):
