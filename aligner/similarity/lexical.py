@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import anchors, translit
 from ..model import Sentence
-from . import lexicon, pairs
+from . import chrf, lexicon, pairs
 from .base import Bead, Scorer, bead_arrays
 from .lexicon import Lexicon
 
@@ -255,26 +255,31 @@ class LexicalScorer(Scorer):
         total = 2 * ev["matched"] + ev["unmatched"]
         fit = np.where(total > 0, (1 - w.anchor_share) * fit
                        + w.anchor_share * (2 * ev["matched"] / np.maximum(total, 1)), fit)
+        chrf_fit = self._chrf_fits(beads) if self._lex is not None else None
         out = []
-        for bead, value in zip(beads, fit.tolist()):
+        for k, (bead, value) in enumerate(zip(beads, fit.tolist())):
             if bead[0] == bead[1] or bead[2] == bead[3]:
                 out.append(0.0)
                 continue
-            if self._lex is not None:
-                value = (1 - w.chrf_share) * value + w.chrf_share * self._chrf_fit(bead)
+            if chrf_fit is not None:
+                value = (1 - w.chrf_share) * value + w.chrf_share * chrf_fit[k]
             out.append(round(value, 4))
         return out
 
-    def _chrf_fit(self, bead: Bead) -> float:
+    def _chrf_fits(self, beads: Sequence[Bead]) -> list[float]:
         """Bleualign-style: chrF of the English side against a word-by-word gloss of the Arabic,
-        mapped to [0, 1] (random pairs score ~15, true ones 30-45). Final beads only: O(n)."""
+        mapped to [0, 1] (random pairs score ~15, true ones 30-45). Final beads only: O(n),
+        all of them in one array computation (:mod:`.chrf`: sacrebleu's scores, not Counters
+        per bead)."""
         lex = self._lex
         assert lex is not None
-        i0, i1, j0, j1 = bead
-        gloss = " ".join(lex.gloss_text(s.text) for s in self._src[i0:i1])
-        english = " ".join(t.text for t in self._tgt[j0:j1])
-        score = _chrf().sentence_score(english.lower(), [gloss]).score
-        return min(max((score - self.params.chrf_random) / self.params.chrf_span, 0.0), 1.0)
+        glosses = [" ".join(lex.gloss_text(s.text) for s in self._src[i0:i1])
+                   for i0, i1, _j0, _j1 in beads]
+        english = [" ".join(t.text for t in self._tgt[j0:j1]).lower()
+                   for _i0, _i1, j0, j1 in beads]
+        p = self.params
+        return [min(max((score - p.chrf_random) / p.chrf_span, 0.0), 1.0)
+                for score in chrf.sentence_scores(english, glosses).tolist()]
 
     def refit(self, beads: Sequence[Bead]) -> bool:
         # Every bead with both sides, not only 1-1 ones: where stray full stops cut the source,
@@ -293,15 +298,6 @@ class LexicalScorer(Scorer):
 
 def _prefix(values) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(np.fromiter(values, dtype=np.int64))])
-
-
-@functools.lru_cache(maxsize=1)
-def _chrf():
-    # sacrebleu's ``sentence_chrf`` builds a new metric per call; one (it keeps no state
-    # between sentences) serves every final bead.
-    from sacrebleu.metrics import CHRF
-
-    return CHRF()
 
 
 @functools.lru_cache(maxsize=1)
