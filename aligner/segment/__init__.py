@@ -61,7 +61,7 @@ def segment(block: Block, index: LineIndex | None = None,
         if not line.strip():
             continue
         for whole in split(line):
-            for cut in _capped(line, _trim(line, whole), params):
+            for cut in _capped(line, _trim(line, whole), params, offsets):
                 if cut.start >= cut.end:
                     continue
                 start, end = _original(cut, line, offsets)
@@ -95,7 +95,8 @@ def _trim(line: str, cut: Cut) -> Cut:
     return cut._replace(start=start, end=end)
 
 
-def _capped(line: str, cut: Cut, params: SegmentParams) -> list[Cut]:
+def _capped(line: str, cut: Cut, params: SegmentParams,
+            offsets: list[int] | None = None) -> list[Cut]:
     """``cut``, or pieces of it no longer than ``params.max_chars``: cut after the last clause
     mark that fits, else at the last space, else at the limit."""
     if cut.end - cut.start <= params.max_chars:
@@ -106,12 +107,29 @@ def _capped(line: str, cut: Cut, params: SegmentParams) -> list[Cut]:
         limit = start + params.max_chars
         stop = _last(_CLAUSE, line, start + params.max_chars // 4, limit, 1) \
             or _last(_SPACE, line, start + 1, limit, 0) or limit
+        stop = _between_originals(stop, start, offsets)
         pieces.append(_trim(line, Cut(start, stop, params.cap_conf, LENGTH_CAP)))
         start = stop
         while start < cut.end and line[start].isspace():
             start += 1
     pieces.append(_trim(line, Cut(start, cut.end, cut.conf, cut.reason)))
     return pieces
+
+
+def _between_originals(stop: int, start: int, offsets: list[int] | None) -> int:
+    """``stop``, moved back to where one original character ends: a folded presentation form
+    (one character of the file, several of the view) is never cut, or its piece would map back
+    to the whole character and run past the cap. A form longer than the cap stays whole."""
+    if offsets is None:
+        return stop
+    back = stop
+    while back > start + 1 and offsets[back] == offsets[back - 1]:
+        back -= 1
+    if offsets[back] != offsets[back - 1]:
+        return back
+    while offsets[stop] == offsets[stop - 1]:  # the view's last offset is the line's end
+        stop += 1
+    return stop
 
 
 def _last(pattern: re.Pattern, line: str, lo: int, hi: int, keep: int) -> int:
