@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -28,9 +29,8 @@ class Postings:
         total = int(counts.sum())
         self.offsets = np.concatenate([[0], np.cumsum(counts)])
         self.sent = np.repeat(np.arange(len(per_sentence), dtype=np.int64), counts)
-        self.tok = np.fromiter((t for d in per_sentence for t in d), dtype=np.int64,
-                               count=total)
-        self.weight = np.fromiter((w for d in per_sentence for w in d.values()),
+        self.tok = np.fromiter(chain.from_iterable(per_sentence), dtype=np.int64, count=total)
+        self.weight = np.fromiter(chain.from_iterable(d.values() for d in per_sentence),
                                   dtype=np.float64, count=total)
 
     def rows(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
