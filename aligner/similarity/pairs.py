@@ -122,12 +122,15 @@ def _bins(start: np.ndarray, end: np.ndarray, lo: int,
     by the square of their size, and the sums are the same (integer counts, exact in float64).
     Where every sentence starts or ends a bead, each is its own bin (``None``).
     """
-    ends = np.unique(np.concatenate([start, end]))
-    if len(ends) == hi - lo + 1:
-        return start - lo, end - lo, None, hi - lo
-    sentence_bin = np.searchsorted(ends, np.arange(lo, hi), "right") - 1
-    return (np.searchsorted(ends, start), np.searchsorted(ends, end), sentence_bin,
-            len(ends) - 1)
+    start, end = start - lo, end - lo
+    is_end = np.zeros(hi - lo + 1, dtype=bool)
+    is_end[start] = True
+    is_end[end] = True
+    if is_end.all():
+        return start, end, None, hi - lo
+    # Ends up to and including each sentence, less one: its bin, or an end's place in order.
+    rank = np.cumsum(is_end) - 1
+    return rank[start], rank[end], rank[:-1], int(rank[-1])
 
 
 class Vocabulary:
