@@ -111,15 +111,15 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
     sides = _Side(src, params), _Side(tgt, params)
     shapes = np.array(params.shapes, dtype=np.int64)
 
-    content = _Memo(scorer.costs, m, int(shapes.max()) + 1, params.rows) \
-        if scorer.per_bead else scorer.costs
-
+    # The band of the sentence search widens only around the rows where the path touched its
+    # edge, and seldom: its costs are not kept between passes (on 100,000 sentences that would
+    # hold 43 million costs, and sorting them cost more than the reruns they would save).
     def cost(i0, i1, j0, j1):
         structure = structure_costs(i0, i1, j0, j1, sides[0], sides[1], params)
         keep = np.flatnonzero(structure < params.prune)
         out = np.full(len(i0), np.inf)
         if len(keep):
-            out[keep] = structure[keep] + content(i0[keep], i1[keep], j0[keep], j1[keep])
+            out[keep] = structure[keep] + scorer.costs(i0[keep], i1[keep], j0[keep], j1[keep])
         return out
 
     if guide:
@@ -144,14 +144,15 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
 
 
 class _Memo:
-    """A scorer's costs, kept from one pass of the search for the next.
+    """A scorer's costs, kept from one pass of the coarse search for the next.
 
-    Where the path touches the band's edge the search runs again over a wider band, which holds
-    the narrower one: only the beads new to it are scored. Beads arrive a block of ``rows``
-    start rows at a time (:func:`_dp`), so each block's costs are kept apart, sorted by a key of
-    the bead, and looked up by binary search. Only the last pass is kept, so memory stays that
-    of one pass's scored beads. For scorers whose cost of a bead does not depend on the other
-    beads of the call (``Scorer.per_bead``), so the result is the same as scoring them again.
+    Where the path touches the band's edge the coarse search runs again over a band twice as
+    wide, which holds the narrower one: only the beads new to it are scored. Beads arrive a
+    block of ``rows`` start rows at a time (:func:`_dp`), so each block's costs are kept apart,
+    sorted by a key of the bead, and looked up by binary search. Only the last pass is kept,
+    so memory stays that of one pass's scored beads. For scorers whose cost of a bead does not
+    depend on the other beads of the call (``Scorer.per_bead``), so the result is the same as
+    scoring them again.
     """
 
     def __init__(self, costs: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
