@@ -141,9 +141,12 @@ def _near_digit(text: str, start: int, end: int) -> bool:
 
 def extract(text: str, lang: str) -> Anchors:
     """All anchors of one sentence."""
-    digits = ascii_digits(text)
-    numbers = Counter(number_value(n) for n in _NUMBER.findall(digits))
-    month_counts = Counter(f"M{m}" for _s, _e, m in months(text, lang))
+    # Extracted for every sentence of a book before the search: most sentences hold no number
+    # and no month, and ASCII text has no Arabic digit to translate.
+    found = _NUMBER.findall(text if text.isascii() else ascii_digits(text))
+    numbers = Counter(map(number_value, found)) if found else Counter()
+    dates = months(text, lang)
+    month_counts = Counter(f"M{m}" for _s, _e, m in dates) if dates else Counter()
     quotes = sum(text.count(q) for q in _OPEN_QUOTES) + text.count('"') // 2
     questions = text.count("?") + text.count("؟")
     latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(text))

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from perturb_docs import bead_f1, make_documents, pair_spans  # noqa: E402
 
-from aligner.align import align_documents  # noqa: E402
+from aligner.align import align_documents, keep_freed_memory  # noqa: E402
 from aligner.model import Block  # noqa: E402
 from aligner.segment import segment  # noqa: E402
 from aligner.similarity import make_scorer  # noqa: E402
@@ -183,6 +183,8 @@ def main() -> None:
     parser.add_argument("--gale-church", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        # As the ``align`` command does (docs/similarity.md).
+        keep_freed_memory()
         print(json.dumps(run_size(args.child, args.scorer)))
         return
     if args.gale_church:

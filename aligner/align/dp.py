@@ -111,6 +111,9 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
     sides = _Side(src, params), _Side(tgt, params)
     shapes = np.array(params.shapes, dtype=np.int64)
 
+    # The band of the sentence search widens only around the rows where the path touched its
+    # edge, and seldom: its costs are not kept between passes (on 100,000 sentences that would
+    # hold 43 million costs, and sorting them cost more than the reruns they would save).
     def cost(i0, i1, j0, j1):
         structure = structure_costs(i0, i1, j0, j1, sides[0], sides[1], params)
         keep = np.flatnonzero(structure < params.prune)
@@ -138,6 +141,47 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
         if np.array_equal(wider, width) or int((hi2 - lo2 + 1).sum()) > limit:
             return path
         width = wider
+
+
+class _Memo:
+    """A scorer's costs, kept from one pass of the coarse search for the next.
+
+    Where the path touches the band's edge the coarse search runs again over a band twice as
+    wide, which holds the narrower one: only the beads new to it are scored. Beads arrive a
+    block of ``rows`` start rows at a time (:func:`_dp`), so each block's costs are kept apart,
+    sorted by a key of the bead, and looked up by binary search. Only the last pass is kept,
+    so memory stays that of one pass's scored beads. For scorers whose cost of a bead does not
+    depend on the other beads of the call (``Scorer.per_bead``), so the result is the same as
+    scoring them again.
+    """
+
+    def __init__(self, costs: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+                                       np.ndarray], m: int, span: int, rows: int) -> None:
+        self.costs, self.m, self.span, self.rows = costs, m, span, rows
+        self.saved: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray,
+                 j1: np.ndarray) -> np.ndarray:
+        if not len(i0):
+            return self.costs(i0, i1, j0, j1)
+        # Every bead of a call starts in the same block of rows.
+        block = int(i0[0]) // self.rows
+        key = ((i0 * (self.m + 1) + j0) * self.span + (i1 - i0)) * self.span + (j1 - j0)
+        old = self.saved.get(block)
+        if old is None:
+            values = self.costs(i0, i1, j0, j1)
+        else:
+            old_key, old_values = old
+            at = np.minimum(np.searchsorted(old_key, key), len(old_key) - 1)
+            known = old_key[at] == key
+            values = np.empty(len(key))
+            values[known] = old_values[at[known]]
+            new = np.flatnonzero(~known)
+            if len(new):
+                values[new] = self.costs(i0[new], i1[new], j0[new], j1[new])
+        order = np.argsort(key)
+        self.saved[block] = key[order], values[order]
+        return values
 
 
 def _widen(width: np.ndarray, touched: list[int], band: int, most: int) -> np.ndarray:
@@ -192,12 +236,15 @@ def _coarse_corridor(sides: tuple[_Side, _Side], scorer: Scorer,
     big_n, big_m = len(s_cut) - 1, len(t_cut) - 1
     shapes = np.array(((1, 1), (1, 0), (0, 1), (1, 2), (2, 1)), dtype=np.int64)
 
-    def cost(i0, i1, j0, j1):
+    def block_cost(i0, i1, j0, j1):
         a0, a1, b0, b1 = s_cut[i0], s_cut[i1], t_cut[j0], t_cut[j1]
         count = (a1 - a0) + (b1 - b0)
         skip = (i0 == i1) | (j0 == j1)
         return scorer.costs(a0, a1, b0, b1) + np.where(
             skip, params.skip * count, params.extra_sentence * ((i1 - i0) + (j1 - j0) - 2))
+
+    cost = _Memo(block_cost, big_m, int(shapes.max()) + 1, params.rows) \
+        if scorer.per_bead else block_cost
 
     centre = np.arange(big_n + 1) * big_m / big_n
     width = params.coarse_band

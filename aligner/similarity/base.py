@@ -39,6 +39,11 @@ class Scorer(ABC):
     """
 
     name: ClassVar[str]
+    #: True when a bead's cost depends on that bead alone, not on the other beads of the same
+    #: ``costs`` call (an embedding scorer's k-NN margins read the neighbours of the whole
+    #: call). The coarse search then keeps the costs of one pass for the next pass over a
+    #: wider band and scores only the new beads.
+    per_bead: ClassVar[bool] = False
 
     @abstractmethod
     def prepare(self, src: Sequence[Sentence], tgt: Sequence[Sentence]) -> None:

@@ -115,6 +115,9 @@ class LexicalScorer(Scorer):
     """Length fit plus shared numbers, dates, transliterated names and quotations."""
 
     name = "lexical"
+    # Pairwise evidence is integer counts summed exactly in float64 (:mod:`.pairs`), and the
+    # rest is elementwise: a bead's cost is the same whichever beads share its call.
+    per_bead: ClassVar[bool] = True
     # A class attribute, not an option: ``make_scorer`` passes user options only.
     params: ClassVar[LexicalParams] = PARAMS
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -28,9 +29,8 @@ class Postings:
         total = int(counts.sum())
         self.offsets = np.concatenate([[0], np.cumsum(counts)])
         self.sent = np.repeat(np.arange(len(per_sentence), dtype=np.int64), counts)
-        self.tok = np.fromiter((t for d in per_sentence for t in d), dtype=np.int64,
-                               count=total)
-        self.weight = np.fromiter((w for d in per_sentence for w in d.values()),
+        self.tok = np.fromiter(chain.from_iterable(per_sentence), dtype=np.int64, count=total)
+        self.weight = np.fromiter(chain.from_iterable(d.values() for d in per_sentence),
                                   dtype=np.float64, count=total)
 
     def rows(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -49,9 +49,10 @@ class Join:
     reduce: str = "prod"
 
 
-def _overlap(join: Join, r0: int, r1: int, c0: int, c1: int) -> np.ndarray:
-    """Dense (r1 - r0) × (c1 - c0) matrix of pairwise overlaps."""
-    rows, cols = r1 - r0, c1 - c0
+def _overlap(join: Join, r0: int, r1: int, c0: int, c1: int, row_bin: np.ndarray | None,
+             col_bin: np.ndarray | None, rows: int, cols: int) -> np.ndarray:
+    """Dense rows × cols matrix of pairwise overlaps: sentence ``r0 + k`` in row ``row_bin[k]``
+    (``k`` itself where ``row_bin`` is None), columns alike."""
     s_sent, s_tok, s_w = join.src.rows(r0, r1)
     t_sent, t_tok, t_w = join.tgt.rows(c0, c1)
     if not len(s_tok) or not len(t_tok):
@@ -70,7 +71,12 @@ def _overlap(join: Join, r0: int, r1: int, c0: int, c1: int) -> np.ndarray:
         values = np.minimum(s_w[which], t_w[t_idx])
     else:
         values = s_w[which] * t_w[t_idx]
-    flat = (s_sent[which] - r0) * cols + (t_sent[t_idx] - c0)
+    s_at, t_at = s_sent[which] - r0, t_sent[t_idx] - c0
+    if row_bin is not None:
+        s_at = row_bin[s_at]
+    if col_bin is not None:
+        t_at = col_bin[t_at]
+    flat = s_at * cols + t_at
     return np.bincount(flat, weights=values, minlength=rows * cols).reshape(rows, cols)
 
 
@@ -89,21 +95,42 @@ def pair_sums(joins: Sequence[Sequence[Join]], i0: np.ndarray, i1: np.ndarray, j
         c0, c1 = int(j0[idx].min()), int(j1[idx].max())
         if r1 <= r0 or c1 <= c0:
             continue  # every bead of the block has an empty side: no pairs
-        a, b = i0[idx] - r0, i1[idx] - r0
-        c, d = j0[idx] - c0, j1[idx] - c0
+        a, b, row_bin, rows = _bins(i0[idx], i1[idx], r0, r1)
+        c, d, col_bin, cols = _bins(j0[idx], j1[idx], c0, c1)
         for g, group in enumerate(joins):
             if not group:
                 continue
-            block = _overlap(group[0], r0, r1, c0, c1)
+            block = _overlap(group[0], r0, r1, c0, c1, row_bin, col_bin, rows, cols)
             for join in group[1:]:
-                block += _overlap(join, r0, r1, c0, c1)
+                block += _overlap(join, r0, r1, c0, c1, row_bin, col_bin, rows, cols)
             if not block.any():
                 continue  # no shared token in the block (most blocks, for names or verbatim)
-            prefix = np.zeros((r1 - r0 + 1, c1 - c0 + 1))
+            prefix = np.zeros((rows + 1, cols + 1))
             prefix[1:, 1:] = block.cumsum(0).cumsum(1)
             # An empty side gives a zero-area rectangle, so its sum is 0 without a special case.
             out[g, idx] = prefix[b, d] - prefix[a, d] - prefix[b, c] + prefix[a, c]
     return out
+
+
+def _bins(start: np.ndarray, end: np.ndarray, lo: int,
+          hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int]:
+    """Bead sides ``[start, end)`` within ``[lo, hi)`` as indices into the prefix sums of a
+    block, with the block's bin of each sentence and the number of bins.
+
+    Only the prefix sums at the beads' ends are read, so sentences between two consecutive ends
+    share one bin: the beads of blocks of sentences (the coarse search) make a block smaller
+    by the square of their size, and the sums are the same (integer counts, exact in float64).
+    Where every sentence starts or ends a bead, each is its own bin (``None``).
+    """
+    start, end = start - lo, end - lo
+    is_end = np.zeros(hi - lo + 1, dtype=bool)
+    is_end[start] = True
+    is_end[end] = True
+    if is_end.all():
+        return start, end, None, hi - lo
+    # Ends up to and including each sentence, less one: its bin, or an end's place in order.
+    rank = np.cumsum(is_end) - 1
+    return rank[start], rank[end], rank[:-1], int(rank[-1])
 
 
 class Vocabulary:

@@ -42,6 +42,26 @@ def test_pair_sums_equal_the_loops():
         assert sum(want) > 0  # the draw has overlaps to find
 
 
+def test_pair_sums_of_blocks_of_sentences_equal_the_loops():
+    # The coarse search's beads pair blocks of 8 and 6 sentences: the sums are read off a
+    # block matrix with one bin per block of sentences, and must equal the loops exactly.
+    rng = random.Random(11)
+    n, m = 3 * BLOCK + 13, 3 * BLOCK - 29
+    src, tgt = _side(rng, n, 25, (1, 2)), _side(rng, m, 25, (1, 3))
+    s_cut, t_cut = [*range(0, n, 8), n], [*range(0, m, 6), m]
+    beads = []
+    for k in range(len(s_cut) - 3):
+        c = min(len(t_cut) - 3, k * (len(t_cut) - 1) // (len(s_cut) - 1))
+        for a, b in ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1)):
+            beads.append((s_cut[k], s_cut[k + a], t_cut[c], t_cut[c + b]))
+    arrays = [np.array(x) for x in zip(*beads)]
+    for reduce in ("min", "prod"):
+        got = pair_sums([[Join(Postings(src), Postings(tgt), reduce)]], *arrays)[0]
+        want = [_brute(src, tgt, reduce, b) for b in beads]
+        assert got.tolist() == want
+        assert sum(want) > 0
+
+
 def test_match_table_agrees_with_names_match():
     latin = {translit.latin_skeleton(w) for w in (
         "Kutrashev", "al-Hakim", "Baghdad", "Moscow", "Sudani", "Lavrov", "Putin", "Hussein",
