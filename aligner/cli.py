@@ -436,7 +436,7 @@ def _stage_display(quiet: bool):
     if quiet or stream is None:
         yield lambda _step: None
         return
-    display = _StageDisplay(stream, _isatty(stream) and not os.environ.get("CI"))
+    display = _StageDisplay(stream, _interactive(stream))
     display.thread.start()
     try:
         yield display
@@ -449,6 +449,11 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def _interactive(stream) -> bool:
+    """Whether progress is drawn as a bar (a terminal outside CI) rather than logged as lines."""
+    return stream is not None and _isatty(stream) and not os.environ.get("CI")
 
 
 # --- align batch (docs/batch.md) ----------------------------------------------------------
@@ -551,8 +556,7 @@ class _BatchProgress:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
-        self.interactive = (sys.stderr is not None and sys.stderr.isatty()
-                            and not os.environ.get("CI"))
+        self.interactive = _interactive(sys.stderr)
         self.bar: Any = None
 
     def __call__(self, record: dict, done: int, total: int) -> None:
