@@ -6,6 +6,7 @@ An anchor is a token both sides of a true pair usually share: ``31`` in "31 ين
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -151,12 +152,21 @@ def extract(text: str, lang: str) -> Anchors:
     questions = text.count("?") + text.count("؟")
     latin = frozenset(t.lower() for t in _LATIN_TOKEN.findall(text))
     if lang == "ar":
-        keys = tuple(frozenset(arabic_skeletons(w)) for w in _AR_WORD.findall(text))
+        keys = tuple(map(arabic_skeletons, _AR_WORD.findall(text)))
         return Anchors(numbers, month_counts, (), keys, quotes, latin, questions)
-    names = tuple(sk for w in _EN_NAME.findall(text)
-                  if w.lower() not in _EN_STOP and w.lower().rstrip(".") not in EN_MONTHS
-                  and len(sk := latin_skeleton(w)) >= translit.PARAMS.min_skeleton)
+    names = tuple(sk for w in _EN_NAME.findall(text) if (sk := _name_skeleton(w)))
     return Anchors(numbers, month_counts, names, (), quotes, latin, questions)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_skeleton(word: str) -> str:
+    """The skeleton of a capitalised English word that may be a name, or "" (a memo per word
+    form: a book repeats its capitalised words)."""
+    low = word.lower()
+    if low in _EN_STOP or low.rstrip(".") in EN_MONTHS:
+        return ""
+    skeleton = latin_skeleton(word)
+    return skeleton if len(skeleton) >= translit.PARAMS.min_skeleton else ""
 
 
 @dataclass(frozen=True)
