@@ -131,12 +131,7 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     ``html_dir`` would write over an input. ``stages`` hears each source's stages
     (:mod:`aligner.progress`).
     """
-    unknown = unknown_checks(config, REGISTRY)
-    if unknown:
-        raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)", config.origin)
-    if same_lang(config.src_lang, config.tgt_lang):
-        raise ConfigError(f"the original and the translation are both {config.src_lang!r} "
-                          "(--src-lang, --tgt-lang): give two languages")
+    check_settings(config)
     specs = plan_sources(args, config.encoding, config.max_bytes)
     if one_source_for:
         require_one_source(len(specs), one_source_for)
@@ -147,14 +142,7 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
 
         outputs = [*outputs, *map(str, html_dir_paths(html_dir, specs))]
     check_not_inputs(outputs, read + ([] if update_baseline else [config.baseline]))
-    if config.checklist:
-        load_checklist(config.checklist)  # a bad rule stops the run before anything is checked
-    if config.spelling_words:
-        read_word_list(config.spelling_words)
-    if config.glossary:
-        # The terminology check reads the glossary deep in the run: refuse a device, a pipe
-        # or an oversized file before any source is checked.
-        check_input(config.glossary, config.max_bytes, "glossary ")
+    check_run_files(config)
     # The glossary is read once for every source, and a bad one stops the run here.
     results = check_all(specs, config.with_glossary(), progress, require_both, stages)
     path = config.baseline or (DEFAULT_BASELINE if update_baseline else None)
@@ -172,6 +160,28 @@ def run_gate(args: Sequence[str], config: Config, *, update_baseline: bool = Fal
     return GateReport(outcome.results, config.fail_on, str(path), outcome.suppressed,
                       outcome.stale, written)
 
+
+def check_settings(config: Config) -> None:
+    """Refuse settings no run can use: an unknown check id, one language given as both sides."""
+    unknown = unknown_checks(config, REGISTRY)
+    if unknown:
+        raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)", config.origin)
+    if same_lang(config.src_lang, config.tgt_lang):
+        raise ConfigError(f"the original and the translation are both {config.src_lang!r} "
+                          "(--src-lang, --tgt-lang): give two languages")
+
+
+def check_run_files(config: Config) -> None:
+    """Read the run's own files once before any source is checked, so that a bad checklist
+    rule, word list or glossary path stops the run with its one-line error up front."""
+    if config.checklist:
+        load_checklist(config.checklist)
+    if config.spelling_words:
+        read_word_list(config.spelling_words)
+    if config.glossary:
+        # The terminology check reads the glossary deep in the run: refuse a device, a pipe
+        # or an oversized file here.
+        check_input(config.glossary, config.max_bytes, "glossary ")
 
 def require_one_source(count: int, option: str) -> None:
     """Raise :class:`ConfigError` unless there is exactly one source for ``option``."""

@@ -12,16 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks import REGISTRY
-from ..checks.house_rule import load_checklist
-from ..checks.spelling import read_word_list
-from ..config import Config, unknown_checks
+from ..config import Config
 from ..errors import AlignerError, ConfigError, InputError
 from ..export.atomic import check_creatable_dir, check_not_inputs
+from ..gate import check_run_files, check_settings
 from ..inputs import check_input
 from ..model import Severity
 from ..sources.discover import plan_sources
-from ..text import same_lang
 from .executors import run_dask, run_local
 from .outputs import write_index, write_merged_tmx, write_summary
 from .plan import (
@@ -106,7 +103,8 @@ def run_batch(args: Sequence[str], config: Config, out: str | Path,
         raise ConfigError(f"unknown executor {options.executor!r} (local or dask)")
     if options.jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {options.jobs}")
-    _validate(config)
+    check_settings(config)
+    check_run_files(config)
     out = Path(out)
     # --out inside a folder of sources: the merged TMX of the last run is not a new source.
     inside = out.resolve()
@@ -201,21 +199,6 @@ def summary_lines(report: BatchReport) -> list[str]:
                      f"{report.fail_on.value}")
     lines += [f"wrote {path}" for path in report.files]
     return lines
-
-
-def _validate(config: Config) -> None:
-    unknown = unknown_checks(config, REGISTRY)
-    if unknown:
-        raise ConfigError(f"unknown check {unknown[0]!r} (see `align checks`)", config.origin)
-    if same_lang(config.src_lang, config.tgt_lang):
-        raise ConfigError(f"the original and the translation are both {config.src_lang!r} "
-                          "(--src-lang, --tgt-lang): give two languages")
-    if config.checklist:
-        load_checklist(config.checklist)
-    if config.spelling_words:
-        read_word_list(config.spelling_words)
-    if config.glossary:
-        check_input(config.glossary, config.max_bytes, "glossary ")
 
 
 
