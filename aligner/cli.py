@@ -10,9 +10,10 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -159,22 +160,49 @@ def main() -> None:
     keep_freed_memory()  # a long document's search runs 40% faster (docs/similarity.md)
 
 
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, so that commands sharing them stay in step."""
+    def apply(f: F) -> F:
+        for decorator in reversed(decorators):
+            f = decorator(f)
+        return f
+    return apply
+
+
+# The run's settings, shared by `align check` and `align batch` (docs/configuration.md).
+_settings_options = _options(
+    click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+                 help="Exit 1 when a finding is at or above this level [default: error]."),
+    click.option("--src-lang", help="Language of the original (default: Arabic)."),
+    click.option("--tgt-lang", help="Language of the translation."),
+    click.option("--encoding", help="Force the input encoding (default: detect)."),
+    click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser."),
+    click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all)."),
+    click.option("--disable", help="Comma-separated check ids not to run."),
+    click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
+                 help="Override a check's severity (repeatable)."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+                 help="Read [align] settings from this file instead of the nearest setup.cfg."))
+
+# The files of terms and house rules the checks read.
+_rule_file_options = _options(
+    click.option("--glossary", type=click.Path(dir_okay=False),
+                 help="Glossary file (TBX or TSV) for the terminology check; replaces the "
+                      "shipped one."),
+    click.option("--no-default-glossary", is_flag=True, default=None,
+                 help="Do not use the shipped glossary (term-mismatch needs --glossary then)."),
+    click.option("--checklist", type=click.Path(dir_okay=False),
+                 help="House rules (TOML) for the house-rule check (docs/configuration.md)."))
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False),
               help="Write the result as JSON (schema: docs/json-schema.md).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding is at or above this level [default: error].")
-@click.option("--src-lang", help="Language of the original (default: Arabic).")
-@click.option("--tgt-lang", help="Language of the translation.")
-@click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser.")
-@click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all).")
-@click.option("--disable", help="Comma-separated check ids not to run.")
-@click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
-              help="Override a check's severity (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="Read [align] settings from this file instead of the nearest setup.cfg.")
+@_settings_options
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary only, not each finding.")
 # --- CI gate (docs/ci.md, docs/baseline.md) ---
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -185,13 +213,7 @@ def main() -> None:
               help="Findings accepted in this baseline file do not count.")
 @click.option("--update-baseline", is_flag=True,
               help="Accept every current finding: write them to the baseline and pass.")
-@click.option("--glossary", type=click.Path(dir_okay=False),
-              help="Glossary file (TBX or TSV) for the terminology check; replaces the shipped "
-                   "one.")
-@click.option("--no-default-glossary", is_flag=True, default=None,
-              help="Do not use the shipped glossary (term-mismatch needs --glossary then).")
-@click.option("--checklist", type=click.Path(dir_okay=False),
-              help="House rules (TOML) for the house-rule check (docs/configuration.md).")
+@_rule_file_options
 @click.option("--review", "review_path", type=click.Path(dir_okay=False),
               help="Keep the pairs re-paired in this review.json from the HTML report "
                    "(docs/review.md).")
@@ -476,24 +498,8 @@ def _default_jobs() -> int:
               show_default=True, help="Where the sources are checked.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786) [default: a LocalCluster].")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding is at or above this level [default: error].")
-@click.option("--src-lang", help="Language of the original (default: Arabic).")
-@click.option("--tgt-lang", help="Language of the translation.")
-@click.option("--encoding", help="Force the input encoding (default: detect).")
-@click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser.")
-@click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all).")
-@click.option("--disable", help="Comma-separated check ids not to run.")
-@click.option("--severity", "severity", multiple=True, metavar="CHECK=LEVEL",
-              help="Override a check's severity (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="Read [align] settings from this file instead of the nearest setup.cfg.")
-@click.option("--glossary", type=click.Path(dir_okay=False),
-              help="Glossary file (TBX or TSV) for the terminology check.")
-@click.option("--no-default-glossary", is_flag=True, default=None,
-              help="Do not use the shipped glossary.")
-@click.option("--checklist", type=click.Path(dir_okay=False),
-              help="House rules (TOML) for the house-rule check.")
+@_settings_options
+@_rule_file_options
 @click.option("--tmx-include-unaligned", is_flag=True,
               help="Keep 1-0 and 0-1 pairs in the merged TMX (with a note).")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
