@@ -305,6 +305,21 @@
   }
 
   // ---- pairs as sentences (file offsets) -------------------------------------------------
+  // The confirm / Cancel buttons and key hint that close an editing panel (edit, split).
+  function panelButtons(box, okText, hintText) {
+    var ok = doc.createElement("button");
+    ok.type = "button";
+    ok.className = "save";
+    ok.textContent = okText;
+    var cancel = doc.createElement("button");
+    cancel.type = "button";
+    cancel.textContent = "Cancel";
+    var hint = doc.createElement("span");
+    hint.className = "muted";
+    hint.textContent = hintText;
+    box.appendChild(ok); box.appendChild(cancel); box.appendChild(hint);
+    return {ok: ok, cancel: cancel};
+  }
   function sents(rec) {
     if (!rec.s) {
       var d = data.sent[rec.id] || [[], []];
@@ -418,20 +433,9 @@
     area.value = value;
     area.setAttribute("aria-label", label);
     area.rows = Math.min(8, 2 + Math.ceil(value.length / 70));
-    var save = doc.createElement("button");
-    save.type = "button";
-    save.textContent = "Save";
-    save.className = "save";
-    var cancel = doc.createElement("button");
-    cancel.type = "button";
-    cancel.textContent = "Cancel";
-    var hint = doc.createElement("span");
-    hint.className = "muted";
-    hint.textContent = "Ctrl+Enter saves, Esc cancels";
     box.appendChild(area);
-    box.appendChild(save);
-    box.appendChild(cancel);
-    box.appendChild(hint);
+    var buttons = panelButtons(box, "Save", "Ctrl+Enter saves, Esc cancels");
+    var save = buttons.ok, cancel = buttons.cancel;
     holder.appendChild(box);
     function close(ok) {
       box.remove();
@@ -660,17 +664,8 @@
       selects.push(select);
       box.appendChild(select);
     });
-    var ok = doc.createElement("button");
-    ok.type = "button";
-    ok.className = "save";
-    ok.textContent = "Split";
-    var cancel = doc.createElement("button");
-    cancel.type = "button";
-    cancel.textContent = "Cancel";
-    var hint = doc.createElement("span");
-    hint.className = "muted";
-    hint.textContent = "Enter splits, Esc cancels";
-    box.appendChild(ok); box.appendChild(cancel); box.appendChild(hint);
+    var buttons = panelButtons(box, "Split", "Enter splits, Esc cancels");
+    var ok = buttons.ok, cancel = buttons.cancel;
     rec.el.insertBefore(box, rec.el.querySelector(".notes"));
     function close(go) {
       var at = [Number(selects[0].value), Number(selects[1].value)];
