@@ -173,13 +173,27 @@ def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return apply
 
 
+_encoding_option = click.option("--encoding", help="Force the input encoding (default: detect).")
+_tmx_unaligned_option = click.option(
+    "--tmx-include-unaligned", is_flag=True,
+    help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+
+# Where the similarity backends keep and find their data (docs/similarity.md).
+_backend_options = _options(
+    click.option("--cache-dir", type=click.Path(file_okay=False),
+                 help="Embedding cache folder [default: $XDG_CACHE_HOME/aligner]."),
+    click.option("--no-cache", is_flag=True, default=None,
+                 help="Do not read or write the embedding cache."),
+    click.option("--laser-model-dir", type=click.Path(),
+                 help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser)."))
+
 # The run's settings, shared by `align check` and `align batch` (docs/configuration.md).
 _settings_options = _options(
     click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
                  help="Exit 1 when a finding is at or above this level [default: error]."),
     click.option("--src-lang", help="Language of the original (default: Arabic)."),
     click.option("--tgt-lang", help="Language of the translation."),
-    click.option("--encoding", help="Force the input encoding (default: detect)."),
+    _encoding_option,
     click.option("--scorer", help="Similarity backend: e5 (default), lexical or laser."),
     click.option("--checks", "enabled", help="Comma-separated check ids to run (default: all)."),
     click.option("--disable", help="Comma-separated check ids not to run."),
@@ -220,8 +234,7 @@ _rule_file_options = _options(
 # --- TMX / XLIFF export (docs/tmx.md) ---
 @click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
               help="Write the aligned pairs as a TMX 1.4b translation memory.")
-@click.option("--tmx-include-unaligned", is_flag=True,
-              help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+@_tmx_unaligned_option
 @click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
               help="Write the pairs and findings as XLIFF 2.1 for review in a CAT tool.")
 # --- hand-over to a reviser (docs/review.md) ---
@@ -234,13 +247,7 @@ _rule_file_options = _options(
               help="Write the HTML QA report of one source (docs/html-report.md).")
 @click.option("--html-dir", type=click.Path(file_okay=False),
               help="Write one HTML QA report per source into this directory.")
-# --- similarity backends (docs/similarity.md) ---
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Embedding cache folder [default: $XDG_CACHE_HOME/aligner].")
-@click.option("--no-cache", is_flag=True, default=None,
-              help="Do not read or write the embedding cache.")
-@click.option("--laser-model-dir", type=click.Path(),
-              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
+@_backend_options
 @_max_bytes_option
 def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
           src_lang: str | None, tgt_lang: str | None, encoding: str | None,
@@ -500,15 +507,8 @@ def _default_jobs() -> int:
               help="Dask scheduler address (tcp://host:8786) [default: a LocalCluster].")
 @_settings_options
 @_rule_file_options
-@click.option("--tmx-include-unaligned", is_flag=True,
-              help="Keep 1-0 and 0-1 pairs in the merged TMX (with a note).")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Embedding cache folder, shared by the workers "
-                   "[default: $XDG_CACHE_HOME/aligner].")
-@click.option("--no-cache", is_flag=True, default=None,
-              help="Do not read or write the embedding cache.")
-@click.option("--laser-model-dir", type=click.Path(),
-              help="Folder with laser2.pt, laser2.spm, laser2.cvocab (--scorer laser).")
+@_tmx_unaligned_option
+@_backend_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary.")
 @_max_bytes_option
 def batch(sources: tuple[str, ...], out_dir: str, jobs: int | None, executor: str,
@@ -644,7 +644,7 @@ def _write_html_reports(results: list[Result], html_path: str | None,
               help="Comma-separated: bleu, chrf, ter.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False),
               help="Write corpus and per-sentence scores as JSON.")
-@click.option("--encoding", help="Force the input encoding (default: detect).")
+@_encoding_option
 @_max_bytes_option
 def score(hyp: str, ref: str, metrics: str, json_path: str | None, encoding: str | None,
           max_bytes: str | None) -> None:
@@ -715,11 +715,10 @@ def review_import(review_file: str, baseline: str | None, config_path: str | Non
               help="Write the corrected translation over the source file itself.")
 @click.option("--tmx", "tmx_path", type=click.Path(dir_okay=False),
               help="Write the reviewed pairs, edits applied, as a TMX 1.4b memory.")
-@click.option("--tmx-include-unaligned", is_flag=True,
-              help="Keep 1-0 and 0-1 pairs in the TMX (with a note); left out by default.")
+@_tmx_unaligned_option
 @click.option("--xliff", "xliff_path", type=click.Path(dir_okay=False),
               help="Write the reviewed pairs, edits applied, as XLIFF 2.1.")
-@click.option("--encoding", help="Force the input encoding (default: detect).")
+@_encoding_option
 @_max_bytes_option
 def apply(review_file: str, sources: tuple[str, ...], output: str | None, in_place: bool,
           tmx_path: str | None, tmx_include_unaligned: bool, xliff_path: str | None,
