@@ -8,24 +8,27 @@ nowhere in the document is never reported: precision first, the check is a warni
 
 A source name rendered by a pronoun (he, she, they...) is not reported: translators do that.
 
-One exception needs no document evidence: a person's name in the English (two or three
-capitalised words inside the sentence, such as "Maria Gonzalez") none of whose words sounds like
-any Arabic word of the pair. Arabic writes a foreign person's name by sound, so a full name with
-nothing alike in the Arabic was added or swapped; a name named once in the document is found
+One exception needs no document evidence: a person's name in the English (two to four
+capitalised words inside the sentence, such as "Maria Gonzalez"; ordinary words at its edges,
+as in "the Maria Gonzalez Market", are not part of it) of which fewer than half the words sound
+like an Arabic word of the pair, and which does not sound, run together, like an Arabic word or
+two or three adjacent ones. Arabic writes a foreign person's name by sound, so a full name with
+too little alike in the Arabic was added or swapped; a name named once in the document is found
 this way too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from .. import lang
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic, normalize_latin
+from ..translit import PARAMS as TRANSLIT_PARAMS
 from ..translit import arabic_skeletons, latin_skeleton, names_match
 from ._support.base import Check, CheckContext, Hit
 from ._support.places import unmatched_places
@@ -128,10 +131,19 @@ class NameMismatchParams:
     consistency: float = 0.6
     #: How alike (skeleton similarity) an Arabic word must be to an English full name's word to
     #: count as its rendering; looser than the other matches, since here a match only spares.
-    person_match: float = 0.6
+    person_match: float = 0.75
+    #: A full name is accounted for when more than this share of its words each sound like
+    #: an Arabic word of the pair (or the whole name, run together, does).
+    person_words: float = 0.5
+    #: How alike the whole name run together must be to an Arabic word, or to two or three
+    #: adjacent Arabic words run together, to account for it: strict, since a long joined
+    #: skeleton meets some Arabic word at a loose match by chance ("DiegoHerrera" ~ وظهر).
+    person_joined: float = 0.85
 
 
 PARAMS = NameMismatchParams()
+# Skeletons of an Arabic word with its proclitics off however short the stem left (الحق → HK).
+_SHORT_STEMS = replace(TRANSLIT_PARAMS, min_stem=2)
 
 
 @dataclass(frozen=True)
@@ -243,22 +255,26 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
             key = word.lower()
             return key in _NOT_NAMES or key in lang.en.MONTHS or bool(_DEMONYM.search(key))
 
-        while words and common(words[0][2]):
+        def edge(word: str) -> bool:
+            # An ordinary word at an edge is not part of the name ("the Maria Gonzalez
+            # Market", "Health Data Priya Sharma"); inside a run it makes the run a title.
+            return common(word) or _ordinary(word, vocabulary)
+
+        while words and edge(words[0][2]):
             words = words[1:]
-        while words and common(words[-1][2]):
+        while words and edge(words[-1][2]):
             words = words[:-1]
         if (not 2 <= len(words) <= 4 or any(common(w) for _s, _e, w in words)
                 or any(_ordinary(w, vocabulary) for _s, _e, w in words)):
             continue  # names are no ordinary words: "High Court", "North Sea" are not persons
         if any(w.lower() in ar_text for _s, _e, w in words):
             continue  # written in Latin letters in the Arabic too
-        # Each word, and the run written as one word (نيويورك "New York"), against every
-        # Arabic word, at a looser match than the evidence above: only a name with nothing
-        # alike is reported.
-        names = english_names(" ".join(w for _s, _e, w in words) + " "
-                              + "".join(w for _s, _e, w in words))
-        if any(_matches(e, a, PARAMS.person_match) for e in names
-               for a in [*ar_words, *joined()]):
+        # Each word against every Arabic word, at a looser match than the evidence above; the
+        # run written as one word against every Arabic word (نيويورك "New York") and every
+        # run of Arabic words written as one. The name is accounted for when the joined forms
+        # match or most of its words do: one short word that happens to sound like some
+        # Arabic word ("Mehta" ~ محل) does not account for a whole name.
+        if _accounted([w for _s, _e, w in words], ar_words, joined):
             continue
         start, end = words[0][0], words[-1][0] + len(words[-1][2])
         name = en_text[start:end]
@@ -267,6 +283,31 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
                   "word of this sentence sounds like it.",
                   "Check the Arabic: is this the person it names, or was the name changed or "
                   "added?")
+
+
+def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], list[_Word]],
+               params: NameMismatchParams | None = None) -> bool:
+    """Whether an English full name has a rendering by sound in the Arabic: its words run
+    together closely match an Arabic word or run of words (نيويورك "New York", سول باس "Saul
+    Bass"), or more than ``person_words`` of its words each sound like an Arabic word."""
+    params = params or PARAMS
+    whole = english_names("".join(words))
+    if any(_matches(e, a, params.person_joined) for e in whole for a in [*ar_words, *joined()]):
+        return True
+    alike = compared = 0
+    for word in words:
+        skeleton = latin_skeleton(word)
+        if len(skeleton) < 2:
+            continue    # "Yi", "Kiki" (KK → K): too short to say anything
+        compared += 1
+        if len(skeleton) == 2:
+            # Too short for a graded match: only the same two consonants count ("Siri" سيري,
+            # "al-Ḥaqq" الحق, whose clitic the usual skeletons keep on so short a stem).
+            alike += any(skeleton in arabic_skeletons(a.text, _SHORT_STEMS) for a in ar_words)
+        else:
+            alike += any(_matches(e, a, params.person_match) for e in english_names(word)
+                         for a in ar_words)
+    return compared > 0 and alike >= params.person_words * compared
 
 
 def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
