@@ -9,12 +9,11 @@ nowhere in the document is never reported: precision first, the check is a warni
 A source name rendered by a pronoun (he, she, they...) is not reported: translators do that.
 
 One exception needs no document evidence: a person's name in the English (two to four
-capitalised words inside the sentence, such as "Maria Gonzalez"; ordinary words at its edges,
-as in "the Maria Gonzalez Market", are not part of it) of which fewer than half the words sound
-like an Arabic word of the pair, and which does not sound, run together, like an Arabic word or
-two or three adjacent ones. Arabic writes a foreign person's name by sound, so a full name with
-too little alike in the Arabic was added or swapped; a name named once in the document is found
-this way too.
+capitalised words inside the sentence, such as "Maria Gonzalez") of which fewer than half the
+words sound like an Arabic word of the pair, and which does not sound, run together, like an
+Arabic word or two or three adjacent ones. Arabic writes a foreign person's name by sound, so a
+full name with too little alike in the Arabic was added or swapped; a name named once in the
+document is found this way too.
 """
 
 from __future__ import annotations
@@ -255,14 +254,9 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
             key = word.lower()
             return key in _NOT_NAMES or key in lang.en.MONTHS or bool(_DEMONYM.search(key))
 
-        def edge(word: str) -> bool:
-            # An ordinary word at an edge is not part of the name ("the Maria Gonzalez
-            # Market", "Health Data Priya Sharma"); inside a run it makes the run a title.
-            return common(word) or _ordinary(word, vocabulary)
-
-        while words and edge(words[0][2]):
+        while words and common(words[0][2]):
             words = words[1:]
-        while words and edge(words[-1][2]):
+        while words and common(words[-1][2]):
             words = words[:-1]
         if (not 2 <= len(words) <= 4 or any(common(w) for _s, _e, w in words)
                 or any(_ordinary(w, vocabulary) for _s, _e, w in words)):
@@ -374,9 +368,8 @@ def place_hits(pair: Pair, ar_side: str = SRC, en_side: str = TGT) -> Iterator[H
     ar, en = pair.text(ar_side), pair.text(en_side)
     names = english_names(en)
     for side, span, name in unmatched_places(ar, en):
-        if side == "ar" and any(_matches(e, a) for a in arabic_words(ar[span[0]:span[1]])
-                                for e in names):
-            continue  # rendered by sound after all ("District of Columbia", مقاطعة كولومبيا)
+        if side == "ar" and _rendered_inside_a_name(ar[span[0]:span[1]], name, en, names):
+            continue
         if side == "en":
             yield Hit(pair.id, en_side, span,
                       f"'{en[span[0]:span[1]]}' in the English is not named in the Arabic.",
@@ -385,6 +378,25 @@ def place_hits(pair: Pair, ar_side: str = SRC, en_side: str = TGT) -> Iterator[H
             yield Hit(pair.id, ar_side, span,
                       f"'{ar[span[0]:span[1]]}' ({name}) is not named in the English.",
                       f"Check whether '{name}' was left out or replaced by another name.")
+
+
+_CAPITALISED = re.compile(r"(?<![\w])[A-Z][\w\-]+")
+
+
+def _rendered_inside_a_name(ar_place: str, name: str, en: str, names: list[_Word]) -> bool:
+    """An Arabic place the English renders inside a longer name after all: by sound ("District
+    of Columbia" مقاطعة كولومبيا; "Roma Tre" جامعة روما الثالثة, two consonants matched exactly)
+    or as part of a capitalised word ("Mesoamerican" for أمريكا الوسطى)."""
+    words = arabic_words(ar_place)
+    if any(_matches(e, a) for a in words for e in names):
+        return True
+    short = {sk for a in words for sk in arabic_skeletons(a.text, _SHORT_STEMS) if len(sk) == 2}
+    capitalised = [m.group() for m in _CAPITALISED.finditer(en)]
+    if short and any(latin_skeleton(w) in short for w in capitalised):
+        return True
+    forms = [f.lower() for place, others, _ar in lang.ar.PLACES if place == name
+             for f in (place, *others) if len(f) >= 4]
+    return any(f in w.lower() and len(w) > len(f) for w in capitalised for f in forms)
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
