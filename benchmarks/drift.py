@@ -36,8 +36,9 @@ threshold chosen on the tune split so that 2 clean pairs in 100 are flagged
 ``--split tune-short`` measures short pairs, the kind Tatoeba (test) is made of and the
 running text of the tune split has few of: every TICO-19 unit whose English has at most
 :data:`SHORT_WORDS` words (its CMU speech prompts, headings, list items and short sentences), in
-file order, with a full stop added to a side that ends without an end mark (so that each unit
-stays one sentence). It is tune data: thresholds for short pairs are fitted on it.
+an order shuffled with a fixed seed (so that a document is a list of unrelated short sentences,
+as Tatoeba's are), with a full stop added to a side that ends without an end mark (so that each
+unit stays one sentence). It is tune data: thresholds for short pairs are fitted on it.
 
 The module honours ``PYTHONPATH``: ``aligner`` is imported from it when set, so another branch
 can be measured with this script.
@@ -148,6 +149,9 @@ def load_tico_short() -> list[Pairs]:
             ar, en = closed(row["ar"]), closed(row["en"])
             if len(en.split()) <= SHORT_WORDS and single_sentence(ar, en):
                 out.append((ar, en))
+    # Shuffled (fixed seed): documents of unrelated short sentences, like a phrase list or
+    # Tatoeba's, rather than runs of one dialogue's near-identical prompts.
+    random.Random(SEEDS["tune-short"]).shuffle(out)
     return [out]
 
 

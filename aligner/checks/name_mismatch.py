@@ -233,9 +233,9 @@ _POSSESSIVE = re.compile(r"['’‘]s?$")
 
 def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: str = TGT
                 ) -> Iterator[Hit]:
-    """Hits for an English full name none of whose words sounds like an Arabic word of the pair
-    (see the module's docstring); titles, institutions, demonyms and months at the edges of the
-    run are not part of the name."""
+    """Hits for an English full name with too little alike in the Arabic of the pair (see the
+    module's docstring); titles, institutions, demonyms and months at the edges of the run are
+    not part of the name."""
     en_text, ar_text = pair.text(en_side), pair.text(ar_side).lower()
     vocabulary = common_words()
 
@@ -263,11 +263,11 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
             continue  # names are no ordinary words: "High Court", "North Sea" are not persons
         if any(w.lower() in ar_text for _s, _e, w in words):
             continue  # written in Latin letters in the Arabic too
-        # Each word against every Arabic word, at a looser match than the evidence above; the
-        # run written as one word against every Arabic word (نيويورك "New York") and every
-        # run of Arabic words written as one. The name is accounted for when the joined forms
-        # match or most of its words do: one short word that happens to sound like some
-        # Arabic word ("Mehta" ~ محل) does not account for a whole name.
+        # Each word against every Arabic word; the run written as one word against every
+        # Arabic word (نيويورك "New York") and every run of Arabic words written as one. The
+        # name is accounted for when the joined forms match or at least half its words do:
+        # one short word that happens to sound loosely like some Arabic word ("Mehta" ~ محل)
+        # does not account for a whole name.
         if _accounted([w for _s, _e, w in words], ar_words, joined):
             continue
         start, end = words[0][0], words[-1][0] + len(words[-1][2])
