@@ -9,9 +9,9 @@ nowhere in the document is never reported: precision first, the check is a warni
 A source name rendered by a pronoun (he, she, they...) is not reported: translators do that.
 
 One exception needs no document evidence: a person's name in the English (two to four
-capitalised words inside the sentence, such as "Maria Gonzalez") of which fewer than half the
-words sound like an Arabic word of the pair, and which does not sound, run together, like an
-Arabic word or two or three adjacent ones. Arabic writes a foreign person's name by sound, so a
+capitalised words inside the sentence, such as "Maria Gonzalez", at least two of them long
+enough to compare) of which fewer than half the words sound like an Arabic word of the pair, and
+which does not sound, run together, like an Arabic word or two or three adjacent ones. Arabic writes a foreign person's name by sound, so a
 full name with too little alike in the Arabic was added or swapped; a name named once in the
 document is found this way too.
 """
@@ -134,6 +134,8 @@ class NameMismatchParams:
     #: A full name is accounted for when more than this share of its words each sound like
     #: an Arabic word of the pair (or the whole name, run together, does).
     person_words: float = 0.5
+    #: A full name is judged only with at least this many words of two consonants or more.
+    person_min_words: int = 2
     #: How alike the whole name run together must be to an Arabic word, or to two or three
     #: adjacent Arabic words run together, to account for it: strict, since a long joined
     #: skeleton meets some Arabic word at a loose match by chance ("DiegoHerrera" ~ وظهر).
@@ -292,7 +294,7 @@ def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], lis
     for word in words:
         skeleton = latin_skeleton(word)
         if len(skeleton) < 2:
-            continue    # "Yi", "Kiki" (KK → K): too short to say anything
+            continue    # "Li", "Kiki" (KK → K): too short to say anything
         compared += 1
         if len(skeleton) == 2:
             # Too short for a graded match: only the same two consonants count ("Siri" سيري,
@@ -301,7 +303,8 @@ def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], lis
         else:
             alike += any(_matches(e, a, params.person_match) for e in english_names(word)
                          for a in ar_words)
-    return compared > 0 and alike >= params.person_words * compared
+    # With fewer comparable words there is too little to judge ("Li Keqiang", لي كه تشيانغ).
+    return compared < params.person_min_words or alike >= params.person_words * compared
 
 
 def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:

@@ -274,3 +274,13 @@ def test_an_arabic_place_rendered_inside_a_longer_english_name_passes():
     assert run([ar], [en]) == []      # أمريكا inside "Mesoamerican"
     (hit,) = run([ar], [en.replace("Mesoamerican", "Polynesian")])
     assert hit.side == "src" and "United States" in hit.message
+
+
+def test_a_name_with_one_comparable_word_is_not_judged():
+    # "Li" has one consonant: only "Keqiang" could be compared (كه تشيانغ spells it apart).
+    ar = "وقال رئيس مجلس الدولة الصيني لي كه تشيانغ إن التفشي انحسر."
+    en = "The outbreak has receded, said Li Keqiang."
+    assert run([ar], [en]) == []
+    damaged = en.replace("Li Keqiang", "Hans Becker")
+    (hit,) = run([ar], [damaged])
+    assert damaged[hit.span[0]:hit.span[1]] == "Hans Becker"
