@@ -11,9 +11,9 @@ A source name rendered by a pronoun (he, she, they...) is not reported: translat
 One exception needs no document evidence: a person's name in the English (two to four
 capitalised words inside the sentence, such as "Maria Gonzalez", at least two of them long
 enough to compare) of which fewer than half the words sound like an Arabic word of the pair, and
-which does not sound, run together, like an Arabic word or two or three adjacent ones. Arabic writes a foreign person's name by sound, so a
-full name with too little alike in the Arabic was added or swapped; a name named once in the
-document is found this way too.
+which does not sound, run together, like an Arabic word or two or three adjacent ones. Arabic
+writes a foreign person's name by sound, so a full name with too little alike in the Arabic was
+added or swapped; a name named once in the document is found this way too.
 """
 
 from __future__ import annotations
