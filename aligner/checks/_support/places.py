@@ -182,9 +182,8 @@ class ArabicText:
 
 
 # Capitalised words after a place that do not make it part of a longer name: a title
-# ("Egypt President Jair Bolsonaro", "Iraq Prime Minister"), its government's departments.
-_TITLES = lang.en.NOT_NAMES | frozenset("""prime foreign defence defense health interior
-finance ministry minister government parliament ambassador embassy""".split())
+# ("Egypt President Jair Bolsonaro") or a function word.
+_TITLES = lang.en.NOT_NAMES
 
 
 def _compound(text: str, start: int, end: int) -> bool:
