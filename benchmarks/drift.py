@@ -1,7 +1,7 @@
 """Translation drift, measured: recall of the meaning checks on damaged English, beside a plain
 cosine threshold on the same encoder (figures, not a test).
 
-    python benchmarks/drift.py [--split tune|test] [--full] [--seed N]
+    python benchmarks/drift.py [--split tune|test|tune-short] [--full] [--seed N]
 
 Parallel documents (10–30 sentence pairs each) are built from one split of ``tests/data``
 (``docs/evaluation.md``): **tune** is TICO-19 plus UD Arabic-PUD, **test** is FLORES-200 devtest
@@ -32,6 +32,13 @@ of the same documents) that get a meaning warning or error, check by check. The 
 what a user would otherwise do: flag a pair whose plain e5 cosine is below a threshold, the
 threshold chosen on the tune split so that 2 clean pairs in 100 are flagged
 (:data:`BASELINE_THRESHOLD`, printed again by ``--split tune``).
+
+``--split tune-short`` measures short pairs, the kind Tatoeba (test) is made of and the
+running text of the tune split has few of: every TICO-19 unit whose English has at most
+:data:`SHORT_WORDS` words (its CMU speech prompts, headings, list items and short sentences), in
+an order shuffled with a fixed seed (so that a document is a list of unrelated short sentences,
+as Tatoeba's are), with a full stop added to a side that ends without an end mark (so that each
+unit stays one sentence). It is tune data: thresholds for short pairs are fitted on it.
 
 The module honours ``PYTHONPATH``: ``aligner`` is imported from it when set, so another branch
 can be measured with this script.
@@ -82,7 +89,8 @@ MEANING_CHECKS = frozenset({"number-mismatch", "date-mismatch", "name-mismatch",
                             "negation-drift", "modality-drift", "term-mismatch",
                             "mistranslation", "omission", "addition", "low-similarity",
                             "untranslated"})
-SEEDS = {"tune": 11, "test": 13}
+SEEDS = {"tune": 11, "test": 13, "tune-short": 17}
+SHORT_WORDS = 10    # --split tune-short: TICO-19 units whose English has at most this many words
 DAMAGE_RATE = 1 / 3
 #: Plain e5 cosine below which the baseline flags a pair: the 2nd percentile of the clean
 #: pairs' cosines on the tune split (``--split tune --pairs 1600`` printed 0.8351; every
@@ -126,13 +134,36 @@ def load_tatoeba() -> list[Pairs]:
                                                                               e.strip())]]
 
 
+def load_tico_short() -> list[Pairs]:
+    """TICO-19 units whose English has at most :data:`SHORT_WORDS` words, in file order, as one
+    group; a side without an end mark gets a full stop (a trailing colon or comma becomes one)."""
+    import csv
+
+    def closed(text: str) -> str:
+        text = text.strip()
+        return text if re.search(r"[.!?؟…][\"”’»)]*$", text) else text.rstrip(":;,،؛ ") + "."
+
+    out: Pairs = []
+    with open(DATA / "tico19" / "tico19.en-ar.tsv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            ar, en = closed(row["ar"]), closed(row["en"])
+            if len(en.split()) <= SHORT_WORDS and single_sentence(ar, en):
+                out.append((ar, en))
+    # Shuffled (fixed seed): documents of unrelated short sentences, like a phrase list or
+    # Tatoeba's, rather than runs of one dialogue's near-identical prompts.
+    random.Random(SEEDS["tune-short"]).shuffle(out)
+    return [out]
+
+
 def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:
     """The split's sources, each as its upstream groups of consecutive pairs."""
     if split == "tune":
         return [("TICO-19", load_sentences("tico")), ("UD Arabic-PUD", load_ud_pud())]
     if split == "test":
         return [("FLORES-200 devtest", load_sentences("flores")), ("Tatoeba", load_tatoeba())]
-    raise ValueError(f"unknown split {split!r} (tune or test)")
+    if split == "tune-short":
+        return [("TICO-19 short units", load_tico_short())]
+    raise ValueError(f"unknown split {split!r} (tune, test or tune-short)")
 
 
 def documents(groups: list[Pairs], rng: random.Random, lo: int = 10, hi: int = 30,
@@ -742,7 +773,7 @@ def report(split: str, fig: Figures, docs: int, seconds: float, mode: str) -> st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "test"), default="tune")
+    parser.add_argument("--split", choices=("tune", "test", "tune-short"), default="tune")
     parser.add_argument("--full", action="store_true", help="every document of the split")
     parser.add_argument("--seed", type=int, default=None, help="damage seed (default: per split)")
     parser.add_argument("--no-glossary", action="store_true",

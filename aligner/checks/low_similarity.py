@@ -27,9 +27,15 @@ class LowSimilarityParams:
     min_pairs: int = 6         # scored pairs a document needs for its own norm
     min_spread: float = 0.03   # scores in [0, 1]: a document of near-equal scores flags nothing
     min_drop: float = 0.40     # and the pair at least this far below the document's median
-    # A score this low is reported whatever the document's norm: in a document of unrelated
+    # A score this low is reported whatever the document's spread: in a document of unrelated
     # short sentences (a memory, a phrase list) the spread is too wide for the z-score.
     absolute: float = 0.40
+    # ... but in a document whose pairs all score low (a technical text whose acronyms the
+    # translation spells out, sentences so alike that their neighbours compress the margins) a
+    # low score is less unusual: the limit falls by ``absolute_slope`` for each point of the
+    # document's median below ``absolute_norm`` (never rises above ``absolute``).
+    absolute_norm: float = 0.80
+    absolute_slope: float = 0.5
 
 
 PARAMS = LowSimilarityParams()
@@ -45,9 +51,10 @@ def find(ctx: CheckContext, params: LowSimilarityParams = PARAMS) -> Iterator[Hi
         return
     scores = [score for _p, score in scored]
     mid = median(scores)
+    limit = params.absolute - params.absolute_slope * max(0.0, params.absolute_norm - mid)
     for (pair, score), z in zip(scored, robust_z(scores, params.min_spread)):
         relative = z <= params.z_limit and mid - score >= params.min_drop
-        if relative or score < params.absolute:
+        if relative or score < limit:
             text = pair.text(SRC)
             yield Hit(pair.id, SRC, (0, len(text)),
                       f"This pair's similarity ({score:.2f}) is far below the "

@@ -8,24 +8,26 @@ nowhere in the document is never reported: precision first, the check is a warni
 
 A source name rendered by a pronoun (he, she, they...) is not reported: translators do that.
 
-One exception needs no document evidence: a person's name in the English (two or three
-capitalised words inside the sentence, such as "Maria Gonzalez") none of whose words sounds like
-any Arabic word of the pair. Arabic writes a foreign person's name by sound, so a full name with
-nothing alike in the Arabic was added or swapped; a name named once in the document is found
-this way too.
+One exception needs no document evidence: a person's name in the English (two to four
+capitalised words inside the sentence, such as "Maria Gonzalez", at least two of them long
+enough to compare) of which fewer than half the words sound like an Arabic word of the pair, and
+which does not sound, run together, like an Arabic word or two or three adjacent ones. Arabic
+writes a foreign person's name by sound, so a full name with too little alike in the Arabic was
+added or swapped; a name named once in the document is found this way too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from .. import lang
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic, normalize_latin
+from ..translit import PARAMS as TRANSLIT_PARAMS
 from ..translit import arabic_skeletons, latin_skeleton, names_match
 from ._support.base import Check, CheckContext, Hit
 from ._support.places import unmatched_places
@@ -128,10 +130,21 @@ class NameMismatchParams:
     consistency: float = 0.6
     #: How alike (skeleton similarity) an Arabic word must be to an English full name's word to
     #: count as its rendering; looser than the other matches, since here a match only spares.
-    person_match: float = 0.6
+    person_match: float = 0.75
+    #: A full name is accounted for when more than this share of its words each sound like
+    #: an Arabic word of the pair (or the whole name, run together, does).
+    person_words: float = 0.5
+    #: A full name is judged only with at least this many words of two consonants or more.
+    person_min_words: int = 2
+    #: How alike the whole name run together must be to an Arabic word, or to two or three
+    #: adjacent Arabic words run together, to account for it: strict, since a long joined
+    #: skeleton meets some Arabic word at a loose match by chance ("DiegoHerrera" ~ وظهر).
+    person_joined: float = 0.85
 
 
 PARAMS = NameMismatchParams()
+# Skeletons of an Arabic word with its proclitics off however short the stem left (الحق → HK).
+_SHORT_STEMS = replace(TRANSLIT_PARAMS, min_stem=2)
 
 
 @dataclass(frozen=True)
@@ -222,9 +235,9 @@ _POSSESSIVE = re.compile(r"['’‘]s?$")
 
 def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: str = TGT
                 ) -> Iterator[Hit]:
-    """Hits for an English full name none of whose words sounds like an Arabic word of the pair
-    (see the module's docstring); titles, institutions, demonyms and months at the edges of the
-    run are not part of the name."""
+    """Hits for an English full name with too little alike in the Arabic of the pair (see the
+    module's docstring); titles, institutions, demonyms and months at the edges of the run are
+    not part of the name."""
     en_text, ar_text = pair.text(en_side), pair.text(ar_side).lower()
     vocabulary = common_words()
 
@@ -252,13 +265,12 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
             continue  # names are no ordinary words: "High Court", "North Sea" are not persons
         if any(w.lower() in ar_text for _s, _e, w in words):
             continue  # written in Latin letters in the Arabic too
-        # Each word, and the run written as one word (نيويورك "New York"), against every
-        # Arabic word, at a looser match than the evidence above: only a name with nothing
-        # alike is reported.
-        names = english_names(" ".join(w for _s, _e, w in words) + " "
-                              + "".join(w for _s, _e, w in words))
-        if any(_matches(e, a, PARAMS.person_match) for e in names
-               for a in [*ar_words, *joined()]):
+        # Each word against every Arabic word; the run written as one word against every
+        # Arabic word (نيويورك "New York") and every run of Arabic words written as one. The
+        # name is accounted for when the joined forms match or at least half its words do:
+        # one short word that happens to sound loosely like some Arabic word ("Mehta" ~ محل)
+        # does not account for a whole name.
+        if _accounted([w for _s, _e, w in words], ar_words, joined):
             continue
         start, end = words[0][0], words[-1][0] + len(words[-1][2])
         name = en_text[start:end]
@@ -267,6 +279,32 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
                   "word of this sentence sounds like it.",
                   "Check the Arabic: is this the person it names, or was the name changed or "
                   "added?")
+
+
+def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], list[_Word]],
+               params: NameMismatchParams | None = None) -> bool:
+    """Whether an English full name has a rendering by sound in the Arabic: its words run
+    together closely match an Arabic word or run of words (نيويورك "New York", سول باس "Saul
+    Bass"), or more than ``person_words`` of its words each sound like an Arabic word."""
+    params = params or PARAMS
+    whole = english_names("".join(words))
+    if any(_matches(e, a, params.person_joined) for e in whole for a in [*ar_words, *joined()]):
+        return True
+    alike = compared = 0
+    for word in words:
+        skeleton = latin_skeleton(word)
+        if len(skeleton) < 2:
+            continue    # "Li", "Kiki" (KK → K): too short to say anything
+        compared += 1
+        if len(skeleton) == 2:
+            # Too short for a graded match: only the same two consonants count ("Siri" سيري,
+            # "al-Ḥaqq" الحق, whose clitic the usual skeletons keep on so short a stem).
+            alike += any(skeleton in arabic_skeletons(a.text, _SHORT_STEMS) for a in ar_words)
+        else:
+            alike += any(_matches(e, a, params.person_match) for e in english_names(word)
+                         for a in ar_words)
+    # With fewer comparable words there is too little to judge ("Li Keqiang", لي كه تشيانغ).
+    return compared < params.person_min_words or alike >= params.person_words * compared
 
 
 def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
@@ -333,9 +371,8 @@ def place_hits(pair: Pair, ar_side: str = SRC, en_side: str = TGT) -> Iterator[H
     ar, en = pair.text(ar_side), pair.text(en_side)
     names = english_names(en)
     for side, span, name in unmatched_places(ar, en):
-        if side == "ar" and any(_matches(e, a) for a in arabic_words(ar[span[0]:span[1]])
-                                for e in names):
-            continue  # rendered by sound after all ("District of Columbia", مقاطعة كولومبيا)
+        if side == "ar" and _rendered_inside_a_name(ar[span[0]:span[1]], name, en, names):
+            continue
         if side == "en":
             yield Hit(pair.id, en_side, span,
                       f"'{en[span[0]:span[1]]}' in the English is not named in the Arabic.",
@@ -344,6 +381,25 @@ def place_hits(pair: Pair, ar_side: str = SRC, en_side: str = TGT) -> Iterator[H
             yield Hit(pair.id, ar_side, span,
                       f"'{ar[span[0]:span[1]]}' ({name}) is not named in the English.",
                       f"Check whether '{name}' was left out or replaced by another name.")
+
+
+_CAPITALISED = re.compile(r"(?<![\w])[A-Z][\w\-]+")
+
+
+def _rendered_inside_a_name(ar_place: str, name: str, en: str, names: list[_Word]) -> bool:
+    """An Arabic place the English renders inside a longer name after all: by sound ("District
+    of Columbia" مقاطعة كولومبيا; "Roma Tre" جامعة روما الثالثة, two consonants matched exactly)
+    or as part of a capitalised word ("Mesoamerican" for أمريكا الوسطى)."""
+    words = arabic_words(ar_place)
+    if any(_matches(e, a) for a in words for e in names):
+        return True
+    short = {sk for a in words for sk in arabic_skeletons(a.text, _SHORT_STEMS) if len(sk) == 2}
+    capitalised = [m.group() for m in _CAPITALISED.finditer(en)]
+    if short and any(latin_skeleton(w) in short for w in capitalised):
+        return True
+    forms = [f.lower() for place, others, _ar in lang.ar.PLACES if place == name
+             for f in (place, *others) if len(f) >= 4]
+    return any(f in w.lower() and len(w) > len(f) for w in capitalised for f in forms)
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

@@ -44,7 +44,7 @@ def test_every_kind_of_damage_is_measured(figures):
     ("number", 0.95),      # printed 1.00 (21 pairs)
     ("negation", 0.75),    # printed 0.82 (49)
     ("unrelated", 0.93),   # printed 0.98 (49)
-    ("name", 0.85),        # printed 0.95 (21; 0.85 of 61 with --full): full names by sound
+    ("name", 0.90),        # printed 1.00 (21; 0.97 of 61 with --full): half a full name by sound
 ])
 def test_recall_of_the_matching_check(figures, kind, at_least):
     assert figures.recall[kind] >= at_least, (kind, figures.recall[kind])
@@ -57,5 +57,25 @@ def test_checks_beat_a_plain_cosine_threshold_where_meaning_changes_little(figur
 
 
 def test_clean_pairs_rarely_get_a_meaning_warning(figures):
-    # Printed 2.3 in 100 (the acceptance asks 2): name-mismatch 0.9, low-similarity 0.9.
+    # Printed 2.3 in 100 (the acceptance asks 2; --full prints 2.0): name-mismatch 0.9,
+    # low-similarity 0.9.
     assert figures.clean_rate <= 0.03, figures.clean_by_check
+
+
+@pytest.mark.parametrize("check, at_most", [
+    ("name-mismatch", 0.015),     # printed 0.9 in 100 (1.0 with --full)
+    ("low-similarity", 0.015),    # printed 0.9 in 100 (0.8 with --full)
+])
+def test_clean_pairs_per_check(figures, check, at_most):
+    assert figures.clean_by_check[check] / figures.clean <= at_most, figures.clean_by_check
+
+
+def test_tune_short_split_holds_short_single_sentences():
+    # --split tune-short (tune data, for thresholds on short pairs): TICO-19 units of at most
+    # SHORT_WORDS English words, each side one sentence with its end mark.
+    drift = _load()
+    (group,) = drift.load_tico_short()
+    assert len(group) > 300
+    assert all(len(en.split()) <= drift.SHORT_WORDS for _ar, en in group)
+    assert all(drift.single_sentence(ar, en) for ar, en in group)
+    assert "tune-short" in drift.SEEDS and drift.split_groups("tune-short")[0][1] == [group]

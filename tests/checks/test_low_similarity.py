@@ -54,3 +54,14 @@ def test_very_low_score_flagged_in_a_widely_spread_document():
     assert hit.pair == 6
     scores[6] = 0.42
     assert run(scores) == []
+
+
+def test_the_absolute_limit_falls_in_a_document_that_scores_low():
+    # Every pair scores low (a technical text whose acronyms the translation spells out): 0.37
+    # is not unusual there (median 0.655, limit 0.40 - 0.5 * (0.80 - 0.655) = 0.33) ...
+    scores = [0.62, 0.70, 0.66, 0.64, 0.68, 0.60, 0.37, 0.63, 0.67, 0.69]
+    assert run(scores) == []
+    scores[6] = 0.30
+    assert [h.pair for h in run(scores)] == [6]
+    # ... while in a spread document that scores as usual (median 0.865) it is reported.
+    assert [h.pair for h in run([0.95, 0.6, 0.9, 0.65, 0.98, 0.7, 0.37, 0.85, 0.97, 0.88])] == [6]

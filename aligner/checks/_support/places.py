@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ... import lang
 from ...text import normalize_arabic
+from ...translit import arabic_skeletons, latin_skeleton, names_match
 
 _AR_WORD = lang.ar.WORD
 _PROCLITICS = tuple(normalize_arabic(c) for c in lang.ar.LINK_PROCLITICS)
@@ -26,8 +27,25 @@ _FINAL_VOWELS = tuple(normalize_arabic(s) for s in ("ا", "ة", "ى"))
 # إنجلترا, DC for واشنطن دي سي).
 _STAND_IN = re.compile(r"\b(?:the (?:country|nation|kingdom|republic|capital|city|state|"
                        r"organi[sz]ation|alliance|union|bloc|league|body|agency|fund|bank)|"
-                       r"it|its|they|their|them|there|here)\b", re.IGNORECASE)
+                       r"they|their|them)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+
+
+def _spare_acronym(ar: str, en: str) -> bool:
+    """The English has an acronym the Arabic does not render itself, so it may stand for a
+    place the Arabic spells out (PHE for هيئة الصحة العامة في إنجلترا). One the Arabic writes
+    in Latin letters or by sound (COVID, كوفيد) stands for itself, not for a place."""
+    skeletons: list[frozenset[str]] | None = None
+    for m in _ACRONYM.finditer(en):
+        acronym = m.group().rstrip("s")
+        if acronym in ar:
+            continue
+        if skeletons is None:
+            skeletons = [arabic_skeletons(w) for w in _AR_WORD.findall(ar)]
+        skeleton = latin_skeleton(acronym)
+        if not any(names_match(skeleton, w) for w in skeletons):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -90,13 +108,19 @@ def index() -> PlaceIndex:
     return PlaceIndex(tuple(out), {p.name: p for p in out}, pattern, by_first, by_stem)
 
 
-def _candidates(word: str) -> set[str]:
-    """A normalised Arabic word without each proclitic it may carry."""
-    out = {word}
+def _candidates(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A normalised Arabic word without each proclitic it may carry: the forms left by a
+    proclitic without the article (و، ب، ل، ف, or none), and apart those left by one that holds
+    it (ال، وال، بال، لل...). A table form written with the article meets the second kind only
+    in its article-less spelling, and one written without meets only the first: الرياض is the
+    city, رياض in ورياض الأطفال "gardens"; مالي is Mali, المالي "financial"."""
+    plain: set[str] = {word}
+    definite: set[str] = set()
     for clitic in _PROCLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-            out.add(word[len(clitic):])
-    return out
+            held = clitic.endswith(_ARTICLE) or clitic.endswith("لل")
+            (definite if held else plain).add(word[len(clitic):])
+    return frozenset(plain), frozenset(definite)
 
 
 @dataclass(frozen=True)
@@ -105,13 +129,18 @@ class ArabicText:
 
     spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]
-    candidates: tuple[frozenset[str], ...]
+    candidates: tuple[frozenset[str], ...]     # every clitic-free form of each word
+    #: per word, the forms left by a proclitic without the article, and by one with it
+    plain: tuple[frozenset[str], ...] = ()
+    definite: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> ArabicText:
         found = [(m.span(), normalize_arabic(m.group())) for m in _AR_WORD.finditer(text)]
+        split = [_candidates(w) for _s, w in found]
         return cls(tuple(s for s, _w in found), tuple(w for _s, w in found),
-                   tuple(frozenset(_candidates(w)) for _s, w in found))
+                   tuple(p | d for p, d in split), tuple(p for p, _d in split),
+                   tuple(d for _p, d in split))
 
     def places(self, table: PlaceIndex) -> list[tuple[tuple[int, int], Place, set[str]]]:
         """Every place the text names: its span, the place of the longest form starting at
@@ -124,6 +153,8 @@ class ArabicText:
             for cand in cands:
                 for place, k in table.by_first.get(cand, ()):
                     form, bare = place.arabic[k], place.bare[k]
+                    if cand not in (self.plain[i] if cand == form[0] else self.definite[i]):
+                        continue    # see _candidates: the article where the name has none
                     n = len(form)
                     rest = self.words[i + 1:i + n]
                     if len(rest) == n - 1 and all(w in (form[j], bare[j])
@@ -150,9 +181,20 @@ class ArabicText:
         return False
 
 
+# Capitalised words after a place that do not make it part of a longer name: a title
+# ("Egypt President Jair Bolsonaro") or a function word.
+_TITLES = lang.en.NOT_NAMES
+
+
 def _compound(text: str, start: int, end: int) -> bool:
-    """The match is part of a longer capitalised name ("New Mexico", "China Daily")."""
-    after = re.match(r"[\s\-]+([A-Z][a-z])", text[end:])
+    """The match is part of a longer capitalised name ("New Mexico", "China Daily"); not when
+    it is possessive ("Chile's Health Ministry") or a title follows ("Egypt President")."""
+    if re.search(r"['’]s$", text[start:end]):
+        after = None
+    else:
+        after = re.match(r"[\s\-]+([A-Z][a-z]+)", text[end:])
+        if after and after.group(1).lower() in _TITLES:
+            after = None
     before = re.search(r"([A-Z][\w]*)[\s\-]+$", text[:start])
     if before:
         opener = text[:before.start()].rstrip(" \"“‘'(")
@@ -168,7 +210,8 @@ def unmatched_places(ar: str, en: str) -> list[tuple[str, tuple[int, int], str]]
     out: list[tuple[str, tuple[int, int], str]] = []
     english = [m for m in table.names.finditer(en) if not _compound(en, m.start(), m.end())]
     arabic_found: list[tuple[tuple[int, int], Place, set[str]]] | None = None
-    if english or not (_STAND_IN.search(en) or _ACRONYM.search(en)):
+    stand_in = bool(_STAND_IN.search(en)) or _spare_acronym(ar, en)
+    if english or not stand_in:
         arabic = ArabicText.of(ar)
         arabic_found = arabic.places(table)
     seen: set[str] = set()
@@ -181,7 +224,7 @@ def unmatched_places(ar: str, en: str) -> list[tuple[str, tuple[int, int], str]]
         assert arabic_found is not None
         if not arabic.names(place, arabic_found, table):
             out.append(("en", m.span(), place.name))
-    if arabic_found is None or _STAND_IN.search(en) or _ACRONYM.search(en):
+    if arabic_found is None or stand_in:
         return out
     reported: set[str] = set()
     for span, place, _every in arabic_found:
