@@ -41,9 +41,15 @@ class OmissionParams:
     #: The word rule: an Arabic clause with at least ``words_min`` words that the word
     #: evidence knows, at least ``words_share`` of them untranslated, in a pair whose length
     #: ratio has a robust z-score at or below ``words_z``.
-    words_min: int = 4
+    words_min: int = 3
     words_share: float = 0.85
-    words_z: float = -0.5
+    words_z: float = -0.8
+    #: Or, across clause breaks: a run of at least ``run_words`` untranslated known words
+    #: (with at most ``run_gap`` words without evidence between two of them) in a pair whose
+    #: z-score is at or below ``run_z``.
+    run_words: int = 6
+    run_gap: int = 2
+    run_z: float = -1.0
 
 
 PARAMS = OmissionParams()
@@ -128,21 +134,37 @@ def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
             continue
         arabic, english = pair.text(SRC), pair.text(TGT)
         found = words.pair_words(arabic, english)
-        for start, end in arabic_clauses(arabic):
-            states = [(t, s) for t, s in zip(found.arabic, found.ar_state)
-                      if start <= t.start < end and s is not None]
-            lost = [t.text for t, s in states if s is False]
-            if len(states) < PARAMS.words_min or len(lost) < PARAMS.words_share * len(states):
-                continue
-            reported.add(pair.id)
-            yield Hit(pair.id, SRC, (start, end),
-                      f"This clause of the source seems to have no counterpart in the "
-                      f"translation: {len(lost)} of its {len(states)} words with a known "
-                      f"rendering ({', '.join(lost[:4])}) are not rendered, and the "
-                      "translation is shorter than this document's translations usually are.",
-                      "Check whether this clause was left out of the translation and "
-                      "translate it.")
-            break
+        span = _lost_clause(found, arabic, z)
+        if span is None:
+            continue
+        states = [s for t, s in zip(found.arabic, found.ar_state)
+                  if span[0] <= t.start < span[1] and s is not None]
+        lost = [t.text for t, s in zip(found.arabic, found.ar_state)
+                if span[0] <= t.start < span[1] and s is False]
+        reported.add(pair.id)
+        yield Hit(pair.id, SRC, span,
+                  f"This part of the source seems to have no counterpart in the translation: "
+                  f"{len(lost)} of its {len(states)} words with a known rendering "
+                  f"({', '.join(lost[:4])}) are not rendered, and the translation is shorter "
+                  "than this document's translations usually are.",
+                  "Check whether this clause was left out of the translation and translate it.")
+
+
+def _lost_clause(found: words.PairWords, arabic: str, z: float) -> tuple[int, int] | None:
+    """The first Arabic clause whose known words are (nearly) all untranslated, else the
+    first long run of untranslated words in a translation that is shorter still."""
+    for start, end in arabic_clauses(arabic):
+        states = [s for t, s in zip(found.arabic, found.ar_state)
+                  if start <= t.start < end and s is not None]
+        lost = sum(s is False for s in states)
+        if len(states) >= PARAMS.words_min and lost >= PARAMS.words_share * len(states):
+            return start, end
+    if z > PARAMS.run_z:
+        return None
+    for run in words.untranslated_runs(found.ar_state, PARAMS.run_gap):
+        if len(run) >= PARAMS.run_words:
+            return found.arabic[run[0]].start, found.arabic[run[-1]].end
+    return None
 
 
 def find_omission(ctx: CheckContext) -> Iterator[Hit]:

@@ -69,6 +69,7 @@ class Token:
 # -- stems ----------------------------------------------------------------------------------
 
 _AR_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ات", "ون", "ين", "ه")
+_AR_PRONOUNS = frozenset({"هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه"})
 _AR_TOKEN = re.compile(f"[{ar.LETTERS}{ar.TATWEEL}{ar.HARAKAT}{ar.DAGGER_ALEF}]+|[0-9٠-٩]+")
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[0-9]+")
 
@@ -84,7 +85,12 @@ def ar_stem(word: str) -> str:
             break
     for suffix in _AR_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[:-len(suffix)]
+            word = word[:-len(suffix)]
+            # A ta marbuta before a pronoun is written ت (حكومتهم "their government"); the
+            # bare word loses it as the suffix ه (حكومة → حكوم), so this one does too.
+            if suffix in _AR_PRONOUNS and word.endswith("ت") and len(word) > 3:
+                word = word[:-1]
+            return word
     return word
 
 

@@ -45,6 +45,7 @@ def test_every_kind_of_damage_is_measured(figures):
     ("negation", 0.75),    # printed 0.82 (49)
     ("unrelated", 0.93),   # printed 0.98 (49)
     ("name", 0.85),        # printed 0.95 (21; 0.85 of 61 with --full): full names by sound
+    ("clause", 0.24),      # printed 0.31 (29; 0.46 of 65 with --full): word evidence
 ])
 def test_recall_of_the_matching_check(figures, kind, at_least):
     assert figures.recall[kind] >= at_least, (kind, figures.recall[kind])
@@ -57,5 +58,6 @@ def test_checks_beat_a_plain_cosine_threshold_where_meaning_changes_little(figur
 
 
 def test_clean_pairs_rarely_get_a_meaning_warning(figures):
-    # Printed 2.3 in 100 (the acceptance asks 2): name-mismatch 0.9, low-similarity 0.9.
+    # Printed 2.8 in 100 (the acceptance asks 2): name-mismatch 0.9, low-similarity 0.9,
+    # omission 0.5.
     assert figures.clean_rate <= 0.03, figures.clean_by_check
