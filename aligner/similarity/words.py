@@ -222,12 +222,12 @@ def _pair_words(arabic: str, english: str, table: WordTable) -> PairWords:
     ar_toks, en_toks = ar_tokens(arabic), en_tokens(english)
     glosses = [gloss_stems(a.text) for a in ar_toks]
 
+    by_sound = _sound_links(ar_toks, en_toks, table)
+
     def linked(i: int, e: Token) -> bool:
-        return (table.translates(ar_toks[i].stem, e.stem) >= params.translates
-                or e.stem in glosses[i]
-                # A loanword written by sound (فيروس ~ virus, بروتين ~ protein).
-                or translit.names_match(translit.latin_skeleton(e.text),
-                                        translit.arabic_skeletons(ar_toks[i].text)))
+        a = ar_toks[i]
+        return (table.translates(a.stem, e.stem) >= params.translates
+                or e.stem in glosses[i] or (a.text, e.text) in by_sound)
 
     en_state: list[bool | None] = []
     for k, e in enumerate(en_toks):
@@ -247,6 +247,27 @@ def _pair_words(arabic: str, english: str, table: WordTable) -> PairWords:
             evidence = bool(glosses[i])
         ar_state.append(any(linked(i, e) for e in en_toks) if evidence else None)
     return PairWords(tuple(ar_toks), tuple(en_toks), tuple(ar_state), tuple(en_state))
+
+
+def _sound_links(ar_toks: Sequence[Token], en_toks: Sequence[Token], table: WordTable,
+                 ) -> set[tuple[str, str]]:
+    """(Arabic, English) words of a pair that sound alike: a loanword written by sound
+    (فيروس ~ virus, بروتين ~ protein). One blocked match per pair (translit.match_table), not an
+    edit distance per word pair."""
+    english = {e.text: translit.latin_skeleton(e.text) for e in en_toks
+               if len(e.text) > 3 and e.stem not in table.en_function}
+    arabic = {a.text: translit.arabic_skeletons(a.text) for a in ar_toks
+              if len(a.stem) > 2 and a.stem not in table.ar_function}
+    if not english or not arabic:
+        return set()
+    matches = translit.match_table(set(english.values()),
+                                   {s for skels in arabic.values() for s in skels})
+    out = set()
+    for a_text, skels in arabic.items():
+        heard = {n for s in skels for n in matches.get(s, ())}
+        if heard:
+            out |= {(a_text, e_text) for e_text, skel in english.items() if skel in heard}
+    return out
 
 
 def untranslated_runs(states: Sequence[bool | None], gap: int = PARAMS.run_gap,
