@@ -2,9 +2,11 @@
 
 The evidence is a translation table fitted to parallel text (IBM Model 1, both directions, EM
 over the tune split's TICO-19 and UD Arabic-PUD pairs; ``scripts/fit_word_table.py`` refits it
-into ``aligner/data/word_table.tsv.gz``). Words are compared as light stems: Arabic normalised
-(:func:`aligner.lang.ar.normalize_arabic`) with one proclitic chain and one pronoun/plural
-suffix taken off, English lower-cased and Snowball-stemmed (nltk, a dependency already).
+into ``aligner/data/word_table.tsv.gz``), the Buckwalter lexicon's glosses where the optional
+``aligner[lexicon]`` is installed, and loanwords matched by sound (:mod:`aligner.translit`).
+Words are compared as light stems: Arabic normalised (:func:`aligner.lang.ar.normalize_arabic`)
+with one proclitic chain and one pronoun/plural suffix taken off, English lower-cased and
+Snowball-stemmed (nltk, a dependency already).
 
 A stem seen fewer than ``WordParams.min_count`` times in the fitting data is *unknown*: the
 table has no evidence for or against it, and callers must not treat it as untranslated. The
@@ -19,7 +21,7 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,24 +157,6 @@ class WordTable:
 
     def known_en(self, stem: str) -> bool:
         return self.en_count.get(stem, 0) >= self.params.min_count
-
-    def content_ar(self, token: Token) -> bool:
-        """A known Arabic content word (not a number, not a function word)."""
-        return (not token.stem.isdigit() and token.stem not in self.ar_function
-                and self.known_ar(token.stem))
-
-    def content_en(self, token: Token) -> bool:
-        """A known English content word (not a number, not a function word)."""
-        return (not token.stem.isdigit() and token.stem not in self.en_function
-                and self.known_en(token.stem))
-
-    def best_for_en(self, token: Token, arabic: Iterable[Token]) -> float:
-        """The best translation score of an English word against the Arabic words."""
-        return max((self.translates(a.stem, token.stem) for a in arabic), default=0.0)
-
-    def best_for_ar(self, token: Token, english: Iterable[Token]) -> float:
-        """The best translation score of an Arabic word against the English words."""
-        return max((self.translates(token.stem, e.stem) for e in english), default=0.0)
 
 
 @dataclass(frozen=True)
