@@ -16,8 +16,8 @@ __all__ = ["MODULES", "REGISTRY", "Check", "CheckContext", "CheckOptions", "Hit"
 MODULES: tuple[str, ...] = (
     "untranslated", "xml_invalid_char", "stray_period", "sentence_fragment", "broken_sentence",
     "missing_final_punct", "unbalanced_quotes", "name_inconsistency", "caption_leak",
-    "term_mismatch", "number_mismatch", "date_mismatch", "name_mismatch", "omission",
-    "addition", "modality_drift", "negation_drift", "low_similarity",
+    "term_mismatch", "number_mismatch", "date_mismatch", "name_mismatch",
+    "omission", "addition", "modality_drift", "negation_drift", "low_similarity",
     "tags",
     "urls_emails", "whitespace", "repeated_word", "brackets", "end_punct_mismatch",
     "spelling", "consistency", "house_rule",

@@ -1,6 +1,6 @@
 """``omission``: source text with no counterpart in the translation.
 
-Two kinds of evidence:
+Three kinds of evidence:
 
 * the whole pair: a translation far shorter than the document's own length ratio (see
   :mod:`aligner.checks._support.lengths` for how the norm is set);
@@ -8,19 +8,25 @@ Two kinds of evidence:
   (what ``number-mismatch``, ``date-mismatch`` and ``name-mismatch`` find on the source side),
   in a pair whose translation is also shorter than the document's norm. A lost figure alone may
   be a typo; a lost figure in a translation that is short as well is most often a clause that
-  was left out. The finding's span is that clause of the source.
+  was left out. The finding's span is that clause of the source;
+* one Arabic clause whose words the English does not translate (word evidence of
+  :mod:`aligner.similarity.words`: a translation table fitted to the tune split, and the
+  Buckwalter lexicon where installed), again in a translation shorter than the norm.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import SRC, Severity
+from ..model import SRC, TGT, Severity
+from ..similarity import words
 from . import date_mismatch, name_mismatch, number_mismatch
 from ._support.base import Check, CheckContext, Hit
 from ._support.lengths import deviations, outliers
+from ._support.sides import arabic_english
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,18 @@ class OmissionParams:
     #: of the expected length.
     clause_z: float = -0.5
     clause_factor: float = 1.1
+    #: The word rule: an Arabic clause with at least ``words_min`` words that the word
+    #: evidence knows, at least ``words_share`` of them untranslated, in a pair whose length
+    #: ratio has a robust z-score at or below ``words_z``.
+    words_min: int = 3
+    words_share: float = 0.85
+    words_z: float = -0.8
+    #: Or, across clause breaks: a run of at least ``run_words`` untranslated known words
+    #: (with at most ``run_gap`` words without evidence between two of them) in a pair whose
+    #: z-score is at or below ``run_z``.
+    run_words: int = 6
+    run_gap: int = 2
+    run_z: float = -1.0
 
 
 PARAMS = OmissionParams()
@@ -40,6 +58,26 @@ PARAMS = OmissionParams()
 # scripts.
 _CLAUSE_END = re.compile(r"[،,؛;:()\[\]—–]|\s-\s")
 _ANCHOR_CHECKS = (number_mismatch, date_mismatch, name_mismatch)
+# Where an Arabic clause starts without punctuation: a word joined to و (and), or a relative
+# or subordinating word.
+_AR_CLAUSE_START = re.compile(r"(?<=\s)(?=و[\u0621-\u064A]{2,})"
+                              r"|(?<=\s)(?=(?:التي|الذي|الذين|حيث|بينما|لأن|عندما|كما|مما)\s)")
+
+
+def arabic_clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of an Arabic sentence: cut at punctuation, at each word joined to و and at
+    relative and subordinating words; spans without surrounding spaces and end marks."""
+    cuts = sorted({0, len(text), *(m.end() for m in _CLAUSE_END.finditer(text)),
+                   *(m.start() for m in _AR_CLAUSE_START.finditer(text))})
+    out = []
+    for start, end in itertools.pairwise(cuts):
+        while start < end and (text[start].isspace() or _CLAUSE_END.match(text, start)):
+            start += 1
+        while end > start and text[end - 1] in " .!?؟\n\t،,؛;:":
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -88,6 +126,47 @@ def _clause_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
                   "Check whether this clause was left out of the translation and translate it.")
 
 
+def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
+    if arabic_english(ctx) != (SRC, TGT):
+        return
+    for pair, _factor, z in deviations(ctx.pairs):
+        if z > PARAMS.words_z or pair.id in reported:
+            continue
+        arabic, english = pair.text(SRC), pair.text(TGT)
+        found = words.pair_words(arabic, english)
+        span = _lost_clause(found, arabic, z)
+        if span is None:
+            continue
+        states = [s for t, s in zip(found.arabic, found.ar_state)
+                  if span[0] <= t.start < span[1] and s is not None]
+        lost = [t.text for t, s in zip(found.arabic, found.ar_state)
+                if span[0] <= t.start < span[1] and s is False]
+        reported.add(pair.id)
+        yield Hit(pair.id, SRC, span,
+                  f"This part of the source seems to have no counterpart in the translation: "
+                  f"{len(lost)} of its {len(states)} words with a known rendering "
+                  f"({', '.join(lost[:4])}) are not rendered, and the translation is shorter "
+                  "than this document's translations usually are.",
+                  "Check whether this clause was left out of the translation and translate it.")
+
+
+def _lost_clause(found: words.PairWords, arabic: str, z: float) -> tuple[int, int] | None:
+    """The first Arabic clause whose known words are (nearly) all untranslated, else the
+    first long run of untranslated words in a translation that is shorter still."""
+    for start, end in arabic_clauses(arabic):
+        states = [s for t, s in zip(found.arabic, found.ar_state)
+                  if start <= t.start < end and s is not None]
+        lost = sum(s is False for s in states)
+        if len(states) >= PARAMS.words_min and lost >= PARAMS.words_share * len(states):
+            return start, end
+    if z > PARAMS.run_z:
+        return None
+    for run in words.untranslated_runs(found.ar_state, PARAMS.run_gap):
+        if len(run) >= PARAMS.run_words:
+            return found.arabic[run[0]].start, found.arabic[run[-1]].end
+    return None
+
+
 def find_omission(ctx: CheckContext) -> Iterator[Hit]:
     reported: set[int] = set()
     for pair, factor, _z in outliers(ctx.pairs):
@@ -99,12 +178,15 @@ def find_omission(ctx: CheckContext) -> Iterator[Hit]:
                       f"usually are (about {factor:.0%} of the expected length): part of the "
                       "source may not be translated.",
                       "Compare the sentences clause by clause and translate anything missing.")
-    yield from _clause_hits(ctx, reported)
+    for hit in _clause_hits(ctx, reported):
+        reported.add(hit.pair)
+        yield hit
+    yield from _word_hits(ctx, reported)
 
 
 CHECKS = (
     Check("omission", Severity.WARNING,
           "Source text with no counterpart in the translation: a translation far shorter than "
           "the document's own length ratio, or a shorter translation that lacks a number, date "
-          "or name of one source clause.", find_omission),
+          "or name of one source clause, or the words of one Arabic clause.", find_omission),
 )
