@@ -278,7 +278,7 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
 
     Row ``i`` of the table holds cells ``j = lo[i] + c``. Each row is computed by arrays: one
     gather pulls every bead shape that ends in it from earlier rows, then the shapes that stay
-    in the row (0-b skips) are relaxed until nothing improves. Bead costs are computed a block of
+    in the row (0-b skips) are relaxed in one scan from left to right. Bead costs are computed a block of
     ``rows`` start rows at a time, so memory is O(n · band) for the table and O(rows · band) for
     the costs.
     """
@@ -320,26 +320,19 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
             row = total[base:base + width]
             row_back = back[base:base + width]
             if r > 0:
-                cand = total[from_cell[r - r0]] + flat_edge[from_edge[r - r0]]
-                best = np.argmin(cand, axis=0)
+                cand = total[from_cell[r - r0]]
+                cand += flat_edge[from_edge[r - r0]]
+                best = cand.argmin(axis=0)
                 row[:] = cand[best, cols]
-                row_back[:] = np.where(np.isfinite(row), pull[best], -1)
-            row_edge = edge[:, r - e_row]
-            changed = bool(stay)
-            while changed:
-                changed = False
-                for s, b in stay:
-                    cand = row[:-b] + row_edge[s, :-b]
-                    better = cand < row[b:]
-                    if better.any():
-                        row[b:][better] = cand[better]
-                        row_back[b:][better] = s
-                        changed = True
+                # An unreachable cell (inf) gets a pointer too; the traceback never follows it.
+                row_back[:] = pull[best]
+            if stay:
+                _scan_row(row, row_back, edge[:, r - e_row], stay, width)
     path: list[Bead] = []
     i, j = n, m
+    assert math.isfinite(total[n * width + m - lo[n]]), "the band holds no path"
     while (i, j) != (0, 0):
         s = int(back[i * width + j - lo[i]])
-        assert s >= 0, "the band holds no path"
         a, b = int(a_s[s]), int(b_s[s])
         path.append((i - a, i, j - b, j))
         i, j = i - a, j - b
@@ -347,6 +340,35 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
     touched = [i0 for i0, _i1, j0, _j1 in path
                if (j0 == lo[i0] and lo[i0] > 0) or (j0 == hi[i0] and hi[i0] < m)]
     return path, touched
+
+
+def _scan_row(row: np.ndarray, row_back: np.ndarray, row_edge: np.ndarray,
+              stay: list[tuple[int, int]], width: int) -> None:
+    """Relax the 0-b skips of one row left to right, each cell final before it is read.
+
+    The same values as relaxing the whole row by array passes until nothing changes, in one
+    pass of O(width): a cell reached only by a chain of skips moved a few columns per array
+    pass, so a row of 26 cells needed about four passes of a dozen array calls each, and a wide
+    row with a long chain width / 6 passes (docs/similarity.md has the timings).
+    """
+    vals = row.tolist()
+    edges = [(s, b, row_edge[s].tolist()) for s, b in stay]
+    moved = []
+    for t in range(1, width):
+        v = vals[t]
+        came = -1
+        for s, b, e in edges:
+            if t >= b:
+                c = vals[t - b] + e[t - b]
+                if c < v:
+                    v, came = c, s
+        if came >= 0:
+            vals[t] = v
+            moved.append((t, came))
+    if moved:
+        row[:] = vals
+        for t, s in moved:
+            row_back[t] = s
 
 
 def _edge_costs(r0: int, r1: int, n: int, m: int, lo: np.ndarray, hi: np.ndarray, width: int,
