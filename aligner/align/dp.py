@@ -278,9 +278,9 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
 
     Row ``i`` of the table holds cells ``j = lo[i] + c``. Each row is computed by arrays: one
     gather pulls every bead shape that ends in it from earlier rows, then the shapes that stay
-    in the row (0-b skips) are relaxed in one scan from left to right. Bead costs are computed a block of
-    ``rows`` start rows at a time, so memory is O(n · band) for the table and O(rows · band) for
-    the costs.
+    in the row (0-b skips) are relaxed in one scan from left to right. Bead costs are computed a
+    block of ``rows`` start rows at a time, so memory is O(n · band) for the table and
+    O(rows · band) for the costs.
     """
     width = int((hi - lo).max()) + 1
     cells = (n + 1) * width
