@@ -82,3 +82,25 @@ def test_chunks_are_bounded(tmp_path, monkeypatch):
     path = tmp_path / "f.txt"
     path.write_bytes(b"x" * 4500)
     assert [len(c) for c in inputs.iter_input(path)] == [1000] * 4 + [500]
+
+
+def _split_lines(text):
+    """Every line's (start, end) from a list of all lines: what the readers did before."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        out.append((pos, end - 1 if line.endswith("\r") else end))
+        pos = end + 1
+    return out
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "\n\n", "ab\r\ncd\r\n", "x\ry\n\rz", "a\nb\nc"])
+def test_lines_found_one_at_a_time_are_every_line(text):
+    from aligner.sources.combined import iter_lines
+
+    assert list(iter_lines(text)) == _split_lines(text)
+    for start in range(len(text) + 1):
+        for stop in range(start, len(text) + 1):
+            want = [(a, b) for a, b in _split_lines(text) if b > start and a < stop]
+            assert [(a, b) for a, b in iter_lines(text, start, stop)
+                    if b > start and a < stop] == want
