@@ -104,3 +104,16 @@ def test_lines_found_one_at_a_time_are_every_line(text):
             want = [(a, b) for a, b in _split_lines(text) if b > start and a < stop]
             assert [(a, b) for a, b in iter_lines(text, start, stop)
                     if b > start and a < stop] == want
+
+
+def test_standard_input_is_streamed_too(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(inputs, "CHUNK", 5)
+    data = CASES["utf-8 with BOM"]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert read_text("-") == _whole(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    with pytest.raises(InputError, match="larger than 20 bytes"):
+        read_text("-", max_bytes=20)
