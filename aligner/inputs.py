@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,10 @@ def format_size(n: int) -> str:
     return f"{n} bytes"
 
 
+#: Bytes read at a time by :func:`iter_input`.
+CHUNK = 1 << 20
+
+
 def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
                what: str = "") -> bytes:
     """The bytes of the regular file ``path``, or of standard input for ``-``.
@@ -63,25 +68,36 @@ def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     Raises :class:`InputError` naming the file when it is missing, not a regular file, larger
     than ``max_bytes``, or unreadable. ``what`` names the role in messages ("glossary ").
     """
+    return b"".join(iter_input(path, max_bytes, what))
+
+
+def iter_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               what: str = "") -> Iterator[bytes]:
+    """The bytes of ``path`` (or standard input for ``-``) in chunks of at most ``CHUNK``
+    bytes, with the checks of :func:`read_input`: the file is opened and checked before the
+    first chunk, and the cap is enforced as the bytes arrive, so a reader that decodes chunk
+    by chunk never holds the whole file's bytes."""
     name = str(path)
+    chunk = CHUNK
     if name == STDIN:
-        return _read_stdin(max_bytes, what)
+        yield from _iter_stdin(max_bytes, what, chunk)
+        return
     fd = _open(path, what)
     try:
         _check_fd(fd, name, max_bytes, what)
-        chunks, total = [], 0
+        total = 0
         # The file may grow while it is read: read one byte past the cap, never more.
         while True:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-            if not chunk:
+            try:
+                data = os.read(fd, min(chunk, max_bytes + 1 - total))
+            except OSError as exc:
+                raise InputError(f"cannot read {what}({exc.strerror})", name) from None
+            if not data:
                 break
-            chunks.append(chunk)
-            total += len(chunk)
+            total += len(data)
             if total > max_bytes:
                 raise InputError(_too_large(max_bytes, what), name)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise InputError(f"cannot read {what}({exc.strerror})", name) from None
+            yield data
     finally:
         os.close(fd)
 
@@ -138,19 +154,24 @@ def _check_fd(fd: int, name: str, max_bytes: int, what: str) -> None:
         raise InputError(_too_large(max_bytes, what), name)
 
 
-def _read_stdin(max_bytes: int, what: str) -> bytes:
+def _iter_stdin(max_bytes: int, what: str, chunk: int) -> Iterator[bytes]:
     stream = getattr(sys.stdin, "buffer", sys.stdin)
     if stream is None:
         raise InputError("standard input is closed", STDIN)
-    try:
-        data = stream.read(max_bytes + 1)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read standard input ({exc})", STDIN) from None
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if len(data) > max_bytes:
-        raise InputError(_too_large(max_bytes, what), "standard input")
-    return data
+    total = 0
+    while True:
+        try:
+            data = stream.read(min(chunk, max_bytes + 1 - total))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read standard input ({exc})", STDIN) from None
+        if not data:
+            return
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        total += len(data)
+        if total > max_bytes:
+            raise InputError(_too_large(max_bytes, what), "standard input")
+        yield data
 
 
 def _too_large(max_bytes: int, what: str) -> str:

@@ -50,9 +50,11 @@ class LineIndex:
     @classmethod
     def of(cls, text: str) -> LineIndex:
         starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
+        find = text.find
+        at = find("\n")
+        while at >= 0:  # str.find, not a loop over every character of a book
+            starts.append(at + 1)
+            at = find("\n", at + 1)
         return cls(tuple(starts))
 
     def line_col(self, offset: int) -> tuple[int, int]:

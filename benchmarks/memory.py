@@ -3,6 +3,7 @@
     python benchmarks/memory.py                    # 1k and 10k pairs (about a minute)
     python benchmarks/memory.py --sizes 10000,100000
     python benchmarks/memory.py --trace 10000      # where the memory is: tracemalloc, by line
+    python benchmarks/memory.py --read 100         # reading and segmenting a 100 MB source
 
 Each size is one ``python -m aligner check SOURCE --scorer lexical --json OUT`` process on a
 generated combined source of N Arabic lines and their N English translations (numbered, so no
@@ -26,13 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_KB = 30
 
 
+def _arabic(k0: int, k1: int) -> str:
+    return "".join(f"قال الوزير إن {k} طائرة وصلت إلى المطار اليوم من العاصمة.\n"
+                   for k in range(k0, k1))
+
+
+def _english(k0: int, k1: int) -> str:
+    return "".join(f"The minister said {k} planes arrived at the airport today from the capital.\n"
+                   for k in range(k0, k1))
+
+
 def source_text(n: int) -> str:
     """N numbered Arabic sentences, a blank line, their N English translations."""
-    ar = "".join(f"قال الوزير إن {k} طائرة وصلت إلى المطار اليوم من العاصمة.\n"
-                 for k in range(n))
-    en = "".join(f"The minister said {k} planes arrived at the airport today from the capital.\n"
-                 for k in range(n))
-    return ar + "\n" + en
+    return _arabic(0, n) + "\n" + _english(0, n)
 
 
 def measure(n: int, folder: Path) -> tuple[float, float, int]:
@@ -104,12 +111,60 @@ def trace(n: int, top: int = 15) -> None:
         print(f"{stat.size / n / 1024:8.2f} {stat.count:9}  {name}:{frame.lineno}")
 
 
+_READ_CHILD = """
+import resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from aligner.segment import segment
+from aligner.sources import pick_sides, read_source
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+start, t0 = peak(), time.perf_counter()
+source = read_source([sys.argv[1]], None, 10**9)
+read, t1 = peak(), time.perf_counter()
+ar, en = pick_sides(source, None, None, True)
+docs = segment(ar), segment(en)
+print(start, read, peak(), t1 - t0, time.perf_counter() - t1,
+      sum(len(d.sentences) for d in docs))
+"""
+
+
+def read_and_segment(megabytes: float) -> None:
+    """Peak resident memory of reading a combined source of about ``megabytes`` MB and of
+    segmenting it, in a fresh process (issue 14: sources are streamed)."""
+    pair = len(source_text(1).encode("utf-8"))
+    n = int(megabytes * 1e6 / pair)
+    with tempfile.TemporaryDirectory(prefix="memory-") as tmp:
+        src = Path(tmp) / "pairs.txt"
+        with open(src, "w", encoding="utf-8") as out:
+            # source_text(n), written in parts: this process stays small too.
+            for k in range(0, n, 10000):
+                out.write(_arabic(k, min(n, k + 10000)))
+            out.write("\n")
+            for k in range(0, n, 10000):
+                out.write(_english(k, min(n, k + 10000)))
+        size = src.stat().st_size / 1e6
+        proc = subprocess.run([sys.executable, "-c", _READ_CHILD, str(src), str(ROOT)],
+                              capture_output=True, text=True, check=False)
+    if proc.returncode:
+        print(proc.stderr.strip()[-500:])
+        return
+    start, read, segmented, t_read, t_seg, sentences = proc.stdout.split()
+    print(f"{size:.0f} MB source: interpreter and imports {float(start):.0f} MB; peak after "
+          f"reading {float(read):.0f} MB ({float(t_read):.1f} s); after segmenting "
+          f"{float(segmented):.0f} MB ({float(t_seg):.1f} s, {sentences} sentences)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="pair counts, comma-separated")
     parser.add_argument("--trace", type=int, default=0, metavar="N",
                         help="instead: tracemalloc's top lines for N pairs, in process")
+    parser.add_argument("--read", type=float, default=0, metavar="MB",
+                        help="instead: peak memory of reading and segmenting an MB source")
     opts = parser.parse_args(argv)
+    if opts.read:
+        read_and_segment(opts.read)
+        return 0
     if opts.trace:
         trace(opts.trace)
         return 0

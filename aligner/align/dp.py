@@ -71,11 +71,21 @@ def _break_costs(sents: Sequence[Sentence],
 class _Side:
     """Break costs of one document side, with prefix sums so that a bead's cost is O(1)."""
 
-    def __init__(self, sents: Sequence[Sentence], params: AlignParams) -> None:
+    def __init__(self, sents: Sequence[Sentence], params: AlignParams, most: int = 0) -> None:
         self.n = len(sents)
         self.cut, absorb, self.par_end = _break_costs(sents, params)
         self.absorb_prefix = np.concatenate([[0.0], np.cumsum(absorb)])
         self.lengths = np.concatenate([[0], np.cumsum([len(s.text) for s in sents])])
+        # costs() of every span of up to ``most`` sentences, made once: a bead's side is then
+        # one read instead of a dozen array operations (row k: spans of k sentences; a span
+        # past the end is never asked for).
+        start = np.arange(self.n + 1)
+        self.spans = np.concatenate([self.costs(start, np.minimum(start + k, self.n))
+                                     for k in range(most + 1)])
+
+    def span_costs(self, i0: np.ndarray, i1: np.ndarray) -> np.ndarray:
+        """:meth:`costs` of spans of at most ``most`` sentences, read from the table."""
+        return self.spans[(i1 - i0) * (self.n + 1) + i0]
 
     def costs(self, i0: np.ndarray, i1: np.ndarray) -> np.ndarray:
         """Cost of the breaks inside and at the end of each span ``[i0, i1)``."""
@@ -89,7 +99,7 @@ def structure_costs(i0: np.ndarray, i1: np.ndarray, j0: np.ndarray, j1: np.ndarr
                     src: _Side, tgt: _Side, params: AlignParams) -> np.ndarray:
     """Cost of each bead's shape: breaks cut or run through, paragraph agreement, size."""
     a, b = i1 - i0, j1 - j0
-    cost = src.costs(i0, i1) + tgt.costs(j0, j1)
+    cost = src.span_costs(i0, i1) + tgt.span_costs(j0, j1)
     skip = (a == 0) | (b == 0)
     sync = src.par_end[np.maximum(i1 - 1, 0)] != tgt.par_end[np.maximum(j1 - 1, 0)]
     return cost + np.where(skip, params.skip,
@@ -108,8 +118,8 @@ def search(src: Sequence[Sentence], tgt: Sequence[Sentence], scorer: Scorer,
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0) for i in range(n)] + [(0, 0, j, j + 1) for j in range(m)]
-    sides = _Side(src, params), _Side(tgt, params)
     shapes = np.array(params.shapes, dtype=np.int64)
+    sides = _Side(src, params, int(shapes[:, 0].max())), _Side(tgt, params, int(shapes[:, 1].max()))
 
     # The band of the sentence search widens only around the rows where the path touched its
     # edge, and seldom: its costs are not kept between passes (on 100,000 sentences that would
@@ -278,9 +288,9 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
 
     Row ``i`` of the table holds cells ``j = lo[i] + c``. Each row is computed by arrays: one
     gather pulls every bead shape that ends in it from earlier rows, then the shapes that stay
-    in the row (0-b skips) are relaxed until nothing improves. Bead costs are computed a block of
-    ``rows`` start rows at a time, so memory is O(n · band) for the table and O(rows · band) for
-    the costs.
+    in the row (0-b skips) are relaxed in one scan from left to right. Bead costs are computed a
+    block of ``rows`` start rows at a time, so memory is O(n · band) for the table and
+    O(rows · band) for the costs.
     """
     width = int((hi - lo).max()) + 1
     cells = (n + 1) * width
@@ -320,26 +330,19 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
             row = total[base:base + width]
             row_back = back[base:base + width]
             if r > 0:
-                cand = total[from_cell[r - r0]] + flat_edge[from_edge[r - r0]]
-                best = np.argmin(cand, axis=0)
+                cand = total[from_cell[r - r0]]
+                cand += flat_edge[from_edge[r - r0]]
+                best = cand.argmin(axis=0)
                 row[:] = cand[best, cols]
-                row_back[:] = np.where(np.isfinite(row), pull[best], -1)
-            row_edge = edge[:, r - e_row]
-            changed = bool(stay)
-            while changed:
-                changed = False
-                for s, b in stay:
-                    cand = row[:-b] + row_edge[s, :-b]
-                    better = cand < row[b:]
-                    if better.any():
-                        row[b:][better] = cand[better]
-                        row_back[b:][better] = s
-                        changed = True
+                # An unreachable cell (inf) gets a pointer too; the traceback never follows it.
+                row_back[:] = pull[best]
+            if stay:
+                _scan_row(row, row_back, edge[:, r - e_row], stay, width)
     path: list[Bead] = []
     i, j = n, m
+    assert math.isfinite(total[n * width + m - lo[n]]), "the band holds no path"
     while (i, j) != (0, 0):
         s = int(back[i * width + j - lo[i]])
-        assert s >= 0, "the band holds no path"
         a, b = int(a_s[s]), int(b_s[s])
         path.append((i - a, i, j - b, j))
         i, j = i - a, j - b
@@ -347,6 +350,35 @@ def _dp(n: int, m: int, lo: np.ndarray, hi: np.ndarray, shapes: np.ndarray,
     touched = [i0 for i0, _i1, j0, _j1 in path
                if (j0 == lo[i0] and lo[i0] > 0) or (j0 == hi[i0] and hi[i0] < m)]
     return path, touched
+
+
+def _scan_row(row: np.ndarray, row_back: np.ndarray, row_edge: np.ndarray,
+              stay: list[tuple[int, int]], width: int) -> None:
+    """Relax the 0-b skips of one row left to right, each cell final before it is read.
+
+    The same values as relaxing the whole row by array passes until nothing changes, in one
+    pass of O(width): a cell reached only by a chain of skips moved a few columns per array
+    pass, so a row of 26 cells needed about four passes of a dozen array calls each, and a wide
+    row with a long chain width / 6 passes (docs/similarity.md has the timings).
+    """
+    vals = row.tolist()
+    edges = [(s, b, row_edge[s].tolist()) for s, b in stay]
+    moved = []
+    for t in range(1, width):
+        v = vals[t]
+        came = -1
+        for s, b, e in edges:
+            if t >= b:
+                c = vals[t - b] + e[t - b]
+                if c < v:
+                    v, came = c, s
+        if came >= 0:
+            vals[t] = v
+            moved.append((t, came))
+    if moved:
+        row[:] = vals
+        for t, s in moved:
+            row_back[t] = s
 
 
 def _edge_costs(r0: int, r1: int, n: int, m: int, lo: np.ndarray, hi: np.ndarray, width: int,

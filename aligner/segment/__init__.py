@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Block, Document, LineIndex, Location, Sentence
-from ..sources.combined import lines_with_offsets
+from ..sources.combined import iter_lines
 from ..view import view_map
 from . import arabic, english
 from .base import Cut
@@ -53,7 +53,7 @@ def segment(block: Block, index: LineIndex | None = None,
     split = SPLITTERS.get(block.lang, english.split)
     sentences: list[Sentence] = []
     paragraph = 0
-    for line_start, line_end in lines_with_offsets(block.text):
+    for line_start, line_end in iter_lines(block.text, block.start, block.end):
         if line_end <= block.start or line_start >= block.end:
             continue
         raw = block.text[line_start:line_end]

@@ -243,7 +243,15 @@ class LexicalScorer(Scorer):
         bead. Shared numbers and verbatim tokens are summed over sentence pairs and capped by
         what each side holds, so a token repeated within one side of a bead counts once unless
         the other side has it as often."""
-        sums = pairs.pair_sums(self._joins, i0, i1, j0, j1)
+        # A bead with an empty side has no sentence pairs: its sums are 0 without a join (a
+        # third of the beads a search scores are such skips).
+        paired = np.flatnonzero((i1 > i0) & (j1 > j0))
+        if len(paired) == len(i0):
+            sums = pairs.pair_sums(self._joins, i0, i1, j0, j1)
+        else:
+            sums = np.zeros((len(self._joins), len(i0)))
+            sums[:, paired] = pairs.pair_sums(self._joins, i0[paired], i1[paired], j0[paired],
+                                              j1[paired])
         ns, nt = self._ns[i1] - self._ns[i0], self._nt[j1] - self._nt[j0]
         shared = np.minimum(sums[0], np.minimum(ns, nt))
         qs, qt = self._qs[i1] - self._qs[i0], self._qt[j1] - self._qt[j0]

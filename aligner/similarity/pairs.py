@@ -97,6 +97,10 @@ def pair_sums(joins: Sequence[Sequence[Join]], i0: np.ndarray, i1: np.ndarray, j
             continue  # every bead of the block has an empty side: no pairs
         a, b, row_bin, rows = _bins(i0[idx], i1[idx], r0, r1)
         c, d, col_bin, cols = _bins(j0[idx], j1[idx], c0, c1)
+        # The four corners of each bead's rectangle in the flattened prefix sums, for every
+        # group of the block.
+        a, b = a * (cols + 1), b * (cols + 1)
+        bd, ad, bc, ac = b + d, a + d, b + c, a + c
         for g, group in enumerate(joins):
             if not group:
                 continue
@@ -106,9 +110,11 @@ def pair_sums(joins: Sequence[Sequence[Join]], i0: np.ndarray, i1: np.ndarray, j
             if not block.any():
                 continue  # no shared token in the block (most blocks, for names or verbatim)
             prefix = np.zeros((rows + 1, cols + 1))
-            prefix[1:, 1:] = block.cumsum(0).cumsum(1)
+            np.cumsum(block, 0, out=block)
+            np.cumsum(block, 1, out=prefix[1:, 1:])
+            flat = prefix.reshape(-1)
             # An empty side gives a zero-area rectangle, so its sum is 0 without a special case.
-            out[g, idx] = prefix[b, d] - prefix[a, d] - prefix[b, c] + prefix[a, c]
+            out[g, idx] = flat[bd] - flat[ad] - flat[bc] + flat[ac]
     return out
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..inputs import DEFAULT_MAX_BYTES, read_input
+from ..inputs import DEFAULT_MAX_BYTES, iter_input
 from ..text import script_counts
 
 # C0 controls other than tab/newline/carriage return never occur in real text: a file that
@@ -38,12 +39,60 @@ PARAMS = EncodingParams()
 def read_text(path: str | Path, encoding: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read and decode ``path`` (a regular file of at most ``max_bytes``, or ``-`` for
-    standard input); raise :class:`InputError` naming the file when that fails."""
-    data = read_input(path, max_bytes)
-    text = decode(data, str(path), encoding)
-    if not text.strip():
-        raise InputError("file is empty", str(path))
+    standard input); raise :class:`InputError` naming the file when that fails.
+
+    UTF-8 (with or without a BOM), by far the usual input, is decoded chunk by chunk as it is
+    read, so the whole file's bytes are never held beside its text. Anything else (a forced
+    encoding, UTF-16 or UTF-32, bytes that are not UTF-8) goes through :func:`decode` on the
+    whole bytes, as do the bytes of a UTF-8 stream from the first bad byte on, the decoded part
+    re-encoded (exactly the bytes read: UTF-8 decoding loses nothing): every check and message
+    is :func:`decode`'s.
+    """
+    name = str(path)
+    text = _read_utf8_stream(iter_input(path, max_bytes), name, encoding)
+    # Not ``text.strip()``: that copies the whole text to test it.
+    if not text or text.isspace():
+        raise InputError("file is empty", name)
     return _cr_line_ends(text)
+
+
+def _read_utf8_stream(chunks: Iterator[bytes], name: str, encoding: str | None) -> str:
+    head = b""
+    for first in chunks:
+        head += first
+        if len(head) >= 4:
+            break
+    bom = head.startswith(codecs.BOM_UTF8)
+    if encoding or (not bom and head.startswith(
+            (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
+             codecs.BOM_UTF16_BE))):
+        return decode(head + b"".join(chunks), name, encoding)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pieces: list[str] = []
+    data: bytes | None = head[3:] if bom else head
+    while data is not None:
+        try:
+            piece = decoder.decode(data)
+        except UnicodeDecodeError:
+            break  # the decoder keeps its state from before ``data``
+        pieces.append(piece)
+        # A control character: decode() refuses the file, with its message.
+        data = None if not bom and _CONTROL.search(piece) else next(chunks, b"")
+        if data == b"":
+            try:
+                pieces.append(decoder.decode(b"", final=True))
+            except UnicodeDecodeError:
+                break
+            return _joined(pieces, bom)
+    whole = b"".join((codecs.BOM_UTF8 if bom else b"", "".join(pieces).encode("utf-8"),
+                      decoder.getstate()[0], data or b"", *chunks))
+    return decode(whole, name)
+
+
+def _joined(pieces: list[str], bom: bool) -> str:
+    text = "".join(pieces)
+    pieces.clear()
+    return text.lstrip("\ufeff") if bom else text
 
 
 def _cr_line_ends(text: str) -> str:

@@ -3,6 +3,7 @@
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,41 @@ def test_a_doubtful_break_is_joined_when_the_translation_runs_through():
     assert sentence.text == ar_text.strip()
     (offset, conf, _reason), = sentence.joins
     assert sentence.text[offset - 1] == "." and conf < 0.5
+
+
+def _relax_by_passes(row, back, edge, stay):
+    """The array relaxation the scan replaced: every 0-b skip of the row at once, again and
+    again until nothing improves."""
+    changed = True
+    while changed:
+        changed = False
+        for s, b in stay:
+            cand = row[:-b] + edge[s, :-b]
+            better = cand < row[b:]
+            if better.any():
+                row[b:][better] = cand[better]
+                back[b:][better] = s
+                changed = True
+
+
+@pytest.mark.parametrize("width", [1, 2, 7, 26, 120])
+def test_row_scan_equals_relaxing_until_nothing_changes(width):
+    from aligner.align.dp import _scan_row
+
+    rng = np.random.default_rng(width)
+    stay = [(0, 1), (3, 2), (5, 3)]
+    for _ in range(50):
+        row = rng.uniform(0, 30, width)
+        # Unreachable cells (inf) that only a chain of skips reaches, as at a band's edge.
+        row[rng.random(width) < 0.4] = np.inf
+        edge = np.full((6, width), np.inf)
+        for s, _b in stay:
+            edge[s] = rng.uniform(4, 9, width)
+            edge[s][rng.random(width) < 0.2] = np.inf  # pruned beads
+        back = np.full(width, -1, dtype=np.int8)
+        want_row, want_back = row.copy(), back.copy()
+        _relax_by_passes(want_row, want_back, edge, stay)
+        _scan_row(row, back, edge, stay, width)
+        assert np.array_equal(row, want_row)
+        # Random costs do not tie, so each cell's pointer is the same skip.
+        assert np.array_equal(back, want_back)
