@@ -23,8 +23,10 @@ The damaged documents go through the real checks (the library's ``align check`` 
 e5 scorer, shipped glossary, embedding cache as the pipeline uses it). Alignment is kept out of
 the measurement: the documents are 1-1 by construction, so each gold pair becomes one pair (the
 segmenter's sentences inside its span), scored by the scorer exactly as the aligner scores its
-final beads. With ``--align`` the documents are aligned by the pipeline instead and findings are
-mapped back to gold pairs by their character offsets.
+final beads; where one pair holds several gold pairs (a sentence the segmenter ran across two),
+each finding belongs to the gold pairs its span overlaps. With ``--align`` the documents are
+aligned by the pipeline instead and findings are mapped back to gold pairs by their character
+offsets.
 
 Printed per split: recall per kind (found by a matching check, at warning or above), recall by
 any meaning check, which checks found each kind, and the share of clean pairs (undamaged pairs
