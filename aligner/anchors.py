@@ -31,9 +31,12 @@ _EN_MONTH_PAIR = re.compile(r"\s*[/\-–]\s*(?:" + "|".join(EN_MONTHS) + r")\b",
 _AR_AMBIGUOUS_MONTHS = ar.AMBIGUOUS_MONTHS_N
 _AR_TIME_WORD = re.compile(
     f"(?:(?<![{ar.LETTERS}])(?:[وبل]?)(?:" + "|".join(map(normalize_arabic, (
-        "في", "شهر", "منذ", "حتى", "بحلول", "أوائل", "أواخر", "منتصف", "مطلع", "خلال",
+        "في", "شهر", "شهري", "منذ", "حتى", "بحلول", "أوائل", "أواخر", "منتصف", "مطلع", "خلال",
         "نهاية", "بداية", "من", "إلى", "قبل", "بعد", "أو", "الماضي", "المقبل", "القادم")))
     + ")\\s+)$")
+# What may stand between two coordinated month names (the و of "وآب" is part of the match).
+_AR_MONTH_LINK = re.compile(r"\s*(?:[/\-–]|" + "|".join(map(normalize_arabic, (
+    "أو", "إلى", "حتى", "و"))) + r")?\s*")
 _AR_MONTH_RE = re.compile(
     rf"(?<![{ar.LETTERS}])(?:[وبل]?)(" + "|".join(sorted(map(re.escape, AR_MONTHS), key=len,
                                                          reverse=True)) + rf")(?![{ar.LETTERS}])")
@@ -85,11 +88,13 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
         if not _AR_MONTH_RE.search(normalize_arabic(text)):
             return []
         norm, where = _normalize_mapped(text)
-        for m in _AR_MONTH_RE.finditer(norm):
-            name = m.group(1)
-            if name in _AR_AMBIGUOUS_MONTHS and not _ar_month_cue(norm, m.start(), m.end(1)):
-                continue
-            found.append((where[m.start(1)], where[m.end(1) - 1] + 1, AR_MONTHS[name]))
+        names = list(_AR_MONTH_RE.finditer(norm))
+        sure = [m.group(1) not in _AR_AMBIGUOUS_MONTHS
+                or _ar_month_cue(norm, m.start(), m.end(1)) for m in names]
+        for k, m in enumerate(names):
+            if sure[k] or _beside_month(norm, names, sure, k):
+                found.append((where[m.start(1)], where[m.end(1) - 1] + 1,
+                              AR_MONTHS[m.group(1)]))
     else:
         for m in _EN_MONTH_RE.finditer(text):
             word = m.group(1).lower()
@@ -117,6 +122,17 @@ def _ar_month_cue(norm: str, start: int, end: int) -> bool:
         return False
     return _near_digit(norm, start, end) or bool(
         _AR_TIME_WORD.search(norm[max(0, start - 12):start]))
+
+
+def _beside_month(norm: str, names: list[re.Match], sure: list[bool], k: int) -> bool:
+    """Is month name ``k`` coordinated with a sure month name next to it ("حزيران وآب",
+    "نيسان وحزيران", "آب/أغسطس", "في تموز وآب")?"""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(names) and sure[j]:
+            first, second = sorted((names[j], names[k]), key=lambda m: m.start())
+            if _AR_MONTH_LINK.fullmatch(norm[first.end():second.start()]):
+                return True
+    return False
 
 
 def _normalize_mapped(text: str) -> tuple[str, list[int]]:

@@ -23,8 +23,10 @@ The damaged documents go through the real checks (the library's ``align check`` 
 e5 scorer, shipped glossary, embedding cache as the pipeline uses it). Alignment is kept out of
 the measurement: the documents are 1-1 by construction, so each gold pair becomes one pair (the
 segmenter's sentences inside its span), scored by the scorer exactly as the aligner scores its
-final beads. With ``--align`` the documents are aligned by the pipeline instead and findings are
-mapped back to gold pairs by their character offsets.
+final beads; where one pair holds several gold pairs (a sentence the segmenter ran across two),
+each finding belongs to the gold pairs its span overlaps. With ``--align`` the documents are
+aligned by the pipeline instead and findings are mapped back to gold pairs by their character
+offsets.
 
 Printed per split: recall per kind (found by a matching check, at warning or above), recall by
 any meaning check, which checks found each kind, and the share of clean pairs (undamaged pairs
@@ -619,7 +621,16 @@ def _findings_known(doc: Doc, scorer, config):
     result = pipeline._checked(pairs, "ar", "en", config, ("ar.txt", "en.txt"), [], signature)
     out = []
     for f in result.findings:
-        for g in golds[f.pair]:
+        held = golds[f.pair]
+        if len(held) > 1 and f.loc is not None:
+            # A pair that holds several gold pairs (a sentence the segmenter ran across two):
+            # the finding belongs to the gold pairs its span overlaps, so a name found in the
+            # damaged sentence is not also an alarm on its clean neighbour.
+            side = 0 if f.loc.file == "ar.txt" else 1
+            held = [g for g in held
+                    if doc.spans[g][2 * side] < max(f.loc.end, f.loc.start + 1)
+                    and f.loc.start < doc.spans[g][2 * side + 1]] or held
+        for g in held:
             out.append((g, f))
     return out
 

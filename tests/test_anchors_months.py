@@ -23,3 +23,13 @@ def test_ambiguous_names_need_a_cue():
     assert months("They may march", "en") == []
     assert [m for *_s, m in months("by late May", "en")] == [5]
     assert [m for *_s, m in months("the May/June series", "en")] == [5, 6]
+
+
+def test_an_ambiguous_arabic_month_beside_another_month_is_a_month():
+    # آب "father", نيسان "Nissan": beside a month they are one ("June to August").
+    assert [m for *_s, m in months("ما بين حزيران وآب ضربت المجاعة", "ar")] == [6, 8]
+    assert [m for *_s, m in months("بين نيسان و حزيران", "ar")] == [4, 6]
+    assert [m for *_s, m in months("في تموز وآب", "ar")] == [7, 8]
+    # ... and not otherwise.
+    assert months("زار آب المدينة وحزن", "ar") == []
+    assert [m for *_s, m in months("حزيران ثم زار آب", "ar")] == [6]

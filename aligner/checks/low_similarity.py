@@ -33,7 +33,9 @@ class LowSimilarityParams:
     # ... but in a document whose pairs all score low (a technical text whose acronyms the
     # translation spells out, sentences so alike that their neighbours compress the margins) a
     # low score is less unusual: the limit falls by ``absolute_slope`` for each point of the
-    # document's median below ``absolute_norm`` (never rises above ``absolute``).
+    # document's median below ``absolute_norm`` (never rises above ``absolute``). A score under
+    # ``absolute`` that is unusual in its document all the same (z-score at most ``z_limit``)
+    # is reported whatever the median.
     absolute_norm: float = 0.80
     absolute_slope: float = 0.5
 
@@ -53,7 +55,8 @@ def find(ctx: CheckContext, params: LowSimilarityParams = PARAMS) -> Iterator[Hi
     mid = median(scores)
     limit = params.absolute - params.absolute_slope * max(0.0, params.absolute_norm - mid)
     for (pair, score), z in zip(scored, robust_z(scores, params.min_spread)):
-        relative = z <= params.z_limit and mid - score >= params.min_drop
+        relative = z <= params.z_limit and (mid - score >= params.min_drop
+                                            or score < params.absolute)
         if relative or score < limit:
             text = pair.text(SRC)
             yield Hit(pair.id, SRC, (0, len(text)),

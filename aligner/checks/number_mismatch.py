@@ -46,6 +46,10 @@ _UNIT_SUFFIXES = frozenset("st nd rd th s am pm km kg mm cm m g h bn mn k min hr
                            "mg ml gb mb kb kw mw gw ft in".split())
 _EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MINUTES = re.compile(r".*\d[:،.٫]$")
+# A clock time with a colon, "23:45": its hour and minutes also stand for "23.45", the way
+# British English writes a time.
+_CLOCK = re.compile(rf"(?<![0-9\u0660-\u0669\u06F0-\u06F9.,:])({_DIGIT}{{1,2}}):({_DIGIT}{{2}})"
+                    rf"(?!{_DIGIT}|[.,:]{_DIGIT})")
 _ZULU = re.compile(r"\s*(?:GMT|UTC|Z\b|hrs|hours|h\b)")
 _ROMAN = {r: i for i, r in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), 1)}
@@ -126,10 +130,18 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
     """Every number written with digits in ``text``."""
     out = []
     scale_re, pm_re = (_SCALE_AR, _PM_AR) if lang == "ar" else (_SCALE_EN, _PM_EN)
+    clocks: dict[int, str] = {}
+    for c in _CLOCK.finditer(text):
+        hour, minute = ascii_digits(c.group(1)), ascii_digits(c.group(2))
+        if int(hour) <= 24 and int(minute) < 60:
+            dotted = canon(f"{int(hour)}.{minute}")
+            clocks[c.start(1)] = clocks[c.start(2)] = dotted
     for m in NUMBER.finditer(text):
         raw = m.group()
         value = number_value(raw)
         values = {canon(value)}
+        if m.start() in clocks:
+            values.add(clocks[m.start()])
         report = True
         if _DECADE.match(text, m.end() - 1) and lang != "ar":
             report = False  # "the 1990s": Arabic often writes التسعينيات or "1990 من القرن"

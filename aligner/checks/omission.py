@@ -23,10 +23,11 @@ from dataclasses import dataclass
 
 from ..model import SRC, TGT, Severity
 from ..similarity import words
-from . import date_mismatch, name_mismatch, number_mismatch
+from . import date_mismatch, low_similarity, name_mismatch, number_mismatch
 from ._support.base import Check, CheckContext, Hit
 from ._support.lengths import deviations, outliers
 from ._support.sides import arabic_english
+from ._support.stats import robust_z
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,19 @@ class OmissionParams:
     #: ratio has a robust z-score at or below ``words_z``.
     words_min: int = 3
     words_share: float = 0.85
-    words_z: float = -0.8
+    words_z: float = -0.5
     #: Or, across clause breaks: a run of at least ``run_words`` untranslated known words
     #: (with at most ``run_gap`` words without evidence between two of them) in a pair whose
     #: z-score is at or below ``run_z``.
     run_words: int = 6
     run_gap: int = 2
     run_z: float = -1.0
+    #: Both word rules also need a second, independent signal: the sum of the length ratio's
+    #: z-score and the pair's similarity score's robust z-score in its document (an omitted
+    #: clause lowers both) at or below ``words_joint``. The similarity's spread is floored at
+    #: ``similarity_spread``; with a scorer that has no semantic score its z-score counts as 0.
+    words_joint: float = -1.25
+    similarity_spread: float = 0.03
 
 
 PARAMS = OmissionParams()
@@ -129,8 +136,11 @@ def _clause_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
 def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
     if arabic_english(ctx) != (SRC, TGT):
         return
+    similar = _similarity_z(ctx)
     for pair, _factor, z in deviations(ctx.pairs):
         if z > PARAMS.words_z or pair.id in reported:
+            continue
+        if z + similar.get(pair.id, 0.0) > PARAMS.words_joint:
             continue
         arabic, english = pair.text(SRC), pair.text(TGT)
         found = words.pair_words(arabic, english)
@@ -148,6 +158,17 @@ def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
                   f"({', '.join(lost[:4])}) are not rendered, and the translation is shorter "
                   "than this document's translations usually are.",
                   "Check whether this clause was left out of the translation and translate it.")
+
+
+def _similarity_z(ctx: CheckContext) -> dict[int, float]:
+    """Each pair's similarity score as a robust z-score in its document (empty with a scorer
+    whose scores measure only length and anchors, as ``low-similarity`` treats it)."""
+    if ctx.options.scorer in low_similarity.NON_SEMANTIC:
+        return {}
+    scored = [(p.id, float(p.score)) for p in ctx.pairs
+              if p.src and p.tgt and p.score is not None]
+    zs = robust_z([score for _id, score in scored], PARAMS.similarity_spread)
+    return {pair_id: z for (pair_id, _score), z in zip(scored, zs)}
 
 
 def _lost_clause(found: words.PairWords, arabic: str, z: float) -> tuple[int, int] | None:

@@ -58,8 +58,10 @@ def test_checks_beat_a_plain_cosine_threshold_where_meaning_changes_little(figur
 
 
 def test_clean_pairs_rarely_get_a_meaning_warning(figures):
-    # Printed 2.3 in 100 (the acceptance asks 2; --full prints 2.0): name-mismatch 0.9,
-    # low-similarity 0.9.
+    # Printed 2.8 in 100 (the acceptance asks 2; --full prints 2.4): name-mismatch 0.9,
+    # low-similarity 0.9, omission 0.5, modality-drift 0.2, negation-drift 0.2. No room to
+    # lower the ceiling: the clean alarms that issue 13's budget work removed on the tune split
+    # are of kinds this split barely has (docs/translation-checks.md).
     assert figures.clean_rate <= 0.03, figures.clean_by_check
 
 

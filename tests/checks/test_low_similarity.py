@@ -57,11 +57,22 @@ def test_very_low_score_flagged_in_a_widely_spread_document():
 
 
 def test_the_absolute_limit_falls_in_a_document_that_scores_low():
-    # Every pair scores low (a technical text whose acronyms the translation spells out): 0.37
-    # is not unusual there (median 0.655, limit 0.40 - 0.5 * (0.80 - 0.655) = 0.33) ...
-    scores = [0.62, 0.70, 0.66, 0.64, 0.68, 0.60, 0.37, 0.63, 0.67, 0.69]
+    # Every pair scores low and the scores spread (a technical text whose acronyms the
+    # translation spells out): 0.37 is not unusual there (median 0.64, limit
+    # 0.40 - 0.5 * (0.80 - 0.64) = 0.32, robust z-score -2.1) ...
+    scores = [0.55, 0.75, 0.62, 0.70, 0.58, 0.80, 0.37, 0.66, 0.72, 0.52]
     assert run(scores) == []
     scores[6] = 0.30
     assert [h.pair for h in run(scores)] == [6]
     # ... while in a spread document that scores as usual (median 0.865) it is reported.
     assert [h.pair for h in run([0.95, 0.6, 0.9, 0.65, 0.98, 0.7, 0.37, 0.85, 0.97, 0.88])] == [6]
+
+
+def test_a_low_score_unusual_in_its_low_scoring_document_is_reported():
+    # The median is low (0.655) but the other pairs agree closely, so 0.37 stands out
+    # (z-score -6.4): the lowered limit does not spare it.
+    scores = [0.62, 0.70, 0.66, 0.64, 0.68, 0.60, 0.37, 0.63, 0.67, 0.69]
+    assert [h.pair for h in run(scores)] == [6]
+    # Above the absolute limit, a pair needs the full drop of the relative rule.
+    scores[6] = 0.45
+    assert run(scores) == []

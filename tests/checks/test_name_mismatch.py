@@ -115,6 +115,15 @@ def test_places_rendered_by_name_adjective_or_stand_in_pass():
                ["The museum opened in New Mexico."]) == []
 
 
+def test_a_place_name_the_sentence_also_writes_in_lower_case_is_a_word():
+    # "Turkey coronavirus ... in turkeys": the bird, not the country.
+    ar = "يسبب فيروس التهاب الأمعاء في الديوك الرومية التهاب الأمعاء في الديوك الرومية."
+    assert run([ar], ["Turkey coronavirus causes enteritis in turkeys."]) == []
+    en = "Turkey coronavirus causes enteritis in Turkey."
+    (hit,) = run([ar], [en])
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "Turkey"
+
+
 def test_place_joined_by_a_hyphen_counts():
     assert run(["الشخصيات المدعومة من إيران."], ["The Iran-supported figures."]) == []
     assert run(["المشاعر المعادية للصين."], ["The anti-Chinese sentiment."]) == []

@@ -74,3 +74,20 @@ def test_common_words_do_not_excuse_an_added_negation(ar, en):
 ])
 def test_negative_words_with_clitics_and_pronouns_pass(ar, en):
     assert negation(ar, en) == []
+
+
+def test_negation_joined_to_an_as_written_is_a_negation():
+    # بألا (ب + أن + لا) "not to", لئلا "lest": a negation, though their normalised forms are
+    # also إلا "except" and ليلا "at night".
+    ar = "حذرت المحكمة أعضاءها بألا يصدقوا كل ما قيل."
+    assert negation(ar, "The court cautioned its members not to believe everything said.") == []
+    (hit,) = negation(ar, "The court cautioned its members to believe everything said.")
+    assert hit.side == "src" and ar[hit.span[0]:hit.span[1]] == "بألا"
+    assert arabic_markers("سافروا ليلا إلى المدينة").neg_strong == ()
+
+
+def test_no_more_than_is_not_a_negation():
+    ar = "أصبح النهر مجرد مكب للنفايات."
+    assert negation(ar, "The river was no more than a waste dump.") == []
+    (hit,) = negation(ar, "The river was no waste dump.")
+    assert hit.side == "tgt"

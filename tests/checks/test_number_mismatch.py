@@ -59,6 +59,14 @@ def test_codes_and_clock_minutes_are_not_reported():
     assert compare("طائرات F16", "F16 jets") == ([], [])
 
 
+def test_a_clock_time_may_be_written_with_a_full_stop():
+    # "23:45" is "23.45" in British English; a changed minute is still a changed number.
+    assert compare("ستتحدث عند الساعة 23:45.", "She will speak at 23.45.") == ([], [])
+    assert compare("السوق (من 6:30 إلى 10:00 صباحاً)", "the market (6.30-10am)") == ([], [])
+    missing, added = compare("ستتحدث عند الساعة 23:45.", "She will speak at 23.40.")
+    assert [t.text for t in missing] == ["23", "45"] and [t.text for t in added] == ["23.40"]
+
+
 def test_token_values():
     (tok,) = number_tokens("٪٥٠", "ar")
     assert tok.values == {"50"}

@@ -114,3 +114,33 @@ def test_corpus_without_glossary_gets_no_omission():
     # (docs/translation-checks.md). The word rule must not invent an omission there either.
     assert [f for f in result.findings if f.check == "omission"] == []
     assert not any(f.check == "term-mismatch" for f in result.findings)
+
+
+# The word rule's second signal: in a translation only a little shorter than the norm (length
+# z-score -0.95), the untranslated clause is reported when the pair's similarity is also low in
+# its document, not when the pair scores as the others do.
+SPOKESMAN = ", a spokesman for the force told the local press."
+USUAL = [0.88, 0.90, 0.87, 0.89, 0.86, 0.90, 0.88, 0.87, 0.89, 0.88]
+
+
+def _slightly_short(score: float):
+    from aligner.checks import CheckOptions
+
+    src, tgt = list(SRC), list(TGT)
+    src[9] = WORDS_SRC
+    tgt[9] = tgt[9].rstrip(".") + SPOKESMAN
+    scores = list(USUAL)
+    scores[9] = score
+    return src, find_omission(gold_context(src, tgt, options=CheckOptions(scorer="e5"),
+                                           scores=scores))
+
+
+def test_untranslated_clause_in_a_pair_that_also_scores_low_is_an_omission():
+    src, hits = _slightly_short(0.80)
+    (hit,) = hits
+    assert src[9][hit.span[0]:hit.span[1]] == "وتلقت معلومات عن نشاط الأحياء الشرقية"
+
+
+def test_untranslated_clause_in_a_pair_that_scores_as_usual_is_not_an_omission():
+    _src, hits = _slightly_short(0.88)
+    assert list(hits) == []

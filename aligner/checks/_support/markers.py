@@ -38,6 +38,10 @@ _AR_NEG_STRONG = _n("لم ولم فلم لن ولن فلن ليس وليس لي�
 # Interrogative أ + negation ("أليس ... ؟"): only with the hamza written, as إليس is "Ellis";
 # not ألم, which is also "pain".
 _AR_NEG_QUESTION = _n("ألن أليس أليست ألست ألسنا ألستم")
+# أن + لا joined ("بألا يصدقوا" "not to believe"; لئلا، كيلا "lest"): as written, since their
+# normalised forms are also إلا "except" (الا) and ليلا "at night".
+_AR_NEG_THAT = frozenset("بألا وبألا لئلا ولئلا كيلا لكيلا".split())
+_AR_HARAKAT = re.compile("[\u064B-\u0652\u0640]")
 # Negative words that also carry a translation's negation (un-, non-, without, lack). Not من
 # ("from", in almost every sentence; من دون is caught by دون) nor bare ما (mostly "what"): with
 # them nearly every Arabic sentence counted as negated, and negation-drift found 42 of 100 flipped
@@ -86,7 +90,8 @@ _EN_NEG_WEAK = frozenset((
 _EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}less$")
 # Phrases whose "not"/"no" is not a negation of the clause.
 _EN_NOT_NEG = re.compile(r"\b(?:not only|not just|not least|whether or not|no matter|no doubt|"
-                         r"no longer|if not|nothing but|none other|not to mention|not long|"
+                         r"no longer|no (?:more|less|fewer) than|if not|nothing but|none other|"
+                         r"not to mention|not long|"
                          r"(?:could|can)(?:n't|n’t| not) be more|no\.\s*\d|"
                          r",\s*\w+n['’]t\s+\w+\s*\?)",  # a tag question: "isn't it?"
                          re.IGNORECASE)
@@ -160,8 +165,9 @@ def arabic_markers(text: str) -> Markers:
     """Markers of an Arabic text."""
     words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_TOKEN.finditer(text)]
     neg, possible, must = [], [], []
-    strong = {i for i, (s, _e, w) in enumerate(words) if w in _AR_NEG_STRONG
-              or (w in _AR_NEG_QUESTION and text[s] == "أ")}
+    strong = {i for i, (s, e, w) in enumerate(words) if w in _AR_NEG_STRONG
+              or (w in _AR_NEG_QUESTION and text[s] == "أ")
+              or _AR_HARAKAT.sub("", text[s:e]) in _AR_NEG_THAT}
     weak = possible_word = must_word = False
     has_illa = any(w in ("الا", "والا") for _s, _e, w in words)
     for i, (start, end, w) in enumerate(words):
