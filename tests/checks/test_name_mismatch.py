@@ -124,6 +124,13 @@ def test_a_place_name_the_sentence_also_writes_in_lower_case_is_a_word():
     assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "Turkey"
 
 
+def test_a_longer_lower_case_word_does_not_excuse_a_place():
+    # "peruse" starts with "peru" but is not the word: the swapped country is still reported.
+    en = "Peru said it would peruse the report."
+    hits = run(["قالت فرنسا إنها ستدرس التقرير."], [en])
+    assert [en[h.span[0]:h.span[1]] for h in hits if h.side == "tgt"] == ["Peru"]
+
+
 def test_place_joined_by_a_hyphen_counts():
     assert run(["الشخصيات المدعومة من إيران."], ["The Iran-supported figures."]) == []
     assert run(["المشاعر المعادية للصين."], ["The anti-Chinese sentiment."]) == []

@@ -220,8 +220,10 @@ def unmatched_places(ar: str, en: str) -> list[tuple[str, tuple[int, int], str]]
         place = table.by_name.get(re.sub(r"[\s\-]+", " ", name))
         if place is None or place.name in seen:
             continue
-        if re.search(rf"\b{re.escape(name.lower())}", en):
-            continue  # the same word in lower case: "Turkey coronavirus ... in turkeys"
+        if re.search(rf"\b{re.escape(name.lower())}(?:e?s)?\b", en):
+            # The same word in lower case ("Turkey coronavirus ... in turkeys"): a whole word,
+            # so that "peruse" does not excuse Peru.
+            continue
         seen.add(place.name)
         assert arabic_found is not None
         if not arabic.names(place, arabic_found, table):
