@@ -7,7 +7,6 @@ are estimated from the document itself and refitted on the first alignment's con
 
 from __future__ import annotations
 
-import functools
 import math
 import statistics
 from collections.abc import Sequence
@@ -149,7 +148,7 @@ class LexicalScorer(Scorer):
         self._ns = _prefix(sum(a.numbers.values()) + sum(a.months.values()) for a in self._as)
         self._nt = _prefix(sum(a.numbers.values()) + sum(a.months.values()) for a in self._at)
         self.length = LengthModel.from_totals(int(self._ls[-1]), int(self._lt[-1]), self.params)
-        self._lex = _lexicon() if self.use_lexicon else None
+        self._lex = lexicon.shared() if self.use_lexicon else None
         self._joins = self._make_joins()
 
     def _make_joins(self) -> tuple[tuple[pairs.Join, ...], ...]:
@@ -339,10 +338,3 @@ class LexicalScorer(Scorer):
 
 def _prefix(values) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(np.fromiter(values, dtype=np.int64))])
-
-
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> Lexicon | None:
-    # Loaded once (0.3 s) and shared by every document of a run. Its tables are never changed;
-    # its per-word memo of analyses grows, but a memo of a pure function changes no result.
-    return lexicon.load()

@@ -13,6 +13,7 @@ costs one analysis per distinct word.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -154,4 +155,12 @@ def load() -> Lexicon | None:
     return Lexicon(folder) if folder else None
 
 
-__all__ = ["Lexicon", "arabic_words", "available", "english_words", "load"]
+@functools.lru_cache(maxsize=1)
+def shared() -> Lexicon | None:
+    """The lexicon loaded once per process (0.3 s) for every scorer and check of a run. Its
+    tables are never changed; its per-word memo of analyses grows, but a memo of a pure
+    function changes no result."""
+    return load()
+
+
+__all__ = ["Lexicon", "arabic_words", "available", "english_words", "load", "shared"]

@@ -29,7 +29,6 @@ from typing import Any
 from .. import translit
 from ..lang import ar, en
 from . import lexicon
-from .lexicon import Lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "word_table.tsv.gz"
 
@@ -172,18 +171,11 @@ class PairWords:
     en_state: tuple[bool | None, ...]
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> Lexicon | None:
-    # Loaded once per process; its tables are never changed (its memo of analyses grows, a
-    # memo of a pure function).
-    return lexicon.load()
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def gloss_stems(word: str) -> frozenset[str]:
     """English stems of the Buckwalter glosses of an Arabic word (empty without the optional
     lexicon, ``aligner[lexicon]``)."""
-    lex = _lexicon()
+    lex = lexicon.shared()
     return frozenset(en_stem(g) for g in lex.glosses(word)) if lex else frozenset()
 
 

@@ -66,9 +66,9 @@ def test_corpus_keeps_its_alignment(scorer, corpus_path, e5_cache):
 def test_corpus_alignment_without_the_optional_lexicon(scorer, corpus_path, e5_cache,
                                                        monkeypatch):
     # The README's install has no `lexicon` extra (GPL): the main job must not depend on it.
-    import aligner.similarity.lexical as lexical
+    import aligner.similarity.lexicon as lexicon
 
-    monkeypatch.setattr(lexical, "_lexicon", lambda: None)
+    monkeypatch.setattr(lexicon, "shared", lambda: None)
     result = check([str(corpus_path)], Config(scorer=scorer, cache_dir=e5_cache))
     assert [p.bead for p in result.pairs] == ["1-0"] + ["1-1"] * 10 + ["1-2", "1-1"]
 
