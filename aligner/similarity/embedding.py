@@ -12,6 +12,10 @@ dictionary) plus a term linear in that margin.
 Where the search stays unsure after the first pass (a bead that is not 1-1, or a weak 1-1, and
 its neighbours), the concatenated text of short candidate spans is encoded too and replaces the
 summed vector before the second pass; see ``docs/similarity.md`` for what that buys.
+
+After the search, :meth:`EmbeddingScorer.regroup` joins a short orphan (a bead with one empty
+side) to a neighbouring bead when the encoded joined text matches the neighbour's translation
+better than the neighbour's side alone (a fragment cut off by a stray full stop).
 """
 
 from __future__ import annotations
