@@ -34,7 +34,6 @@ def _align(src: Document, tgt: Document, scorer: Scorer,
         # The refit moves costs a little: the second search stays near the first path, and its
         # band widens where the new path leaves it.
         beads = search(src.sentences, tgt.sentences, scorer, params, guide=beads)
-    beads = scorer.regroup(beads)
     scores = scorer.similarities(beads)
     pairs: list[Pair] = []
     for (i0, i1, j0, j1), score in zip(beads, scores):

@@ -63,11 +63,6 @@ class Scorer(ABC):
         """Re-estimate document-level parameters from a first alignment; True if changed."""
         return False
 
-    def regroup(self, beads: Sequence[Bead]) -> list[Bead]:
-        """The final beads, after any post-pass that reads more than the search's costs (an
-        embedding scorer joins orphans to their neighbours); unchanged by default."""
-        return list(beads)
-
     def notices(self) -> tuple[str, ...]:
         """One-line remarks for the result (a backend that fell back, a cache not used)."""
         return ()

@@ -12,10 +12,6 @@ dictionary) plus a term linear in that margin.
 Where the search stays unsure after the first pass (a bead that is not 1-1, or a weak 1-1, and
 its neighbours), the concatenated text of short candidate spans is encoded too and replaces the
 summed vector before the second pass; see ``docs/similarity.md`` for what that buys.
-
-After the search, :meth:`EmbeddingScorer.regroup` joins a short orphan (a bead with one empty
-side) to a neighbouring bead when the encoded joined text matches the neighbour's translation
-better than the neighbour's side alone (a fragment cut off by a stray full stop).
 """
 
 from __future__ import annotations
@@ -51,21 +47,6 @@ class EmbeddingParams:
     sure: float = 2.0          # refine: a 1-1 is sure when its margin is this many ``scale``
     #                            above ``centre``; the others and their neighbours are re-encoded
     knn_window: int = 4096     # k-NN means look at most this many sentences of the other side
-
-
-@dataclass(frozen=True)
-class OrphanParams:
-    """When the post-pass joins a bead with one empty side to its neighbour (docs/tuning.md)."""
-
-    #: The neighbour's side, encoded with the orphan joined to it, must match the neighbour's
-    #: other side by this much more cosine than it did alone.
-    gain: float = 0.004
-    #: Only orphans of at most this many words: a fragment cut off by a stray full stop is short,
-    #: and a longer passage with no counterpart is a real omission or addition.
-    max_words: int = 16
-
-
-ORPHANS = OrphanParams()
 
 
 def unit_rows(vecs: np.ndarray) -> np.ndarray:
@@ -141,7 +122,6 @@ class EmbeddingScorer(Scorer):
 
     def prepare(self, src: Sequence[Sentence], tgt: Sequence[Sentence]) -> None:
         self.lexical.prepare(src, tgt)
-        self._sents = (list(src), list(tgt))
         self._src_text = [s.text for s in src]
         self._tgt_text = [t.text for t in tgt]
         self._concat: dict[tuple[int, int, int], np.ndarray] = {}
@@ -292,74 +272,6 @@ class EmbeddingScorer(Scorer):
         self._concat.update(zip(spans, vecs))
         return True
 
-    def regroup(self, beads: Sequence[Bead]) -> list[Bead]:
-        """Join each orphan (a bead with one empty side) to a neighbouring bead where the
-        encoder, reading the actual joined text, says the neighbour's translation covers it.
-
-        During the search a side of several segments is the normalised sum of their vectors,
-        so a fragment of four words cut off by a stray full stop weighs as much as the long
-        sentence it belongs to, and the search leaves it alone as a skip. Here the joined text
-        is encoded (one encoder call per document, through the cache), as Vecalign scores
-        concatenations.
-        """
-        out: list[Bead | None] = list(beads)
-        if not self.active:
-            return list(beads)
-        moves = self.orphan_gains(beads)
-        for k, host, _gain in sorted(moves, key=lambda m: -m[2]):
-            orphan, bead = out[k], out[host]
-            if orphan is None or bead is None:
-                continue  # a bead already moved by a better candidate
-            (i0, i1, j0, j1), (h0, h1, g0, g1) = orphan, bead
-            out[host] = ((min(i0, h0), max(i1, h1), g0, g1) if i1 > i0
-                         else (h0, h1, min(j0, g0), max(j1, g1)))
-            out[k] = None
-        return [b for b in out if b is not None]
-
-    def orphan_gains(self, beads: Sequence[Bead],
-                     params: OrphanParams = ORPHANS) -> list[tuple[int, int, float]]:
-        """``(orphan, neighbour, gain)`` for each orphan bead worth joining to a neighbour:
-        the cosine gained by the neighbour's side with the orphan's text joined to it, above
-        ``params.gain``."""
-        texts = (self._src_text, self._tgt_text)
-        cands: list[tuple[int, int, int, tuple[int, int], tuple[int, int], tuple[int, int]]] = []
-        for k, (i0, i1, j0, j1) in enumerate(beads):
-            if (i0 == i1) == (j0 == j1):
-                continue
-            side, (lo, hi) = (0, (i0, i1)) if i1 > i0 else (1, (j0, j1))
-            if sum(len(t.split()) for t in texts[side][lo:hi]) > params.max_words:
-                continue
-            for h in (k - 1, k + 1):
-                if not 0 <= h < len(beads):
-                    continue
-                h0, h1, g0, g1 = beads[h]
-                if h0 == h1 or g0 == g1:
-                    continue
-                own, other = ((h0, h1), (g0, g1)) if side == 0 else ((g0, g1), (h0, h1))
-                joined = (min(own[0], lo), max(own[1], hi))
-                # A stray stop cuts a sentence inside a paragraph, never across one.
-                sents = self._sents[side]
-                if sents[joined[0]].paragraph != sents[joined[1] - 1].paragraph:
-                    continue
-                cands.append((k, h, side, own, joined, other))
-        if not cands:
-            return []
-        keys: dict[tuple[int, int, int], str] = {}
-        for _k, _h, side, own, joined, other in cands:
-            for sd, (lo, hi) in ((side, own), (side, joined), (1 - side, other)):
-                keys.setdefault((sd, lo, hi), " ".join(texts[sd][lo:hi]))
-        vecs = self._vectors(list(keys.values()))
-        if vecs is None:
-            return []
-        vec = dict(zip(keys, vecs))
-        out = []
-        for k, h, side, own, joined, other in cands:
-            there = vec[(1 - side, other[0], other[1])]
-            gain = float((vec[(side, joined[0], joined[1])] - vec[(side, own[0], own[1])]) @ there)
-            if gain > params.gain:
-                out.append((k, h, gain))
-        return out
-
     def notices(self) -> tuple[str, ...]:
         out = list(self._notices)
         if self._cache.problem:
@@ -373,5 +285,5 @@ class EmbeddingScorer(Scorer):
         sig = {**self.lexical.signature(), "scorer": self.name, "model": self.model_id,
                "margin": f"ratio-k{p.k}", "weight": p.weight, "centre": p.centre,
                "scale": p.scale, "cap": [-p.cap, p.penalty_cap], "refine": self.refine,
-               "length_power": p.length_power, "orphans": [ORPHANS.gain, ORPHANS.max_words]}
+               "length_power": p.length_power}
         return sig
