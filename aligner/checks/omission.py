@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..lang import ar
 from ..model import SRC, TGT, Severity
 from ..similarity import words
 from . import date_mismatch, low_similarity, name_mismatch, number_mismatch
@@ -67,8 +68,8 @@ _CLAUSE_END = re.compile(r"[،,؛;:()\[\]—–]|\s-\s")
 _ANCHOR_CHECKS = (number_mismatch, date_mismatch, name_mismatch)
 # Where an Arabic clause starts without punctuation: a word joined to و (and), or a relative
 # or subordinating word.
-_AR_CLAUSE_START = re.compile(r"(?<=\s)(?=و[\u0621-\u064A]{2,})"
-                              r"|(?<=\s)(?=(?:التي|الذي|الذين|حيث|بينما|لأن|عندما|كما|مما)\s)")
+_AR_CLAUSE_START = re.compile(rf"(?<=\s)(?=و[{ar.LETTERS}]{{2,}})"
+                              rf"|(?<=\s)(?=(?:{'|'.join(ar.CLAUSE_OPENERS)})\s)")
 
 
 def arabic_clauses(text: str) -> list[tuple[int, int]]:

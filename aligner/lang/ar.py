@@ -129,6 +129,9 @@ CONJUNCTIONS_N = normalised("ثم أو أم بل لكن")
 #: Particles that need what follows (complementisers, conditionals, negation, tense).
 PARTICLES_N = normalised("أن إن كي لكي لأن إذ إذا لو لم لن هل قد سوف")
 RELATIVE_PRONOUNS_N = normalised("التي الذي الذين اللذين اللتين اللواتي اللاتي")
+#: Words that open a clause without punctuation before them (relative and subordinating words),
+#: as written: where omission's clause splitter cuts an Arabic sentence.
+CLAUSE_OPENERS = ("التي", "الذي", "الذين", "حيث", "بينما", "لأن", "عندما", "كما", "مما")
 # Construct-state heads, titles and adverbials that never end or open a sentence are not
 # listed: the boundary model (aligner/segment/boundary.py) reads them from UD Arabic-PUD.
 
