@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .checks import REGISTRY
-from .config import find_config_file, load_config, parse_list, parse_severities
+from .config import Config, find_config_file, load_config, parse_list, parse_severities
 from .errors import AlignerError
 from .export.atomic import (
     atomic_write,
@@ -212,6 +212,27 @@ _rule_file_options = _options(
     click.option("--checklist", type=click.Path(dir_okay=False),
                  help="House rules (TOML) for the house-rule check (docs/configuration.md)."))
 
+def _run_config(max_bytes: str | None, config_path: str | None, severity: tuple[str, ...], *,
+                fail_on: str | None, enabled: str | None, disable: str | None,
+                no_default_glossary: bool | None, **values: Any) -> Config:
+    """The run's settings for `align check` and `align batch`: the [align] file (given or
+    found) under the command line's options (the same ones, `_settings_options`,
+    `_rule_file_options` and `_backend_options`). The file and every input are read within
+    --max-bytes, which load_config records in the settings."""
+    try:
+        severities = parse_severities(severity) if severity else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--severity") from None
+    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+    config_file = Path(config_path) if config_path else find_config_file(max_bytes=limit)
+    return load_config(config_file, limit).merged(
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        enabled=parse_list(enabled) if enabled is not None else None,
+        disabled=parse_list(disable) if disable is not None else None,
+        severities=severities, default_glossary=False if no_default_glossary else None,
+        **values)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False),
@@ -266,21 +287,12 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
     Exit status: 0 when nothing new is at or above --fail-on, 1 when something is, 2 on a
     usage or input error.
     """
-    try:
-        cli_severities = parse_severities(severity) if severity else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--severity") from None
-    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
-    config_file = Path(config_path) if config_path else find_config_file(max_bytes=limit)
-    config = load_config(config_file, limit).merged(
-        fail_on=Severity.parse(fail_on) if fail_on else None,
-        src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
-        enabled=parse_list(enabled) if enabled is not None else None,
-        disabled=parse_list(disable) if disable is not None else None,
-        severities=cli_severities, baseline=baseline, glossary=glossary, checklist=checklist,
-        review=review_path,
-        default_glossary=False if no_default_glossary else None,
-        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
+    config = _run_config(
+        max_bytes, config_path, severity, fail_on=fail_on, src_lang=src_lang,
+        tgt_lang=tgt_lang, encoding=encoding, scorer=scorer, enabled=enabled, disable=disable,
+        glossary=glossary, no_default_glossary=no_default_glossary, checklist=checklist,
+        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir,
+        baseline=baseline, review=review_path)
     # Every output path is checked before the run writes anything (the baseline included): one
     # bad path must not leave the other outputs behind.
     outputs = [tmx_path, xliff_path, json_path, html_path, xlsx_path, csv_path, output,
@@ -530,21 +542,11 @@ def batch(sources: tuple[str, ...], out_dir: str, jobs: int | None, executor: st
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    try:
-        cli_severities = parse_severities(severity) if severity else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--severity") from None
-    limit = parse_size(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
-    config_file = Path(config_path) if config_path else find_config_file(max_bytes=limit)
-    config = load_config(config_file, limit).merged(
-        fail_on=Severity.parse(fail_on) if fail_on else None,
-        src_lang=src_lang, tgt_lang=tgt_lang, encoding=encoding, scorer=scorer,
-        enabled=parse_list(enabled) if enabled is not None else None,
-        disabled=parse_list(disable) if disable is not None else None,
-        severities=cli_severities, glossary=glossary, checklist=checklist,
-        default_glossary=False if no_default_glossary else None,
-        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir,
-        max_bytes=limit)
+    config = _run_config(
+        max_bytes, config_path, severity, fail_on=fail_on, src_lang=src_lang,
+        tgt_lang=tgt_lang, encoding=encoding, scorer=scorer, enabled=enabled, disable=disable,
+        glossary=glossary, no_default_glossary=no_default_glossary, checklist=checklist,
+        cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     options = BatchOptions(jobs=jobs or _default_jobs(), executor=executor,
                            scheduler=scheduler, tmx_include_unaligned=tmx_include_unaligned)
     progress = _BatchProgress(quiet)
