@@ -5,13 +5,9 @@ interrupted (Ctrl-C)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,7 +36,8 @@ from .export.xlsx import require_openpyxl, write_xlsx
 from .gate import DEFAULT_BASELINE, require_one_source, run_gate
 from .inputs import DEFAULT_MAX_BYTES, format_size, parse_size
 from .model import Result, Severity
-from .progress import STAGES, Step
+from .progress import Step
+from .progress_display import BatchDisplay, stage_display
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -310,7 +307,7 @@ def check(sources: tuple[str, ...], json_path: str | None, fail_on: str | None,
         check_stdout()  # `>&-`: the report would be lost; say so before the run
     check_creatable_dir(html_dir)
     # Writing a translation memory needs both languages: a one-language source is an error.
-    with _stage_display(quiet) as stages:
+    with stage_display(quiet, sys.stderr) as stages:
         report = run_gate(sources, config, update_baseline=update_baseline,
                           require_both=bool(tmx_path or xliff_path),
                           one_source_for="--html" if html_path else None, outputs=outputs,
@@ -355,146 +352,6 @@ def _same_path(a: str, b: str) -> bool:
 def _colour(stream) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     return stream is not None and stream.isatty() and not os.environ.get("NO_COLOR")
-
-
-@dataclass(frozen=True)
-class ProgressParams:
-    """When ``align check`` shows its progress on standard error (docs/ci.md)."""
-
-    #: Seconds before a bar appears on a terminal: a quick run does not flicker.
-    bar_after: float = 0.5
-    #: Seconds before the first plain line in a log (not a terminal, or CI=true): a run that
-    #: takes less writes nothing, so short runs and errors keep their one-line stderr.
-    lines_after: float = 10.0
-    #: Seconds between plain lines within one stage (a new stage gets its line at once).
-    lines_every: float = 30.0
-    #: Seconds between redraws of the bar, and between looks at the clock for plain lines.
-    tick: float = 0.2
-
-
-PROGRESS = ProgressParams()
-#: What every plain progress line starts with, so a log reader can tell it from messages.
-PROGRESS_PREFIX = "align: progress: "
-
-
-class _StageDisplay:
-    """Shows the :class:`~aligner.progress.Step` a run last reported: a bar redrawn in place
-    on a terminal, else an occasional plain line. A thread redraws it, so a long stage (the
-    alignment of a book) still shows its elapsed time."""
-
-    def __init__(self, stream, bar: bool, params: ProgressParams | None = None,
-                 clock=time.monotonic) -> None:
-        self.stream, self.bar, self.clock = stream, bar, clock
-        self.params = params or PROGRESS
-        self.start = clock()
-        self.step: Step | None = None
-        self.shown: tuple[Step | None, float] = (None, 0.0)  # the last line: step, time
-        self.drawn = False
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-
-    def __call__(self, step: Step) -> None:
-        with self.lock:
-            self.step = step
-        self.show()  # a new stage is shown when it starts, not at the next tick
-
-    def _run(self) -> None:
-        while not self.stop.wait(self.params.tick):
-            self.show()
-
-    def show(self) -> None:
-        """Draw or print what is due now (the thread calls this; tests call it directly)."""
-        with self.lock:
-            step, now = self.step, self.clock()
-            if step is None:
-                return
-            elapsed = now - self.start
-            try:
-                if self.bar:
-                    if elapsed >= self.params.bar_after:
-                        self._draw(step, elapsed)
-                elif elapsed >= self.params.lines_after and self._line_due(step, now):
-                    self.stream.write(f"{PROGRESS_PREFIX}{_describe(step)}, "
-                                      f"{_duration(elapsed)}\n")
-                    self.stream.flush()
-                    self.shown = (step, now)
-            except (OSError, ValueError):
-                self.stop.set()  # stderr is gone: the run goes on without a display
-
-    def _line_due(self, step: Step, now: float) -> bool:
-        last, when = self.shown
-        return (last is None or (last.stage, last.source) != (step.stage, step.source)
-                or now - when >= self.params.lines_every)
-
-    def _draw(self, step: Step, elapsed: float) -> None:
-        width = 20
-        filled = int(step.fraction() * width)
-        line = (f"[{'#' * filled}{'-' * (width - filled)}] {_describe(step)}  "
-                f"{_duration(elapsed)}")
-        columns = _columns(self.stream)
-        self.stream.write("\r\x1b[K" + line[:columns - 1])
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        self.stop.set()
-        if self.thread.is_alive():
-            self.thread.join()
-        if self.drawn:
-            try:
-                self.stream.write("\r\x1b[K")  # the summary and any error start a clean line
-                self.stream.flush()
-            except (OSError, ValueError):
-                pass
-
-
-def _describe(step: Step) -> str:
-    where = f" ({step.index + 1} of {step.sources})" if step.sources > 1 else ""
-    part = f" {step.done}/{step.total}" if step.total else ""
-    name = Path(step.source).name if step.source != "outputs" else "outputs"
-    return (f"{name}{where}: {step.stage}{part} "
-            f"[stage {step.stage_number} of {len(STAGES)}]")
-
-
-def _duration(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
-
-
-def _columns(stream) -> int:
-    try:
-        return os.get_terminal_size(stream.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        return 80
-
-
-@contextlib.contextmanager
-def _stage_display(quiet: bool):
-    """The progress callback of one ``align check``: nothing with ``--quiet`` or without a
-    stderr, a bar on an interactive terminal outside CI, occasional plain lines otherwise."""
-    stream = sys.stderr
-    if quiet or stream is None:
-        yield lambda _step: None
-        return
-    display = _StageDisplay(stream, _interactive(stream))
-    display.thread.start()
-    try:
-        yield display
-    finally:
-        display.close()
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-def _interactive(stream) -> bool:
-    """Whether progress is drawn as a bar (a terminal outside CI) rather than logged as lines."""
-    return stream is not None and _isatty(stream) and not os.environ.get("CI")
 
 
 # --- align batch (docs/batch.md) ----------------------------------------------------------
@@ -549,40 +406,13 @@ def batch(sources: tuple[str, ...], out_dir: str, jobs: int | None, executor: st
         cache_dir=cache_dir, no_cache=no_cache, laser_model_dir=laser_model_dir)
     options = BatchOptions(jobs=jobs or _default_jobs(), executor=executor,
                            scheduler=scheduler, tmx_include_unaligned=tmx_include_unaligned)
-    progress = _BatchProgress(quiet)
+    progress = BatchDisplay(quiet, sys.stderr)
     try:
         report = run_batch(sources, config, out_dir, options, progress)
     finally:
         progress.close()
     write_stdout("\n".join(summary_lines(report)) + "\n")
     sys.exit(report.exit_code)
-
-
-class _BatchProgress:
-    """A bar on an interactive terminal outside CI; plain lines otherwise (a CI log); nothing
-    with --quiet. Sources skipped as unchanged are counted, not listed, in plain lines."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.interactive = _interactive(sys.stderr)
-        self.bar: Any = None
-
-    def __call__(self, record: dict, done: int, total: int) -> None:
-        from .batch import progress_line
-
-        if self.quiet:
-            return
-        if self.interactive:
-            if self.bar is None:
-                self.bar = click.progressbar(length=total, label="Checking", file=sys.stderr)
-                self.bar.__enter__()
-            self.bar.update(1)
-        elif record["status"] != "skipped":
-            click.echo(progress_line(record, done, total), err=True)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 # --- end align batch ------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 The pipeline calls a :data:`Progress` callback (when given one) as it enters each stage of a
 source and, where a stage has countable parts (the checks), as it finishes each part. It never
-prints: ``aligner/cli.py`` decides whether and how to show it (a bar on a terminal, occasional
-plain lines in a log, nothing with ``--quiet``).
+prints: ``aligner/progress_display.py`` shows it for the command line (a bar on a terminal,
+occasional plain lines in a log, nothing with ``--quiet``).
 """
 
 from __future__ import annotations

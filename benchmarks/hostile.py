@@ -40,7 +40,7 @@ PAIR = ("التقى الوزير السفير في 3 مايو/أيار 2024.\nو
         "The minister met the ambassador on 3 May 2024.\nThey discussed trade and energy.\n")
 FAULTY = "قال الوزير إن ٥٠ طائرة وصلت.\n\nThe minister said 60 planes arrived.\n"
 LEX = ["--scorer", "lexical"]
-PROGRESS_PREFIX = "align: progress: "  # aligner/cli.py
+PROGRESS_PREFIX = "align: progress: "  # aligner/progress_display.py
 STRAY_MARKS = {"RLM": "\u200f", "LRM": "\u200e", "ZWJ": "\u200d", "ZWNJ": "\u200c"}
 # The twelve stray stops of the corpus, as "word before. word after" (tests/checks).
 STRAY = ["العديد. من", "محل. الولايات", "المسؤولين. السياسيين", "ورئيس. هيئة",

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import aligner.cli as cli
+import aligner.progress_display as display_module
 from aligner.config import Config
 from aligner.pipeline import check_paths
 from aligner.progress import STAGES, Step
@@ -65,8 +66,8 @@ class Clock:
 
 def _display(bar: bool):
     clock, stream = Clock(), io.StringIO()
-    params = cli.ProgressParams(bar_after=1.0, lines_after=10.0, lines_every=30.0)
-    return cli._StageDisplay(stream, bar, params, clock), clock, stream
+    params = display_module.ProgressParams(bar_after=1.0, lines_after=10.0, lines_every=30.0)
+    return display_module.StageDisplay(stream, bar, params, clock), clock, stream
 
 
 def test_plain_lines_wait_for_a_long_run_then_follow_stages():
@@ -107,7 +108,8 @@ def test_the_bar_redraws_in_place_and_is_cleared_at_the_end():
 
 def _run(args, monkeypatch):
     # Every stage line at once, so a run of a second shows them all.
-    monkeypatch.setattr(cli, "PROGRESS", cli.ProgressParams(lines_after=0, tick=0.05))
+    monkeypatch.setattr(display_module, "PROGRESS",
+                        display_module.ProgressParams(lines_after=0, tick=0.05))
     monkeypatch.delenv("CI", raising=False)
     return CliRunner().invoke(cli.main, args)
 
@@ -117,7 +119,7 @@ def test_check_shows_stages_on_stderr_and_keeps_stdout_for_json(pair_file, monke
     assert result.exit_code in (0, 1), result.output
     json.loads(result.stdout)                # nothing but the JSON on stdout
     progress = [line for line in result.stderr.splitlines()
-                if line.startswith(cli.PROGRESS_PREFIX)]
+                if line.startswith(display_module.PROGRESS_PREFIX)]
     stages = [line.split(": ")[3].split()[0] for line in progress]
     assert stages[:4] == ["reading", "segmenting", "aligning", "checking"]
     assert stages[-1] == "writing"
@@ -126,4 +128,40 @@ def test_check_shows_stages_on_stderr_and_keeps_stdout_for_json(pair_file, monke
 def test_quiet_shows_no_progress(pair_file, monkeypatch):
     result = _run(["check", str(pair_file), "--scorer", "lexical", "--quiet"], monkeypatch)
     assert result.exit_code in (0, 1)
-    assert cli.PROGRESS_PREFIX not in result.stderr + result.stdout
+    assert display_module.PROGRESS_PREFIX not in result.stderr + result.stdout
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def _record(name, status):
+    return {"name": name, "source": [f"{name}.ar.txt", f"{name}.en.txt"], "status": status}
+
+
+def test_batch_draws_the_same_bar_over_its_sources_on_a_terminal(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    clock, stream = Clock(), Terminal()
+    shown = display_module.BatchDisplay(False, stream, clock)
+    clock.now += 65
+    shown(_record("a", "checked"), 1, 4)
+    shown(_record("b", "skipped"), 2, 4)
+    draws = stream.getvalue().split("\r\x1b[K")[1:]
+    assert draws == ["[#####---------------] 1 of 4 sources: checked a  1m05s",
+                     "[##########----------] 2 of 4 sources: skipped b  1m05s"]
+    shown.close()
+    assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_batch_logs_lines_in_ci_and_nothing_when_quiet(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    stream = Terminal()
+    shown = display_module.BatchDisplay(False, stream)
+    shown(_record("a", "checked"), 1, 3)
+    shown(_record("b", "skipped"), 2, 3)
+    shown.close()
+    assert stream.getvalue() == "[1/3] checked a.ar.txt + a.en.txt\n"
+    quiet = Terminal()
+    display_module.BatchDisplay(True, quiet)(_record("a", "checked"), 1, 3)
+    assert quiet.getvalue() == ""
