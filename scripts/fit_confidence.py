@@ -71,7 +71,7 @@ class Graded:
 
 GRADED = {
     "negation-drift": Graded(_negation, "negation", ("number", "name"),
-                             ("arabic", "relative")),
+                             ("arabic", "relative", "after_indefinite")),
     "name-mismatch": Graded(name_evidence, "name", ("number", "negation"),
                             ("place", "person", "english", "two_sided", "closest", "score_z")),
 }

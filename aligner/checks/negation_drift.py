@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
+from ..translit import arabic_skeletons, latin_skeleton, names_match
 from ._support.base import Check, CheckContext, Hit
 from ._support.confidence import graded
 from ._support.markers import markers, quote
@@ -39,11 +40,40 @@ def _after_relative(text: str, start: int, lang: str) -> bool:
     return any(w.lower() in _EN_RELATIVE for w in words[-2:])
 
 
+# Words after which an Arabic negation does not open an adjectival clause: prepositions,
+# particles, conjunctions, complementisers and the clause openers of aligner.lang.ar.
+_AR_FUNCTION = (ar.PREPOSITIONS_N | ar.RARE_PREPOSITIONS_N | ar.SPATIAL_PREPOSITIONS_N
+                | ar.CONJUNCTIONS_N | ar.PARTICLES_N | ar.COMPLEMENTIZERS_N
+                | ar.RELATIVE_PRONOUNS_N | frozenset(normalize_arabic(w)
+                                                     for w in ar.CLAUSE_OPENERS))
+_AR_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_EN_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _after_indefinite(text: str, start: int, english: str) -> bool:
+    """Whether an Arabic negation directly follows an indefinite word that is no particle
+    ("مضيفون لا ينقلون" "hosts that do not transmit", "أشخاص لم تكن لديهم" "people who did
+    not have"): Arabic opens an adjectival clause this way, without a relative word. A name
+    (a word that sounds like a capitalised word of the English) is a subject instead:
+    "ترامب لم يوقع" "Trump did not sign"."""
+    m = _AR_LAST_WORD.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = normalize_arabic(m.group(1))
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    if (len(bare) < 3 or bare.startswith(("ال", "لل", "بال", "كال"))
+            or word in _AR_FUNCTION or bare in _AR_FUNCTION):
+        return False
+    skeletons = arabic_skeletons(m.group(1))
+    return not any(names_match(latin_skeleton(name), skeletons)
+                   for name in _EN_CAPITALISED.findall(english))
+
+
 def negation_evidence(pair: Pair, src_lang: str, tgt_lang: str
                       ) -> Iterator[tuple[Hit, dict[str, float]]]:
     """A strong negation on one side of the pair with no negation at all on the other, with
-    the features the confidence model reads: the negated side is the Arabic one, and the
-    negation opens a relative clause."""
+    the features the confidence model reads: the negated side is the Arabic one, the
+    negation opens a relative clause, it directly follows an indefinite Arabic word."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
@@ -55,16 +85,21 @@ def negation_evidence(pair: Pair, src_lang: str, tgt_lang: str
                    "has no negation: the meaning may be reversed.",
                    "Check that the translation denies what the source denies (not, never, "
                    "no, without)."),
-               {"arabic": float(src_lang == "ar"),
-                "relative": float(_after_relative(src, span[0], src_lang))})
+               _features(src, span[0], src_lang, tgt))
     elif t.neg_strong and not s.neg_any:
         span = t.neg_strong[0]
         yield (Hit(pair.id, TGT, span,
                    f"The translation is negated ({quote(tgt, t.neg_strong)}) but the source "
                    "has no negation: the meaning may be reversed.",
                    "Check the source: remove the negation unless the source denies it too."),
-               {"arabic": float(tgt_lang == "ar"),
-                "relative": float(_after_relative(tgt, span[0], tgt_lang))})
+               _features(tgt, span[0], tgt_lang, src))
+
+
+def _features(text: str, start: int, lang: str, other: str) -> dict[str, float]:
+    """The evidence of a negation at ``start`` of ``text`` (``other``: the other side)."""
+    arabic = lang == "ar"
+    return {"arabic": float(arabic), "relative": float(_after_relative(text, start, lang)),
+            "after_indefinite": float(arabic and _after_indefinite(text, start, other))}
 
 
 def negation_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
