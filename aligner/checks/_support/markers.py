@@ -112,10 +112,20 @@ his her my your what which who how where why also only even such no not both eit
 other another more less several few""".split())
 
 
+_EN_OPENING_CLAUSE = re.compile(r"\s*(?:if|when|whenever|once|before|after|unless|while|where"
+                                r"|in case)\b[^,;:.]*,\s*", re.IGNORECASE)
+
+
 def _imperative(text: str) -> bool:
     """Does the English open with an imperative ("Check the cabin", "Clearly define ...")?
     An Arabic ينبغي or يجب is often rendered so."""
-    for clause in re.split(r"(?:^|[:;]|, so|\. )\s*", text):
+    clauses = re.split(r"(?:^|[:;]|, so|\. )\s*", text)
+    # After an opening conditional or time clause ("If longer sessions are required, consider
+    # how ..."), the main clause may be the imperative.
+    opening = _EN_OPENING_CLAUSE.match(text)
+    if opening:
+        clauses.append(text[opening.end():])
+    for clause in clauses:
         words = [w for w in re.findall(r"[A-Za-z']+", clause)[:3] if not w.endswith("ly")]
         if words and words[0].lower() not in _EN_NOT_IMPERATIVE \
                 and not re.search(r"(?:s|ed|ing)$", words[0].lower()) and \
