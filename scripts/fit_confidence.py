@@ -73,7 +73,8 @@ GRADED = {
     "negation-drift": Graded(_negation, "negation", ("number", "name"),
                              ("arabic", "relative", "after_indefinite")),
     "name-mismatch": Graded(name_evidence, "name", ("number", "negation"),
-                            ("place", "person", "english", "two_sided", "closest", "score_z")),
+                            ("place", "in_phrase", "person", "english", "two_sided",
+                             "closest", "score_z")),
 }
 REAL_TOO = ("clause", "unrelated")
 

@@ -464,8 +464,9 @@ CHECK_ID = "name-mismatch"
 
 def name_evidence(ctx: CheckContext) -> Iterator[tuple[Hit, dict[str, float]]]:
     """Every hit of the check with the features its confidence model reads: the rule that
-    found it (``place``, ``person``; else a name the document shows), ``english`` (the name is
-    on the English side), ``two_sided`` (the pair also lacks a name on the other side: a swap
+    found it (``place``, ``person``; else a name the document shows), ``in_phrase`` (an Arabic
+    place inside a longer name, :func:`_in_phrase`), ``english`` (the name is on the English
+    side), ``two_sided`` (the pair also lacks a name on the other side: a swap
     shows both halves), ``closest`` (a full name: how close its best word comes to an Arabic
     word of the pair) and ``score_z`` (the pair's similarity as a robust z-score in its document,
     0 without a semantic scorer)."""
@@ -482,7 +483,9 @@ def name_evidence(ctx: CheckContext) -> Iterator[tuple[Hit, dict[str, float]]]:
             (h, {}) for h in (check_pair(pair, links, *sides, words=pair_words)
                               if links.english or links.arabic else ())]
         seen = [(h.side, h.span) for h, _f in found]
-        others = [(h, {"place": 1.0}) for h in place_hits(pair, *sides)]
+        ar_text = pair.text(sides[0])
+        others = [(h, {"place": 1.0, "in_phrase": float(h.side == sides[0] and _in_phrase(
+            ar_text, h.span))}) for h in place_hits(pair, *sides)]
         others += [(h, {"person": 1.0, "closest": closest})
                    for h, closest in _person_evidence(pair, pair_words[0], *sides)]
         for hit, features in others:
@@ -495,6 +498,23 @@ def name_evidence(ctx: CheckContext) -> Iterator[tuple[Hit, dict[str, float]]]:
             features["two_sided"] = float(any(h.side != hit.side for h, _f in found))
             features["score_z"] = z
             yield hit, features
+
+
+_AR_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_AR_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _in_phrase(text: str, span: tuple[int, int]) -> bool:
+    """Whether an Arabic place stands between a noun and a definite adjective, inside a longer
+    name of something else: كلية لندن الإمبراطورية "Imperial College London", جزر الهند
+    الغربية "West Indies"."""
+    before = _AR_BEFORE.search(text, max(0, span[0] - 40), span[0])
+    after = _AR_AFTER.match(text, span[1])
+    if before is None or after is None:
+        return False
+    head, adjective = normalize_arabic(before.group(1)), normalize_arabic(after.group(1))
+    return (head not in lang.ar.FUNCTION_WORDS_N and len(head) >= 3
+            and adjective.startswith("ال") and adjective.endswith(("ية", "يه", "ي")))
 
 
 def _score_z(ctx: CheckContext, pairs: list[Pair]) -> list[float]:

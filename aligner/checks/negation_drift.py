@@ -40,12 +40,6 @@ def _after_relative(text: str, start: int, lang: str) -> bool:
     return any(w.lower() in _EN_RELATIVE for w in words[-2:])
 
 
-# Words after which an Arabic negation does not open an adjectival clause: prepositions,
-# particles, conjunctions, complementisers and the clause openers of aligner.lang.ar.
-_AR_FUNCTION = (ar.PREPOSITIONS_N | ar.RARE_PREPOSITIONS_N | ar.SPATIAL_PREPOSITIONS_N
-                | ar.CONJUNCTIONS_N | ar.PARTICLES_N | ar.COMPLEMENTIZERS_N
-                | ar.RELATIVE_PRONOUNS_N | frozenset(normalize_arabic(w)
-                                                     for w in ar.CLAUSE_OPENERS))
 _AR_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _EN_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
@@ -62,7 +56,7 @@ def _after_indefinite(text: str, start: int, english: str) -> bool:
     word = normalize_arabic(m.group(1))
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
     if (len(bare) < 3 or bare.startswith(("ال", "لل", "بال", "كال"))
-            or word in _AR_FUNCTION or bare in _AR_FUNCTION):
+            or word in ar.FUNCTION_WORDS_N or bare in ar.FUNCTION_WORDS_N):
         return False
     skeletons = arabic_skeletons(m.group(1))
     return not any(names_match(latin_skeleton(name), skeletons)

@@ -141,6 +141,12 @@ FRAGMENT_PREPOSITIONS_N = PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSI
 #: "أن"/"إن" with their pronoun suffixes: after a fronted phrase they bring the subject
 #: ("من المتوقع أن …", "على الطلاب أن …").
 COMPLEMENTIZERS_N = normalised("أن إن أنه أنها إنه إنها أنهم إنهم")
+#: Closed-class words (prepositions, particles, conjunctions, complementisers, relative words,
+#: clause openers): a word that is none of these may be a noun (negation-drift,
+#: name-mismatch).
+FUNCTION_WORDS_N = (PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSITIONS_N
+                    | CONJUNCTIONS_N | PARTICLES_N | COMPLEMENTIZERS_N | RELATIVE_PRONOUNS_N
+                    | frozenset(normalize_arabic(w) for w in CLAUSE_OPENERS))
 #: Prepositions that front a predicate before "أن".
 PREDICATE_PREPOSITIONS_N = normalised("من على")
 COMMAS = "،,"

@@ -91,3 +91,14 @@ def test_info_findings_are_reported_and_do_not_fail_the_gate(tmp_path, monkeypat
     assert result.exit_code == 1, result.output
 
 
+
+
+def test_an_arabic_place_inside_a_longer_name_is_info():
+    # Between a noun and a definite adjective the place names part of something else:
+    # كلية لندن الإمبراطورية is "Imperial College", جزر الهند الغربية the "West Indies".
+    (hit,) = find_names(gold_context(["درس الطبيب في كلية لندن الإمبراطورية سنوات طويلة."],
+                                     ["The doctor studied at Imperial College for many years."]))
+    assert "London" in hit.message and hit.severity is Severity.INFO
+    (hit,) = find_names(gold_context(["درس الطبيب في لندن سنوات طويلة."],
+                                     ["The doctor studied at the college for many years."]))
+    assert "London" in hit.message and hit.severity is None
