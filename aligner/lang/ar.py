@@ -141,11 +141,17 @@ FRAGMENT_PREPOSITIONS_N = PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSI
 #: "أن"/"إن" with their pronoun suffixes: after a fronted phrase they bring the subject
 #: ("من المتوقع أن …", "على الطلاب أن …").
 COMPLEMENTIZERS_N = normalised("أن إن أنه أنها إنه إنها أنهم إنهم")
+PERSONAL_PRONOUNS_N = normalised("أنا أنت أنتِ أنتم أنتما أنتن هو هي هم هما هن نحن")
+DEMONSTRATIVES_N = normalised("هذا هذه هذان هاتان هؤلاء ذلك تلك ذاك أولئك")
+#: كان and its sisters, which come before a negated predicate ("كانوا لا يعرفون").
+COPULAS_N = normalised("كان كانت كانوا كنت كنا كانا كانتا يكون تكون يكونون نكون أكون "
+                       "أصبح أصبحت أصبحوا ظل ظلت ظلوا بات باتت صار صارت")
 #: Closed-class words (prepositions, particles, conjunctions, complementisers, relative words,
-#: clause openers): a word that is none of these may be a noun (negation-drift,
-#: name-mismatch).
+#: clause openers, pronouns, demonstratives, copulas): a word that is none of these may be a
+#: noun (negation-drift, name-mismatch).
 FUNCTION_WORDS_N = (PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSITIONS_N
                     | CONJUNCTIONS_N | PARTICLES_N | COMPLEMENTIZERS_N | RELATIVE_PRONOUNS_N
+                    | PERSONAL_PRONOUNS_N | DEMONSTRATIVES_N | COPULAS_N
                     | frozenset(normalize_arabic(w) for w in CLAUSE_OPENERS))
 #: Prepositions that front a predicate before "أن".
 PREDICATE_PREPOSITIONS_N = normalised("من على")

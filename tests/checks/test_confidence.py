@@ -58,9 +58,14 @@ def test_negation_of_the_main_clause_or_an_added_not_stays_a_warning():
     assert hit.severity is None                      # the check's own: warning
     (hit,) = negation("وقع الطرفان الاتفاق.", "The two sides did not sign the agreement.")
     assert hit.severity is None
-    # A name before the negation is its subject, not a noun with an adjectival clause.
-    (hit,) = negation("قال إن ترامب لم يوقع الاتفاق.", "He said that Trump signed the deal.")
-    assert hit.severity is None
+    # A name, a pronoun, a demonstrative or كان before the negation: its subject or copula,
+    # not a noun with an adjectival clause.
+    for ar, en in [("قال إن ترامب لم يوقع الاتفاق.", "He said that Trump signed the deal."),
+                   ("أنا لا أعرف أين هو.", "I know where he is."),
+                   ("هذا لا يهم.", "This matters."),
+                   ("كانوا لا يعرفون الطريق.", "They knew the way.")]:
+        (hit,) = negation(ar, en)
+        assert hit.severity is None, ar
 
 
 def test_a_translated_title_is_not_a_persons_name():
