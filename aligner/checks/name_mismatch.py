@@ -293,11 +293,11 @@ def _person_evidence(pair: Pair, ar_words: list[_Word], ar_side: str = SRC,
         # name is accounted for when the joined forms match or at least half its words do:
         # one short word that happens to sound loosely like some Arabic word ("Mehta" ~ محل)
         # does not account for a whole name.
-        if _alike([w for _s, _e, w in words], ar_words, joined) is None:
+        if _accounted([w for _s, _e, w in words], ar_words, joined):
             continue
         if _translated([w for _s, _e, w in words], pair.text(ar_side)) \
                 >= PARAMS.person_translated:
-            continue  # a title translated word for word ("Census Bureau" مكتب الإحصاء)
+            continue  # a title translated word for word ("Multimedia Appendix")
         start, end = words[0][0], words[-1][0] + len(words[-1][2])
         name = en_text[start:end]
         yield (Hit(pair.id, en_side, (start, end),
@@ -316,8 +316,8 @@ def word_table(arabic: str) -> WordTable:
 
 def _translated(words: list[str], arabic: str) -> float:
     """Share of a capitalised run's words that the fitted word table translates by a word of
-    the Arabic: a title or institution is translated ("Census Bureau" مكتب الإحصاء,
-    "Multimedia Appendix" ملحق الوسائط المتعددة), a person's name is written by sound."""
+    the Arabic: a title or institution is translated ("Multimedia Appendix" ملحق الوسائط
+    المتعددة), a person's name is written by sound."""
     table = word_table(arabic)
     stems = {t.stem for t in ar_tokens(arabic)}
     limit = table.params.translates
@@ -335,16 +335,15 @@ def _closest(words: list[str], ar_words: list[_Word]) -> float:
                 for a in w.skeletons), default=0.0)
 
 
-def _alike(words: list[str], ar_words: list[_Word], joined: Callable[[], list[_Word]],
-           params: NameMismatchParams | None = None) -> float | None:
-    """``None`` when an English full name has a rendering by sound in the Arabic: its words
-    run together closely match an Arabic word or run of words (نيويورك "New York", سول باس
-    "Saul Bass"), or at least ``person_words`` of its words each sound like an Arabic word;
-    else the share of its words that do."""
+def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], list[_Word]],
+               params: NameMismatchParams | None = None) -> bool:
+    """Whether an English full name has a rendering by sound in the Arabic: its words run
+    together closely match an Arabic word or run of words (نيويورك "New York", سول باس "Saul
+    Bass"), or more than ``person_words`` of its words each sound like an Arabic word."""
     params = params or PARAMS
     whole = english_names("".join(words))
     if any(_matches(e, a, params.person_joined) for e in whole for a in [*ar_words, *joined()]):
-        return None
+        return True
     alike = compared = 0
     for word in words:
         skeleton = latin_skeleton(word)
@@ -359,9 +358,7 @@ def _alike(words: list[str], ar_words: list[_Word], joined: Callable[[], list[_W
             alike += any(_matches(e, a, params.person_match) for e in english_names(word)
                          for a in ar_words)
     # With fewer comparable words there is too little to judge ("Li Keqiang", لي كه تشيانغ).
-    if compared < params.person_min_words or alike >= params.person_words * compared:
-        return None
-    return alike / compared
+    return compared < params.person_min_words or alike >= params.person_words * compared
 
 
 def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
