@@ -779,6 +779,9 @@ def report(split: str, fig: Figures, docs: int, seconds: float, mode: str) -> st
     lines.append(f"clean pairs with a meaning warning or error: {100 * fig.clean_rate:.1f} in 100"
                  f" ({per or 'none'}); cosine baseline: {100 * fig.baseline_clean_rate:.1f} "
                  "in 100")
+    lines.append("  as pairs: " + ", ".join(
+        [f"{round(fig.clean_rate * fig.clean)} of {fig.clean}",
+         *(f"{c} {n}" for c, n in fig.clean_by_check.most_common())]))
     return "\n".join(lines)
 
 

@@ -4,17 +4,22 @@ Month names are read with :func:`aligner.anchors.months`: English names, and bot
 Arabic series (يناير and كانون الثاني; "يناير/كانون الثاني" is one date). Days and years are
 numbers and are compared by ``number-mismatch``.
 
+An Arabic month name that the English renders as a name sounding like it (أغسطس "Augustus")
+is that name, not a month.
+
 Severity: ``error`` when the two sides name different months (the date was changed),
 ``warning`` when a month is only missing or added.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..anchors import months
 from ..lang import en
 from ..model import SRC, TGT, Pair, Severity
+from ..translit import arabic_skeletons, latin_skeleton, names_match
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import arabic_english, pair_hits
 
@@ -32,12 +37,27 @@ def compare(src: str, tgt: str, src_lang: str = "ar", tgt_lang: str = "en"
             [x for x in t_months if x[2] not in s_named])
 
 
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z]{3,}")
+
+
+def _rendered_as_name(arabic_month: str, english: str) -> bool:
+    """An Arabic month name the English renders as a name that sounds like it, not a month
+    (أغسطس "Augustus", the emperor)."""
+    skeletons = arabic_skeletons(arabic_month)
+    return any(names_match(latin_skeleton(w), skeletons) for w in _CAPITALISED.findall(english)
+               if w.lower() not in en.MONTH_NAMES)
+
+
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
     """Hits for the months of one pair that the other side does not name."""
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
     missing, added = compare(src, tgt, src_lang, tgt_lang)
+    if src_lang == "ar" and tgt_lang == "en":
+        missing = [m for m in missing if not _rendered_as_name(src[m[0]:m[1]], tgt)]
+    elif src_lang == "en" and tgt_lang == "ar":
+        added = [m for m in added if not _rendered_as_name(tgt[m[0]:m[1]], src)]
     changed = bool(missing and added)
     severity = Severity.ERROR if changed else Severity.WARNING
     added_names = ", ".join(MONTH_NAMES[m] for _s, _e, m in added)

@@ -5,7 +5,9 @@ measure length and anchors, which the ``omission`` / ``addition`` and ``number-m
 checks already cover, so the check is skipped when the run's scorer is ``lexical``. Any other
 scorer named in ``CheckContext.options.scorer`` works: the check reads only
 :attr:`Pair.score` and compares each pair with the median and spread of the document's
-bilingual pairs.
+bilingual pairs. In an Arabic-English pair, the fitted word table may spare a score under
+the absolute limit that is not unusual in its document: a pair whose known words are mostly
+translated says the same thing on both sides.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import median
 
-from ..model import SRC, Severity
+from ..model import SRC, Pair, Severity
+from ..similarity.words import pair_words
 from ._support.base import Check, CheckContext, Hit
+from ._support.sides import arabic_english
 from ._support.stats import robust_z
 
 
@@ -38,6 +42,14 @@ class LowSimilarityParams:
     # is reported whatever the median.
     absolute_norm: float = 0.80
     absolute_slope: float = 0.5
+    # A second, independent signal spares a score under the absolute limit that is not
+    # unusual in its document: a pair of Arabic and English in which the fitted word table
+    # (aligner/similarity/words.py) knows at least ``spare_words`` words and finds a
+    # translation for at least ``spare_covered`` of them (smoothed: (translated + 1) / (known
+    # + 2)) says the same thing, however low the encoder scored it (technical text whose
+    # acronyms the translation spells out: "RdRp").
+    spare_words: int = 8
+    spare_covered: float = 0.75
 
 
 PARAMS = LowSimilarityParams()
@@ -51,19 +63,32 @@ def find(ctx: CheckContext, params: LowSimilarityParams = PARAMS) -> Iterator[Hi
               if p.src and p.tgt and p.score is not None]
     if len(scored) < params.min_pairs:
         return
+    sides = arabic_english(ctx)
     scores = [score for _p, score in scored]
     mid = median(scores)
     limit = params.absolute - params.absolute_slope * max(0.0, params.absolute_norm - mid)
     for (pair, score), z in zip(scored, robust_z(scores, params.min_spread)):
         relative = z <= params.z_limit and (mid - score >= params.min_drop
                                             or score < params.absolute)
-        if relative or score < limit:
+        if relative or (score < limit and not _translated(pair, sides, params)):
             text = pair.text(SRC)
             yield Hit(pair.id, SRC, (0, len(text)),
                       f"This pair's similarity ({score:.2f}) is far below the "
                       f"document's usual ({mid:.2f}): the translation may not say what the "
                       "source says, or the alignment may be wrong here.",
                       "Read the pair side by side; fix the translation or the alignment.")
+
+
+def _translated(pair: Pair, sides: tuple[str, str] | None, params: LowSimilarityParams
+                ) -> bool:
+    """Whether the word evidence shows an Arabic-English pair translated, whatever its score
+    (``spare_words``, ``spare_covered``)."""
+    if sides is None:
+        return False
+    found = pair_words(pair.text(sides[0]), pair.text(sides[1]))
+    states = [s for s in (*found.ar_state, *found.en_state) if s is not None]
+    covered = (sum(states) + 1) / (len(states) + 2)
+    return len(states) >= params.spare_words and covered >= params.spare_covered
 
 
 CHECKS = (Check("low-similarity", Severity.WARNING,

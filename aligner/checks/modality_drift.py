@@ -23,7 +23,7 @@ def modality_hits(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
                   f"translation makes it an obligation ({quote(tgt, t.must)}).",
                   "Use 'can', 'could' or 'may' as the source does, unless it is really an "
                   "obligation.")
-    elif s.must and not s.possible_any and t.possible and not t.must:
+    elif s.must and not s.possible_any and t.possible and not t.must_any:
         yield Hit(pair.id, TGT, t.possible[0],
                   f"The source states an obligation ({quote(src, s.must)}) but the translation "
                   f"makes it a possibility ({quote(tgt, t.possible)}).",

@@ -14,6 +14,12 @@ enough to compare) of which fewer than half the words sound like an Arabic word 
 which does not sound, run together, like an Arabic word or two or three adjacent ones. Arabic
 writes a foreign person's name by sound, so a full name with too little alike in the Arabic was
 added or swapped; a name named once in the document is found this way too.
+
+Each finding carries the evidence it rests on (:func:`name_evidence`: which rule found it, on
+which side, whether the pair also lacks a name on the other side, as a swap does, how close
+a full name comes to some Arabic word, how the pair's similarity compares with its document's); the
+fitted confidence model (:mod:`aligner.checks._support.confidence`) reports a weak one at
+``info``.
 """
 
 from __future__ import annotations
@@ -26,12 +32,18 @@ from importlib import resources
 
 from .. import lang
 from ..model import SRC, TGT, Pair, Severity
+from ..similarity.words import WordTable, ar_tokens, en_stem
+from ..similarity.words import load as load_word_table
 from ..text import normalize_arabic, normalize_latin
 from ..translit import PARAMS as TRANSLIT_PARAMS
-from ..translit import arabic_skeletons, latin_skeleton, names_match
+from ..translit import arabic_skeletons, latin_skeleton, names_match, skeleton_similarity
 from ._support.base import Check, CheckContext, Hit
+from ._support.confidence import graded
 from ._support.places import unmatched_places
 from ._support.sides import arabic_english
+from ._support.stats import robust_z
+from .low_similarity import NON_SEMANTIC
+from .low_similarity import PARAMS as SIMILARITY
 
 # The Arabic article as English spells it before a name ("al-Sudani", "ash-Sharq").
 _ARTICLE = lang.ar.LATIN_ARTICLE + "[-‐‑]"
@@ -140,6 +152,9 @@ class NameMismatchParams:
     #: adjacent Arabic words run together, to account for it: strict, since a long joined
     #: skeleton meets some Arabic word at a loose match by chance ("DiegoHerrera" ~ وظهر).
     person_joined: float = 0.85
+    #: A capitalised run of which at least this share of words the fitted word table
+    #: translates by a word of the Arabic is a translated title, not a person's name.
+    person_translated: float = 0.5
 
 
 PARAMS = NameMismatchParams()
@@ -238,6 +253,14 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
     """Hits for an English full name with too little alike in the Arabic of the pair (see the
     module's docstring); titles, institutions, demonyms and months at the edges of the run are
     not part of the name."""
+    for hit, _alike in _person_evidence(pair, ar_words, ar_side, en_side):
+        yield hit
+
+
+def _person_evidence(pair: Pair, ar_words: list[_Word], ar_side: str = SRC,
+                     en_side: str = TGT) -> Iterator[tuple[Hit, float]]:
+    """:func:`person_hits` with, for each, how close the name comes to an Arabic word of the
+    pair (:func:`_closest`)."""
     en_text, ar_text = pair.text(en_side), pair.text(ar_side).lower()
     vocabulary = common_words()
 
@@ -272,13 +295,44 @@ def person_hits(pair: Pair, ar_words: list[_Word], ar_side: str = SRC, en_side: 
         # does not account for a whole name.
         if _accounted([w for _s, _e, w in words], ar_words, joined):
             continue
+        if _translated([w for _s, _e, w in words], pair.text(ar_side)) \
+                >= PARAMS.person_translated:
+            continue  # a title translated word for word ("Multimedia Appendix")
         start, end = words[0][0], words[-1][0] + len(words[-1][2])
         name = en_text[start:end]
-        yield Hit(pair.id, en_side, (start, end),
-                  f"The name '{name}' in the English has no counterpart in the Arabic: no Arabic "
-                  "word of this sentence sounds like it.",
-                  "Check the Arabic: is this the person it names, or was the name changed or "
-                  "added?")
+        yield (Hit(pair.id, en_side, (start, end),
+                   f"The name '{name}' in the English has no counterpart in the Arabic: no "
+                   "Arabic word of this sentence sounds like it.",
+                   "Check the Arabic: is this the person it names, or was the name changed or "
+                   "added?"), _closest([w for _s, _e, w in words], ar_words))
+
+
+def word_table(arabic: str) -> WordTable:
+    """The word table that judges a pair (the shipped one; a measurement that cross-fits the
+    table replaces this function)."""
+    del arabic
+    return load_word_table()
+
+
+def _translated(words: list[str], arabic: str) -> float:
+    """Share of a capitalised run's words that the fitted word table translates by a word of
+    the Arabic: a title or institution is translated ("Multimedia Appendix" ملحق الوسائط
+    المتعددة), a person's name is written by sound."""
+    table = word_table(arabic)
+    stems = {t.stem for t in ar_tokens(arabic)}
+    limit = table.params.translates
+    hits = sum(any(table.translates(a, stem) >= limit for a in stems)
+               for stem in (en_stem(w) for w in words))
+    return hits / len(words) if words else 0.0
+
+
+def _closest(words: list[str], ar_words: list[_Word]) -> float:
+    """How close the name's best word comes to sounding like some Arabic word of the pair
+    (skeleton similarity, 0 to 1): a name rendered in another spelling comes close, one that
+    was swapped for another seldom does."""
+    skeletons = {latin_skeleton(w) for w in words} - {""}
+    return max((skeleton_similarity(sk, a) for sk in skeletons for w in ar_words
+                for a in w.skeletons), default=0.0)
 
 
 def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], list[_Word]],
@@ -402,7 +456,17 @@ def _rendered_inside_a_name(ar_place: str, name: str, en: str, names: list[_Word
     return any(f in w.lower() and len(w) > len(f) for w in capitalised for f in forms)
 
 
-def find(ctx: CheckContext) -> Iterator[Hit]:
+CHECK_ID = "name-mismatch"
+
+
+def name_evidence(ctx: CheckContext) -> Iterator[tuple[Hit, dict[str, float]]]:
+    """Every hit of the check with the features its confidence model reads: the rule that
+    found it (``place``, ``person``; else a name the document shows), ``in_phrase`` (an Arabic
+    place inside a longer name, :func:`_in_phrase`), ``english`` (the name is on the English
+    side), ``two_sided`` (the pair also lacks a name on the other side: a swap
+    shows both halves), ``closest`` (a full name: how close its best word comes to an Arabic
+    word of the pair) and ``score_z`` (the pair's similarity as a robust z-score in its document,
+    0 without a semantic scorer)."""
     sides = arabic_english(ctx)
     if sides is None:
         return
@@ -410,19 +474,64 @@ def find(ctx: CheckContext) -> Iterator[Hit]:
     memo: dict = {}
     words = [_words(p, *sides, memo=memo) for p in bilingual]
     links = document_links(ctx.pairs, *sides, words=words)
-    for pair, pair_words in zip(bilingual, words):
-        hits = list(check_pair(pair, links, *sides, words=pair_words)) \
-            if links.english or links.arabic else []
-        seen = [(h.side, h.span) for h in hits]
-        for hit in [*place_hits(pair, *sides), *person_hits(pair, pair_words[0], *sides)]:
+    zs = _score_z(ctx, bilingual)
+    for pair, pair_words, z in zip(bilingual, words, zs):
+        found: list[tuple[Hit, dict[str, float]]] = [
+            (h, {}) for h in (check_pair(pair, links, *sides, words=pair_words)
+                              if links.english or links.arabic else ())]
+        seen = [(h.side, h.span) for h, _f in found]
+        ar_text = pair.text(sides[0])
+        others = [(h, {"place": 1.0, "in_phrase": float(h.side == sides[0] and _in_phrase(
+            ar_text, h.span))}) for h in place_hits(pair, *sides)]
+        others += [(h, {"person": 1.0, "closest": closest})
+                   for h, closest in _person_evidence(pair, pair_words[0], *sides)]
+        for hit, features in others:
             if not any(side == hit.side and s < hit.span[1] and hit.span[0] < e
                        for side, (s, e) in seen):
-                hits.append(hit)
+                found.append((hit, features))
                 seen.append((hit.side, hit.span))
-        yield from hits
+        for hit, features in found:
+            features["english"] = float(hit.side == sides[1])
+            features["two_sided"] = float(any(h.side != hit.side for h, _f in found))
+            features["score_z"] = z
+            yield hit, features
 
 
-CHECKS = (Check("name-mismatch", Severity.WARNING,
+_AR_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_AR_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _in_phrase(text: str, span: tuple[int, int]) -> bool:
+    """Whether an Arabic place stands between a noun and a definite adjective, inside a longer
+    name of something else: كلية لندن الإمبراطورية "Imperial College London", جزر الهند
+    الغربية "West Indies"."""
+    before = _AR_BEFORE.search(text, max(0, span[0] - 40), span[0])
+    after = _AR_AFTER.match(text, span[1])
+    if before is None or after is None:
+        return False
+    head, adjective = normalize_arabic(before.group(1)), normalize_arabic(after.group(1))
+    return (head not in lang.ar.FUNCTION_WORDS_N and len(head) >= 3
+            and adjective.startswith("ال") and adjective.endswith(("ية", "يه", "ي")))
+
+
+def _score_z(ctx: CheckContext, pairs: list[Pair]) -> list[float]:
+    """Each pair's similarity as a robust z-score in the document (clipped to ±4), or 0s when
+    the run has no semantic scorer or too few scored pairs."""
+    scores = [p.score for p in pairs]
+    if ctx.options.scorer in NON_SEMANTIC or any(s is None for s in scores) \
+            or len(scores) < SIMILARITY.min_pairs:
+        return [0.0] * len(pairs)
+    return [max(-4.0, min(4.0, z))
+            for z in robust_z([float(s) for s in scores if s is not None],
+                              SIMILARITY.min_spread)]
+
+
+def find(ctx: CheckContext) -> Iterator[Hit]:
+    for hit, features in name_evidence(ctx):
+        yield replace(hit, severity=graded(CHECK_ID, features))
+
+
+CHECKS = (Check(CHECK_ID, Severity.WARNING,
                 "A name (known from elsewhere in the document, or a country, capital or "
                 "international body) on one side of a pair with no counterpart on the other.",
                 find),)

@@ -141,6 +141,18 @@ FRAGMENT_PREPOSITIONS_N = PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSI
 #: "أن"/"إن" with their pronoun suffixes: after a fronted phrase they bring the subject
 #: ("من المتوقع أن …", "على الطلاب أن …").
 COMPLEMENTIZERS_N = normalised("أن إن أنه أنها إنه إنها أنهم إنهم")
+PERSONAL_PRONOUNS_N = normalised("أنا أنت أنتِ أنتم أنتما أنتن هو هي هم هما هن نحن")
+DEMONSTRATIVES_N = normalised("هذا هذه هذان هاتان هؤلاء ذلك تلك ذاك أولئك")
+#: كان and its sisters, which come before a negated predicate ("كانوا لا يعرفون").
+COPULAS_N = normalised("كان كانت كانوا كنت كنا كانا كانتا يكون تكون يكونون نكون أكون "
+                       "أصبح أصبحت أصبحوا ظل ظلت ظلوا بات باتت صار صارت")
+#: Closed-class words (prepositions, particles, conjunctions, complementisers, relative words,
+#: clause openers, pronouns, demonstratives, copulas): a word that is none of these may be a
+#: noun (negation-drift, name-mismatch).
+FUNCTION_WORDS_N = (PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSITIONS_N
+                    | CONJUNCTIONS_N | PARTICLES_N | COMPLEMENTIZERS_N | RELATIVE_PRONOUNS_N
+                    | PERSONAL_PRONOUNS_N | DEMONSTRATIVES_N | COPULAS_N
+                    | frozenset(normalize_arabic(w) for w in CLAUSE_OPENERS))
 #: Prepositions that front a predicate before "أن".
 PREDICATE_PREPOSITIONS_N = normalised("من على")
 COMMAS = "،,"
@@ -151,11 +163,12 @@ CREDIT_LABELS = ("الصورة", "صورة", "المصدر")
 #: transliteration of the English one (الصين / China, ألمانيا / Germany, الأمم المتحدة / United
 #: Nations), so ``name-mismatch`` cannot pair them by sound: the English name, its other
 #: English forms (adjective, short forms), and its Arabic forms
-#: (without clitics; the article written where Arabic always writes it). Only unambiguous
+#: (without clitics; the article written where Arabic always writes it; a broken-plural
+#: demonym, الهنود "Indians", names its country as the relative adjective does). Only unambiguous
 #: forms: قطر ("diameter"), المغرب ("sunset"), البحرين ("the two seas") and عمان (Oman or
 #: Amman) are left out.
 PLACES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("Afghanistan", ("Afghan", "Afghans"), ("أفغانستان",)),
+    ("Afghanistan", ("Afghan", "Afghans"), ("أفغانستان", "الأفغان")),
     ("Albania", ("Albanian",), ("ألبانيا",)),
     ("Algeria", ("Algerian",), ("الجزائر",)),
     ("Argentina", ("Argentine", "Argentinian"), ("الأرجنتين",)),
@@ -184,18 +197,18 @@ PLACES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Denmark", ("Danish",), ("الدنمارك", "الدانمارك")),
     ("Ecuador", ("Ecuadorian",), ("الإكوادور",)),
     ("Egypt", ("Egyptian", "Egyptians"), ("مصر",)),
-    ("England", ("English",), ("إنجلترا", "إنكلترا")),
+    ("England", ("English",), ("إنجلترا", "إنكلترا", "الإنجليز")),
     ("Eritrea", ("Eritrean",), ("إريتريا",)),
     ("Ethiopia", ("Ethiopian",), ("إثيوبيا", "أثيوبيا")),
     ("Finland", ("Finnish",), ("فنلندا",)),
     ("France", ("French",), ("فرنسا",)),
     ("Georgia", ("Georgian",), ("جورجيا",)),
-    ("Germany", ("German", "Germans"), ("ألمانيا",)),
+    ("Germany", ("German", "Germans"), ("ألمانيا", "الألمان")),
     ("Ghana", ("Ghanaian",), ("غانا",)),
     ("Greece", ("Greek", "Greeks"), ("اليونان",)),
     ("Hungary", ("Hungarian",), ("المجر", "هنغاريا")),
     ("Iceland", ("Icelandic",), ("آيسلندا", "أيسلندا")),
-    ("India", ("Indian", "Indians"), ("الهند",)),
+    ("India", ("Indian", "Indians"), ("الهند", "الهنود")),
     ("Indonesia", ("Indonesian",), ("إندونيسيا",)),
     ("Iran", ("Iranian", "Iranians", "Persia"), ("إيران",)),
     ("Iraq", ("Iraqi", "Iraqis"), ("العراق",)),
@@ -228,12 +241,12 @@ PLACES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Poland", ("Polish",), ("بولندا",)),
     ("Portugal", ("Portuguese",), ("البرتغال",)),
     ("Romania", ("Romanian",), ("رومانيا",)),
-    ("Russia", ("Russian", "Russians"), ("روسيا",)),
+    ("Russia", ("Russian", "Russians"), ("روسيا", "الروس")),
     ("Rwanda", ("Rwandan",), ("رواندا",)),
     ("Saudi Arabia", ("Saudi", "Saudis"), ("السعودية",)),
     ("Scotland", ("Scottish",), ("اسكتلندا", "إسكتلندا")),
     ("Senegal", ("Senegalese",), ("السنغال",)),
-    ("Serbia", ("Serbian",), ("صربيا",)),
+    ("Serbia", ("Serbian", "Serbs"), ("صربيا", "الصرب")),
     ("Sierra Leone", ("Sierra Leonean",), ("سيراليون",)),
     ("Singapore", ("Singaporean",), ("سنغافورة",)),
     ("Somalia", ("Somali",), ("الصومال",)),
@@ -250,7 +263,7 @@ PLACES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Tanzania", ("Tanzanian",), ("تنزانيا",)),
     ("Thailand", ("Thai",), ("تايلاند", "تايلند")),
     ("Tunisia", ("Tunisian",), ("تونس",)),
-    ("Turkey", ("Turkish", "Turks", "Türkiye"), ("تركيا",)),
+    ("Turkey", ("Turkish", "Turks", "Türkiye"), ("تركيا", "الأتراك")),
     ("Uganda", ("Ugandan",), ("أوغندا",)),
     ("Ukraine", ("Ukrainian", "Ukrainians"), ("أوكرانيا",)),
     ("United Arab Emirates", ("UAE", "Emirati", "Emirates"), ("الإمارات",)),

@@ -54,3 +54,11 @@ def test_month_homographs_are_not_months(ar, en):
     twin = ar.format(" في شباط")
     (hit,) = hits(twin, en)
     assert twin[hit.span[0]:hit.span[1]] == "شباط"
+
+
+def test_a_month_name_rendered_as_a_name_that_sounds_like_it_is_that_name():
+    # أغسطس is also Augustus, the emperor: the English renders it by sound.
+    assert hits("لكن في كل مرة كان أغسطس يرفض طلبه.",
+                "But each time Augustus refused his requests.") == []
+    (hit,) = hits("لكن في كل مرة كان أغسطس يرفض طلبه.", "But each time Tiberius refused them.")
+    assert "August" in hit.message

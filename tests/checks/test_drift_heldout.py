@@ -42,7 +42,8 @@ def test_every_kind_of_damage_is_measured(figures):
 
 @pytest.mark.parametrize("kind, at_least", [
     ("number", 0.95),      # printed 1.00 (21 pairs)
-    ("negation", 0.75),    # printed 0.82 (49)
+    ("negation", 0.67),    # printed 0.73 (49; 0.82 with --full): issue 13's budget work reports
+                           # an Arabic negation opening an adjectival clause at info (0.82 before)
     ("unrelated", 0.93),   # printed 0.98 (49)
     ("name", 0.90),        # printed 1.00 (21; 0.97 of 61 with --full): half a full name by sound
     ("clause", 0.24),      # printed 0.31 (29; 0.45 of 65 with --full): word evidence
@@ -58,15 +59,16 @@ def test_checks_beat_a_plain_cosine_threshold_where_meaning_changes_little(figur
 
 
 def test_clean_pairs_rarely_get_a_meaning_warning(figures):
-    # Printed 2.8 in 100 (the acceptance asks 2; --full prints 2.4): name-mismatch 0.9,
-    # low-similarity 0.9, omission 0.5, modality-drift 0.2, negation-drift 0.2. No room to
-    # lower the ceiling: the clean alarms that issue 13's budget work removed on the tune split
-    # are of kinds this split barely has (docs/translation-checks.md).
-    assert figures.clean_rate <= 0.03, figures.clean_by_check
+    # Printed 2.5 in 100, 11 of 432 (the acceptance asks 2; --full prints 2.3): low-similarity
+    # 0.9, name-mismatch 0.7, omission 0.5, modality-drift 0.2, negation-drift 0.2 (2.8 before
+    # the second round of issue 13's budget work). The clean alarms that work removed on the
+    # tune split are of kinds this split barely has (docs/translation-checks.md).
+    assert figures.clean_rate <= 0.028, figures.clean_by_check
 
 
 @pytest.mark.parametrize("check, at_most", [
-    ("name-mismatch", 0.015),     # printed 0.9 in 100 (1.0 with --full)
+    ("name-mismatch", 0.012),     # printed 0.7 in 100 (0.9 with --full; 0.9 and 1.0 before
+                                  # the second round of issue 13's budget work)
     ("low-similarity", 0.015),    # printed 0.9 in 100 (0.8 with --full)
 ])
 def test_clean_pairs_per_check(figures, check, at_most):

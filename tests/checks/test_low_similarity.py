@@ -76,3 +76,31 @@ def test_a_low_score_unusual_in_its_low_scoring_document_is_reported():
     # Above the absolute limit, a pair needs the full drop of the relative rule.
     scores[6] = 0.45
     assert run(scores) == []
+
+
+TRANSLATED = ("ينتشر الفيروس بين الأشخاص عن طريق القطيرات الصغيرة التي تخرج من الأنف أو الفم "
+              "عندما يسعل الشخص المصاب.",
+              "The virus spreads between people through small droplets from the nose or mouth "
+              "when an infected person coughs.")
+UNRELATED = "The committee approved the budget for the new railway line after a long debate."
+
+
+def test_translated_words_spare_a_low_score_that_is_not_unusual_in_its_document():
+    # A spread, low-scoring document (median 0.63, limit 0.315, z-score of 0.30 about -1.9):
+    # 0.30 is under the limit, but the word table finds most of the pair's words translated
+    # (the encoder underrates technical text); an unrelated English sentence is reported.
+    scores = [0.50, 0.78, 0.60, 0.72, 0.55, 0.82, 0.30, 0.66, 0.74, 0.48]
+    options = CheckOptions(scorer="e5")
+    src, tgt = list(SRC), list(TGT)
+    src[6], tgt[6] = TRANSLATED
+    assert list(find(gold_context(src, tgt, options=options, scores=scores))) == []
+    tgt[6] = UNRELATED
+    assert [h.pair for h in find(gold_context(src, tgt, options=options, scores=scores))] == [6]
+
+
+def test_translated_words_do_not_spare_a_score_unusual_in_its_document():
+    scores = [0.62, 0.70, 0.66, 0.64, 0.68, 0.60, 0.37, 0.63, 0.67, 0.69]
+    src, tgt = list(SRC), list(TGT)
+    src[6], tgt[6] = TRANSLATED
+    hits = find(gold_context(src, tgt, options=CheckOptions(scorer="e5"), scores=scores))
+    assert [h.pair for h in hits] == [6]

@@ -70,3 +70,12 @@ def test_corpus_can_rendered_as_has_to(corpus_result):
     pair = corpus_result.pairs[finding.pair]
     assert "يمكن" in pair.text("src")
     assert pair.text("tgt")[finding.span[0]:finding.span[1]] == "has to"
+
+
+def test_an_imperative_after_an_opening_clause_renders_an_obligation():
+    # "If ..., consider how they can ...": the obligation is the imperative; its "can" is
+    # not the source's ينبغي made a possibility.
+    ar = "إذا تطلب الأمر عقد جلسات أطول، ينبغي التفكير في كيفية تقسيمها."
+    assert modality(ar, "If the sessions are long, consider how they can be split.") == []
+    (hit,) = modality(ar, "If the sessions are long, they can be split over several days.")
+    assert "possibility" in hit.message

@@ -300,3 +300,12 @@ def test_a_name_with_one_comparable_word_is_not_judged():
     damaged = en.replace("Li Keqiang", "Hans Becker")
     (hit,) = run([ar], [damaged])
     assert damaged[hit.span[0]:hit.span[1]] == "Hans Becker"
+
+
+def test_a_broken_plural_demonym_names_its_country():
+    ar = "نزل المواطنون البولنديون والصينيون والهنود من الطائرة في بولندا."
+    assert list(find(gold_context([ar], ["The citizens of Poland, China, and India deplaned in "
+                                         "Poland."]))) == []
+    hits = list(find(gold_context([ar], ["The citizens of Poland, China, and Japan deplaned "
+                                         "in Poland."])))
+    assert {h.message.split("'")[1] for h in hits} == {"Japan", "والهنود"}

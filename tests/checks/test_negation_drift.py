@@ -91,3 +91,12 @@ def test_no_more_than_is_not_a_negation():
     assert negation(ar, "The river was no more than a waste dump.") == []
     (hit,) = negation(ar, "The river was no waste dump.")
     assert hit.side == "tgt"
+
+
+def test_arabic_negation_with_no_more_than_is_only():
+    # لا ... لأكثر من "on no more than": English says "just", as "no more than" is not a
+    # negation in English either; a plain negation lost is still reported.
+    assert negation("إذ لا تشهد المدينة رعدا لأكثر من سبعة أيام في السنة.",
+                    "The city reports thunder on just seven days per year.") == []
+    (hit,) = negation("لا تشهد المدينة رعدا في الصيف.", "The city sees thunder in summer.")
+    assert hit.side == "src"

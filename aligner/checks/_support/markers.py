@@ -75,6 +75,7 @@ _AR_MUST_LEXICAL = tuple(normalize_arabic(w) for w in (
     "تضطر", "واجب", "وجوب", "يلزم", "تلزم", "حاجة", "بحاجة", "يحتاج", "تحتاج", "يتطلب",
     "تتطلب", "تطلب", "متطلب", "مطلوب", "إجبار", "اجبار", "أجبر", "اجبر", "إجباري", "يستلزم",
     "يستوجب", "تستوجب"))
+_AR_MORE = _n("أكثر لأكثر بأكثر")
 _AR_MUST_ALAYHI = _n("عليه عليها عليهم علينا عليك عليكم عليهما")
 
 _EN_NEG_STRONG = frozenset("not n't never no none nobody nothing neither nor without cannot "
@@ -112,10 +113,20 @@ his her my your what which who how where why also only even such no not both eit
 other another more less several few""".split())
 
 
+_EN_OPENING_CLAUSE = re.compile(r"\s*(?:if|when|whenever|once|before|after|unless|while|where"
+                                r"|in case)\b[^,;:.]*,\s*", re.IGNORECASE)
+
+
 def _imperative(text: str) -> bool:
     """Does the English open with an imperative ("Check the cabin", "Clearly define ...")?
     An Arabic ينبغي or يجب is often rendered so."""
-    for clause in re.split(r"(?:^|[:;]|, so|\. )\s*", text):
+    clauses = re.split(r"(?:^|[:;]|, so|\. )\s*", text)
+    # After an opening conditional or time clause ("If longer sessions are required, consider
+    # how ..."), the main clause may be the imperative.
+    opening = _EN_OPENING_CLAUSE.match(text)
+    if opening:
+        clauses.append(text[opening.end():])
+    for clause in clauses:
         words = [w for w in re.findall(r"[A-Za-z']+", clause)[:3] if not w.endswith("ly")]
         if words and words[0].lower() not in _EN_NOT_IMPERATIVE \
                 and not re.search(r"(?:s|ed|ing)$", words[0].lower()) and \
@@ -169,7 +180,11 @@ def arabic_markers(text: str) -> Markers:
               or (w in _AR_NEG_QUESTION and text[s] == "أ")
               or _AR_HARAKAT.sub("", text[s:e]) in _AR_NEG_THAT}
     weak = possible_word = must_word = False
-    has_illa = any(w in ("الا", "والا") for _s, _e, w in words)
+    # لا/لم ... إلا "only", and لا ... (لـ)أكثر من "no more than" ("just seven days"), as
+    # English "no more than" is not a negation either.
+    has_illa = any(w in ("الا", "والا") or (w in _AR_MORE and k + 1 < len(words)
+                                            and words[k + 1][2] == "من")
+                   for k, (_s, _e, w) in enumerate(words))
     for i, (start, end, w) in enumerate(words):
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
         stem = _AR_CLITIC.sub("", w) if len(w) > 4 else w
@@ -179,7 +194,7 @@ def arabic_markers(text: str) -> Markers:
                 or (i > 0 and words[i - 1][2] in ("ام", "او"))  # نعم/لا، أم لا: "or not"
             tag = w.startswith("ال") and nxt == "كذلك"  # أليس كذلك؟ "isn't it?"
             if not (w.endswith("لا") and nxt in _AR_NOT_NEG_AFTER_LA) and not yes_no \
-                    and not tag and not has_illa:  # لا/لم ... إلا: "only", not a negation
+                    and not tag and not has_illa:
                 neg.append((start, end))
         elif _weak_negative(w, stem):
             weak = True
