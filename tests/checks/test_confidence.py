@@ -35,37 +35,51 @@ def test_models_parse_from_the_fit_scripts_json():
     assert models["x"] == ConfidenceModel((("a", 1.5),), -1.0, 0.3)
 
 
-def test_shipped_negation_model_reads_the_features_the_check_gives():
-    fitted = model("negation-drift")
-    assert fitted is not None and fitted.cut > 0
-    pair = gold_context([WEAK[1]], [WEAK[0]]).pairs[0]
+def evidence(ar: str, en: str) -> dict[str, float]:
+    pair = gold_context([ar], [en]).pairs[0]
     ((_hit, features),) = list(negation_evidence(pair, "ar", "en"))
-    assert {name for name, _w in fitted.weights} == set(features)
+    return features
 
 
-def test_arabic_negation_opening_an_adjectival_clause_is_info():
+def test_shipped_name_model_reads_the_features_the_check_gives():
+    fitted = model("name-mismatch")
+    assert fitted is not None and 0 < fitted.cut < 1
+    assert {name for name, _w in fitted.weights} == {
+        "place", "in_phrase", "person", "english", "two_sided", "closest", "score_z"}
+
+
+def test_negation_model_is_fitted_but_not_shipped():
+    # On the test split it quieted no clean pair and 4 real flipped negations: its findings
+    # keep the check's own severity.
+    assert model("negation-drift") is None
+    (hit,) = negation(WEAK[1], WEAK[0])
+    assert hit.severity is None
+
+
+def test_negation_evidence_marks_an_arabic_negation_opening_an_adjectival_clause():
     # Arabic negates a clause where English uses a negative word: "hosts that do not
     # transmit" → "dead-end hosts"; "soap which does not affect ..." → "resistant".
-    (hit,) = negation(WEAK[1], WEAK[0])
-    assert hit.severity is Severity.INFO
-    (hit,) = negation("يحتوي الصابون على التريكلوسان الذي لا يؤثر في سلالات كثيرة.",
-                      "Soap contains triclosan, to which many strains are resistant.")
-    assert hit.severity is Severity.INFO
+    assert evidence(*reversed(WEAK)) == {"arabic": 1.0, "relative": 0.0,
+                                         "after_indefinite": 1.0}
+    features = evidence("يحتوي الصابون على التريكلوسان الذي لا يؤثر في سلالات كثيرة.",
+                        "Soap contains triclosan, to which many strains are resistant.")
+    assert features["arabic"] == features["relative"] == 1.0
 
 
-def test_negation_of_the_main_clause_or_an_added_not_stays_a_warning():
-    (hit,) = negation("لم يوقع الطرفان الاتفاق.", "The two sides signed the agreement.")
-    assert hit.severity is None                      # the check's own: warning
-    (hit,) = negation("وقع الطرفان الاتفاق.", "The two sides did not sign the agreement.")
-    assert hit.severity is None
+def test_negation_evidence_of_a_main_clause_or_an_added_not():
+    assert evidence("لم يوقع الطرفان الاتفاق.", "The two sides signed the agreement.") == {
+        "arabic": 1.0, "relative": 0.0, "after_indefinite": 0.0}
+    pair = gold_context(["وقع الطرفان الاتفاق."],
+                        ["The two sides did not sign the agreement."]).pairs[0]
+    ((_hit, features),) = list(negation_evidence(pair, "ar", "en"))
+    assert features["arabic"] == 0.0
     # A name, a pronoun, a demonstrative or كان before the negation: its subject or copula,
     # not a noun with an adjectival clause.
     for ar, en in [("قال إن ترامب لم يوقع الاتفاق.", "He said that Trump signed the deal."),
                    ("أنا لا أعرف أين هو.", "I know where he is."),
                    ("هذا لا يهم.", "This matters."),
                    ("كانوا لا يعرفون الطريق.", "They knew the way.")]:
-        (hit,) = negation(ar, en)
-        assert hit.severity is None, ar
+        assert evidence(ar, en)["after_indefinite"] == 0.0, ar
 
 
 def test_a_translated_title_is_not_a_persons_name():
@@ -77,32 +91,33 @@ def test_a_translated_title_is_not_a_persons_name():
     assert "Multimedia Appendix" in hit.message
 
 
+COLLEGE = ("The doctor studied at Imperial College for many years.",
+           "درس الطبيب في كلية لندن الإمبراطورية سنوات طويلة.")
+
+
 def test_info_findings_are_reported_and_do_not_fail_the_gate(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "doc.txt").write_text(f"{WEAK[0]}\n\n{WEAK[1]}\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text(f"{COLLEGE[0]}\n\n{COLLEGE[1]}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "doc.txt", "--scorer", "lexical",
-                                       "--checks", "negation-drift", "--fail-on", "warning",
+                                       "--checks", "name-mismatch", "--fail-on", "warning",
                                        "--json", "out.json", "--html", "out.html"])
     assert result.exit_code == 0, result.output
     (finding,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]
-    assert (finding["check"], finding["severity"]) == ("negation-drift", "info")
-    assert "the meaning may be reversed" in (tmp_path / "out.html").read_text(encoding="utf-8")
-    # The same source with the negation of a main clause lost fails a warning gate.
-    (tmp_path / "doc.txt").write_text("The two sides signed the agreement.\n\n"
-                                      "لم يوقع الطرفان الاتفاق.\n", encoding="utf-8")
+    assert (finding["check"], finding["severity"]) == ("name-mismatch", "info")
+    assert "London" in (tmp_path / "out.html").read_text(encoding="utf-8")
+    # The same source with the place simply lost fails a warning gate.
+    (tmp_path / "doc.txt").write_text("The doctor studied at the college for many years.\n\n"
+                                      "درس الطبيب في لندن سنوات طويلة.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "doc.txt", "--scorer", "lexical",
-                                       "--checks", "negation-drift", "--fail-on", "warning"])
+                                       "--checks", "name-mismatch", "--fail-on", "warning"])
     assert result.exit_code == 1, result.output
-
-
 
 
 def test_an_arabic_place_inside_a_longer_name_is_info():
     # Between a noun and a definite adjective the place names part of something else:
     # كلية لندن الإمبراطورية is "Imperial College", جزر الهند الغربية the "West Indies".
-    (hit,) = find_names(gold_context(["درس الطبيب في كلية لندن الإمبراطورية سنوات طويلة."],
-                                     ["The doctor studied at Imperial College for many years."]))
+    (hit,) = find_names(gold_context([COLLEGE[1]], [COLLEGE[0]]))
     assert "London" in hit.message and hit.severity is Severity.INFO
     (hit,) = find_names(gold_context(["درس الطبيب في لندن سنوات طويلة."],
                                      ["The doctor studied at the college for many years."]))
