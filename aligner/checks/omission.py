@@ -12,6 +12,10 @@ Three kinds of evidence:
 * one Arabic clause whose words the English does not translate (word evidence of
   :mod:`aligner.similarity.words`: a translation table fitted to the tune split, and the
   Buckwalter lexicon where installed), again in a translation shorter than the norm.
+* with the e5 scorer, one Arabic clause of several content words none of which aligns to an
+  English word (contextual alignment on e5 token states, :mod:`aligner.similarity.word_align`),
+  for pairs the word table cannot judge, in a translation that is short and scores low in its
+  document.
 """
 
 from __future__ import annotations
