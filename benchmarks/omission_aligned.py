@@ -50,7 +50,8 @@ def record(split: str) -> tuple[list[tuple[str | None, float, float, list]], dic
             clauses = []
             for start, end in omission.arabic_clauses(pair.text(SRC)):
                 content = [k for k, t in enumerate(alignment.arabic)
-                           if start <= t.start < end and is_content_ar(t)]
+                           if start <= t.start < end and is_content_ar(t)
+                           and alignment.ar_seen[k]]
                 clauses.append((len(content), int(sum(free[k] for k in content))))
             features[(current[0], pair.id)] = (*gates[pair.id], clauses)
             yield Hit(pair.id, SRC, (0, 0), _TAG + str(pair.id), "")

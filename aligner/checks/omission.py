@@ -200,7 +200,7 @@ def _aligned_hits(ctx: CheckContext, pairs: list[Pair], reported: set[int],
         free = ~alignment.ar_aligned
         for start, end in arabic_clauses(arabic):
             content = [k for k, t in enumerate(alignment.arabic)
-                       if start <= t.start < end and is_content_ar(t)]
+                       if start <= t.start < end and is_content_ar(t) and alignment.ar_seen[k]]
             lost = [alignment.arabic[k].text for k in content if free[k]]
             if (len(content) >= PARAMS.aligned_min
                     and len(lost) >= PARAMS.aligned_share * len(content)):

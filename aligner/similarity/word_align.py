@@ -41,13 +41,16 @@ PARAMS = AlignParams()
 
 @dataclass(frozen=True)
 class WordAlignment:
-    """The words of both sides, their cosine matrix ``sim[english, arabic]`` and the mutual
-    best links."""
+    """The words of both sides, their cosine matrix ``sim[english, arabic]``, the mutual best
+    links, and which words the encoder saw (``False`` past its 512-token window: no evidence
+    either way, never read as unaligned)."""
 
     arabic: tuple[words.Token, ...]
     english: tuple[words.Token, ...]
     sim: np.ndarray
     links: np.ndarray
+    ar_seen: np.ndarray
+    en_seen: np.ndarray
 
     @property
     def en_aligned(self) -> np.ndarray:
@@ -79,7 +82,8 @@ def is_content_ar(token: words.Token) -> bool:
 
 
 def word_vectors(states: TokenStates, tokens: Sequence[words.Token], layer: int) -> np.ndarray:
-    """``[word, dim]`` unit vectors: the mean of the pieces that overlap each word."""
+    """``[word, dim]`` unit vectors: the mean of the pieces that overlap each word (zeros for a
+    word with no piece: past the encoder's window)."""
     hidden = states.layer(layer)
     out = np.zeros((len(tokens), hidden.shape[-1]), np.float32)
     starts = np.array([s for s, _ in states.spans] or [0])
@@ -131,5 +135,7 @@ class WordAligner:
             ar_vec = word_vectors(states[2 * k], ar_toks, layer)
             en_vec = word_vectors(states[2 * k + 1], en_toks, layer)
             sim = en_vec @ ar_vec.T
-            out.append(WordAlignment(ar_toks, en_toks, sim, mutual_best(sim)))
+            out.append(WordAlignment(ar_toks, en_toks, sim, mutual_best(sim),
+                                     np.linalg.norm(ar_vec, axis=1) > 0,
+                                     np.linalg.norm(en_vec, axis=1) > 0))
         return out

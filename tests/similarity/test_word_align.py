@@ -53,3 +53,14 @@ def test_words_of_a_clause_left_out_align_to_nothing(aligned):
         assert cut.sim.shape == (len(cut.english), len(cut.arabic))
         assert "قالت الوزارة إن قطع الغيار ستصل الأسبوع المقبل، بعد مطاردة استمرت ساعات طويلة."[
             t.start:t.end] == t.text
+
+
+def test_words_past_the_encoders_window_are_not_seen():
+    from aligner.similarity import words
+    from aligner.similarity.e5_tokens import TokenStates
+
+    text = "alpha beta gamma"
+    states = TokenStates(text, (1, 2), ((0, 5), (6, 10)), (6,),
+                         np.ones((1, 2, 4), np.float32))   # "gamma" fell outside the window
+    vecs = word_align.word_vectors(states, words.en_tokens(text), 6)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), [1.0, 1.0, 0.0])
