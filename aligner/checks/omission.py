@@ -12,6 +12,10 @@ Three kinds of evidence:
 * one Arabic clause whose words the English does not translate (word evidence of
   :mod:`aligner.similarity.words`: a translation table fitted to the tune split, and the
   Buckwalter lexicon where installed), again in a translation shorter than the norm.
+* with the e5 scorer, one Arabic clause of several content words none of which aligns to an
+  English word (contextual alignment on e5 token states, :mod:`aligner.similarity.word_align`),
+  for pairs the word table cannot judge, in a translation that is short and scores low in its
+  document.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import ar
-from ..model import SRC, TGT, Severity
+from ..model import SRC, TGT, Pair, Severity
 from ..similarity import words
+from ..similarity.e5_tokens import E5ModelMissing
+from ..similarity.word_align import WordAligner, is_content_ar
 from . import date_mismatch, low_similarity, name_mismatch, number_mismatch
 from ._support.base import Check, CheckContext, Hit
 from ._support.lengths import deviations, outliers
@@ -58,6 +64,16 @@ class OmissionParams:
     #: ``similarity_spread``; with a scorer that has no semantic score its z-score counts as 0.
     words_joint: float = -1.25
     similarity_spread: float = 0.03
+    #: Contextual alignment (:mod:`aligner.similarity.word_align`, with the e5 scorer only),
+    #: for pairs the word rule did not report: an Arabic clause with at least ``aligned_min``
+    #: content words, at least ``aligned_share`` of them aligned to no English word, in a pair
+    #: whose length z-score is at or below ``aligned_z`` and whose length plus similarity
+    #: z-score is at or below ``aligned_joint`` (grid on the tune split:
+    #: ``benchmarks/omission_aligned.py``).
+    aligned_min: int = 5
+    aligned_share: float = 1.0
+    aligned_z: float = -0.5
+    aligned_joint: float = -2.0
 
 
 PARAMS = OmissionParams()
@@ -138,15 +154,21 @@ def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
     if arabic_english(ctx) != (SRC, TGT):
         return
     similar = _similarity_z(ctx)
+    unexplained = []
+    gates: dict[int, tuple[float, float]] = {}
     for pair, _factor, z in deviations(ctx.pairs):
-        if z > PARAMS.words_z or pair.id in reported:
+        if pair.id in reported:
             continue
-        if z + similar.get(pair.id, 0.0) > PARAMS.words_joint:
-            continue
-        arabic, english = pair.text(SRC), pair.text(TGT)
-        found = words.pair_words(arabic, english)
-        span = _lost_clause(found, arabic, z)
+        joint = z + similar.get(pair.id, 0.0)
+        span = None
+        if z <= PARAMS.words_z and joint <= PARAMS.words_joint:
+            arabic, english = pair.text(SRC), pair.text(TGT)
+            found = words.pair_words(arabic, english)
+            span = _lost_clause(found, arabic, z)
         if span is None:
+            if z <= PARAMS.aligned_z and joint <= PARAMS.aligned_joint:
+                unexplained.append(pair)
+                gates[pair.id] = (z, similar.get(pair.id, 0.0))
             continue
         states = [s for t, s in zip(found.arabic, found.ar_state)
                   if span[0] <= t.start < span[1] and s is not None]
@@ -159,6 +181,39 @@ def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
                   f"({', '.join(lost[:4])}) are not rendered, and the translation is shorter "
                   "than this document's translations usually are.",
                   "Check whether this clause was left out of the translation and translate it.")
+    yield from _aligned_hits(ctx, unexplained, reported, gates)
+
+
+def _aligned_hits(ctx: CheckContext, pairs: list[Pair], reported: set[int],
+                  gates: dict[int, tuple[float, float]]) -> Iterator[Hit]:
+    """The word rule's gated pairs that the word table could not judge, judged again by
+    contextual alignment on e5 token states: only with the e5 scorer (the user has chosen its
+    cost, and only these few pairs are encoded)."""
+    if not pairs or ctx.options.scorer != "e5":
+        return
+    try:
+        aligned = WordAligner().align([(p.text(SRC), p.text(TGT)) for p in pairs])
+    except E5ModelMissing:
+        return
+    for pair, alignment in zip(pairs, aligned):
+        arabic = pair.text(SRC)
+        free = ~alignment.ar_aligned
+        for start, end in arabic_clauses(arabic):
+            content = [k for k, t in enumerate(alignment.arabic)
+                       if start <= t.start < end and is_content_ar(t) and alignment.ar_seen[k]]
+            lost = [alignment.arabic[k].text for k in content if free[k]]
+            if (len(content) >= PARAMS.aligned_min
+                    and len(lost) >= PARAMS.aligned_share * len(content)):
+                reported.add(pair.id)
+                yield Hit(pair.id, SRC, (start, end),
+                          f"This part of the source seems to have no counterpart in the "
+                          f"translation: {len(lost)} of its {len(content)} words "
+                          f"({', '.join(lost[:4])}) match no word of the translation, and the "
+                          "translation is shorter than this document's translations usually "
+                          "are.",
+                          "Check whether this clause was left out of the translation and "
+                          "translate it.")
+                break
 
 
 def _similarity_z(ctx: CheckContext) -> dict[int, float]:

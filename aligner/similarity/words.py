@@ -121,11 +121,11 @@ def en_tokens(text: str) -> list[Token]:
             for m in _EN_TOKEN.finditer(text)]
 
 
-_EN_CLOSED = frozenset(en_stem(w) for w in (
+EN_CLOSED = frozenset(en_stem(w) for w in (
     en.NOT_NAMES | en.AUXILIARIES | en.SUBJECT_PRONOUNS | en.OBJECT_OPENERS | en.DETERMINERS
     | en.SUBORDINATORS | en.RELATIVE_PRONOUNS | en.BEFORE_NAME | en.QUANTIFIERS
     | en.COORDINATORS | en.FOCUS_ADVERBS))
-_AR_CLOSED = frozenset(ar_stem(w) for w in (
+AR_CLOSED = frozenset(ar_stem(w) for w in (
     ar.PREPOSITIONS_N | ar.RARE_PREPOSITIONS_N | ar.SPATIAL_PREPOSITIONS_N | ar.CONJUNCTIONS_N
     | ar.PARTICLES_N | ar.RELATIVE_PRONOUNS_N | ar.COMPLEMENTIZERS_N))
 
@@ -295,7 +295,7 @@ def read_table(path: Path, params: WordParams = PARAMS) -> WordTable:
         return frozenset(ranked[:params.function_top])
 
     return WordTable(e_a, a_e, counts["ar"], counts["en"], covered["ar"], covered["en"],
-                     top(counts["ar"]) | _AR_CLOSED, top(counts["en"]) | _EN_CLOSED, params)
+                     top(counts["ar"]) | AR_CLOSED, top(counts["en"]) | EN_CLOSED, params)
 
 
 @functools.lru_cache(maxsize=4)
