@@ -188,7 +188,9 @@ def _aligned_hits(ctx: CheckContext, pairs: list[Pair], reported: set[int],
                   gates: dict[int, tuple[float, float]]) -> Iterator[Hit]:
     """The word rule's gated pairs that the word table could not judge, judged again by
     contextual alignment on e5 token states: only with the e5 scorer (the user has chosen its
-    cost, and only these few pairs are encoded)."""
+    cost, and only these few pairs are encoded). ``gates`` holds each pair's length and
+    similarity z-scores, which the rule has already applied; ``benchmarks/omission_aligned.py``
+    replaces this function and records them to refit the thresholds."""
     if not pairs or ctx.options.scorer != "e5":
         return
     try:
