@@ -13,11 +13,13 @@ read ``laser2.pt`` when it is installed, else the checkpoint is read from PyTorc
 from __future__ import annotations
 
 import hashlib
+import importlib
 import pickle
 import re
 import zipfile
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -106,7 +108,8 @@ def read_checkpoint(path: Path) -> dict:
     (only tensors, dicts and plain values are accepted: a checkpoint is untrusted input).
     """
     try:
-        import torch
+        # Through importlib, so the module's type is the same whether torch is installed or not.
+        torch: Any = importlib.import_module("torch")
     except ImportError:
         torch = None
     if torch is not None:
