@@ -104,21 +104,13 @@ class _CheckpointUnpickler(pickle.Unpickler):
 def read_checkpoint(path: Path) -> dict:
     """``laser2.pt`` as plain Python: ``params``, ``model`` (name → numpy array), ``dictionary``.
 
-    Uses torch when it is installed; otherwise reads PyTorch's zip checkpoint format itself
-    (only tensors, dicts and plain values are accepted: a checkpoint is untrusted input).
+    A checkpoint is untrusted input, and unpickling can run code: PyTorch's zip format is read
+    by this module's own unpickler, which accepts only tensors, dicts and plain values, whether
+    or not torch is installed. Only the legacy (pre-1.6) format needs torch, which then loads it
+    with ``weights_only=True`` (the same restriction).
     """
-    try:
-        # Through importlib, so the module's type is the same whether torch is installed or not.
-        torch: Any = importlib.import_module("torch")
-    except ImportError:
-        torch = None
-    if torch is not None:
-        state = torch.load(str(path), map_location="cpu", weights_only=False)
-        return {**state, "model": {k: v.detach().float().numpy() for k, v in
-                                   state["model"].items()}}
     if not zipfile.is_zipfile(path):
-        raise ConfigError("laser2.pt is in PyTorch's legacy (pre-1.6) format, which needs torch to "
-                          "read: pip install torch (CPU is enough)", str(path))
+        return _read_legacy(path)
     with zipfile.ZipFile(path) as archive:
         pkl = next((n for n in archive.namelist() if n.endswith("/data.pkl")), None)
         if pkl is None:
@@ -128,6 +120,21 @@ def read_checkpoint(path: Path) -> dict:
                 return _CheckpointUnpickler(fh, archive, pkl.rsplit("/", 1)[0]).load()
             except (pickle.UnpicklingError, ValueError, KeyError, EOFError) as exc:
                 raise ConfigError(f"cannot read checkpoint ({exc})", str(path)) from None
+
+
+def _read_legacy(path: Path) -> dict:
+    try:
+        # Through importlib, so the module's type is the same whether torch is installed or not.
+        torch: Any = importlib.import_module("torch")
+    except ImportError:
+        raise ConfigError("laser2.pt is in PyTorch's legacy (pre-1.6) format, which needs torch "
+                          "to read: pip install torch (CPU is enough)", str(path)) from None
+    try:
+        state = torch.load(str(path), map_location="cpu", weights_only=True)
+        return {**state, "model": {k: v.detach().float().numpy() for k, v in
+                                   state["model"].items()}}
+    except (pickle.UnpicklingError, RuntimeError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"cannot read checkpoint ({exc})", str(path)) from None
 
 
 # -- the BiLSTM encoder -----------------------------------------------------------------------
