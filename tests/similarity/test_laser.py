@@ -132,3 +132,27 @@ def test_cli_without_files_exits_2_with_one_line(tmp_path):
     assert len(lines) == 1 and str(missing) in lines[0]
     assert all(name in lines[0] for name in REQUIRED)
     assert "Traceback" not in run.stderr
+
+
+class _RunsCode:
+    """What a hostile checkpoint pickles: unpickling it would call exec."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return exec, (f"open({str(self.marker)!r}, 'w').write('ran')",)
+
+
+def test_a_checkpoint_that_would_run_code_is_refused_unrun(tmp_path):
+    import pickle
+    import zipfile
+
+    marker = tmp_path / "ran.txt"
+    checkpoint = tmp_path / "laser2.pt"
+    with zipfile.ZipFile(checkpoint, "w") as archive:
+        archive.writestr("laser2/data.pkl", pickle.dumps({"params": _RunsCode(marker)}))
+    with pytest.raises(ConfigError) as err:
+        read_checkpoint(checkpoint)
+    assert str(checkpoint) in str(err.value) and "\n" not in str(err.value)
+    assert not marker.exists()
