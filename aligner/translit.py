@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -122,6 +123,12 @@ def names_match(latin: str, arabic: AbstractSet[str], threshold: float = PARAMS.
     slack = len(latin) * (1 - threshold) + 0.5
     return any(skeleton_similarity(latin, a, params) >= threshold for a in arabic
                if len(a) >= params.min_skeleton and abs(len(a) - len(latin)) <= slack)
+
+
+def sounds_like_any(arabic_word: str, latin_words: Iterable[str]) -> bool:
+    """Whether an Arabic word is one of these Latin words written by sound (a name)."""
+    skeletons = arabic_skeletons(arabic_word)
+    return any(names_match(latin_skeleton(w), skeletons) for w in latin_words)
 
 
 # Consonant classes joined by confusable substitutions (H-K-G-J-X-S-T-D chain into one): two

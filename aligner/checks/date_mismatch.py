@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..anchors import months
 from ..lang import en
 from ..model import SRC, TGT, Pair, Severity
-from ..translit import arabic_skeletons, latin_skeleton, names_match
+from ..translit import sounds_like_any
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import arabic_english, pair_hits
 
@@ -43,9 +43,8 @@ _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z]{3,}")
 def _rendered_as_name(arabic_month: str, english: str) -> bool:
     """An Arabic month name the English renders as a name that sounds like it, not a month
     (أغسطس "Augustus", the emperor)."""
-    skeletons = arabic_skeletons(arabic_month)
-    return any(names_match(latin_skeleton(w), skeletons) for w in _CAPITALISED.findall(english)
-               if w.lower() not in en.MONTH_NAMES)
+    return sounds_like_any(arabic_month, (w for w in _CAPITALISED.findall(english)
+                                          if w.lower() not in en.MONTH_NAMES))
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:

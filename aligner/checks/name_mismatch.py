@@ -497,7 +497,6 @@ def name_evidence(ctx: CheckContext) -> Iterator[tuple[Hit, dict[str, float]]]:
             yield hit, features
 
 
-_AR_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _AR_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
@@ -505,11 +504,11 @@ def _in_phrase(text: str, span: tuple[int, int]) -> bool:
     """Whether an Arabic place stands between a noun and a definite adjective, inside a longer
     name of something else: كلية لندن الإمبراطورية "Imperial College London", جزر الهند
     الغربية "West Indies"."""
-    before = _AR_BEFORE.search(text, max(0, span[0] - 40), span[0])
+    before = lang.ar.word_before(text, span[0])
     after = _AR_AFTER.match(text, span[1])
     if before is None or after is None:
         return False
-    head, adjective = normalize_arabic(before.group(1)), normalize_arabic(after.group(1))
+    head, adjective = normalize_arabic(before), normalize_arabic(after.group(1))
     return (head not in lang.ar.FUNCTION_WORDS_N and len(head) >= 3
             and adjective.startswith("ال") and adjective.endswith(("ية", "يه", "ي")))
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
 from ..text import normalize_arabic
-from ..translit import arabic_skeletons, latin_skeleton, names_match
+from ..translit import sounds_like_any
 from ._support.base import Check, CheckContext, Hit
 from ._support.confidence import graded
 from ._support.markers import markers, quote
@@ -42,7 +42,6 @@ def _after_relative(text: str, start: int, lang: str) -> bool:
     return any(w.lower() in _EN_RELATIVE for w in words[-2:])
 
 
-_AR_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _EN_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
@@ -52,17 +51,15 @@ def _after_indefinite(text: str, start: int, english: str) -> bool:
     not have"): Arabic opens an adjectival clause this way, without a relative word. A name
     (a word that sounds like a capitalised word of the English) is a subject instead:
     "ترامب لم يوقع" "Trump did not sign"."""
-    m = _AR_LAST_WORD.search(text, max(0, start - 40), start)
-    if m is None:
+    before = ar.word_before(text, start)
+    if before is None:
         return False
-    word = normalize_arabic(m.group(1))
+    word = normalize_arabic(before)
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
     if (len(bare) < 3 or bare.startswith(("ال", "لل", "بال", "كال"))
             or word in ar.FUNCTION_WORDS_N or bare in ar.FUNCTION_WORDS_N):
         return False
-    skeletons = arabic_skeletons(m.group(1))
-    return not any(names_match(latin_skeleton(name), skeletons)
-                   for name in _EN_CAPITALISED.findall(english))
+    return not sounds_like_any(before, _EN_CAPITALISED.findall(english))
 
 
 def negation_evidence(pair: Pair, src_lang: str, tgt_lang: str

@@ -89,6 +89,16 @@ DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال", "فال", "كال")
 LATIN_ARTICLE = r"(?:a[lsdnrtz]|el|ash|ath|adh)"
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def word_before(text: str, start: int, reach: int = 40) -> str | None:
+    """The word that ends, followed by spaces only, just before ``start`` (looking back at most
+    ``reach`` characters), or ``None`` when a mark, a digit or nothing stands there."""
+    m = _WORD_BEFORE.search(text, max(0, start - reach), start)
+    return m.group(1) if m else None
+
+
 def normalised(words: str) -> frozenset[str]:
     """The normalised forms of whitespace-separated words."""
     return frozenset(normalize_arabic(w) for w in words.split())
