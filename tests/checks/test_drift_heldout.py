@@ -46,8 +46,8 @@ def test_every_kind_of_damage_is_measured(figures):
                            # Arabic negation opening an adjectival clause at info is not shipped
     ("unrelated", 0.93),   # printed 0.98 (49)
     ("name", 0.90),        # printed 1.00 (21; 0.97 of 61 with --full): half a full name by sound
-    ("clause", 0.31),      # printed 0.38 (29; 0.49 of 65 with --full): word evidence and
-                           # contextual alignment (0.31 and 0.45 before it)
+    ("clause", 0.34),      # printed 0.41 (29; 0.52 of 65 with --full): word evidence and
+                           # the fitted alignment model (0.31, 0.45, 0.49 before them)
 ])
 def test_recall_of_the_matching_check(figures, kind, at_least):
     assert figures.recall[kind] >= at_least, (kind, figures.recall[kind])

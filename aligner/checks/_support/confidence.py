@@ -49,16 +49,17 @@ def parse_models(data: Mapping) -> dict[str, ConfidenceModel]:
             for check, m in data.get("models", {}).items()}
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, ConfidenceModel]:
-    text = resources.files("aligner.data").joinpath(MODELS).read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def shipped(filename: str = MODELS) -> dict[str, ConfidenceModel]:
+    """The models of one JSON file in ``aligner/data``, by check id."""
+    text = resources.files("aligner.data").joinpath(filename).read_text(encoding="utf-8")
     return parse_models(json.loads(text))
 
 
 def model(check: str) -> ConfidenceModel | None:
     """The shipped model of a check, or ``None`` when it has none (every finding keeps the
     check's severity)."""
-    return _shipped().get(check)
+    return shipped().get(check)
 
 
 def graded(check: str, features: Mapping[str, float]) -> Severity | None:
@@ -68,4 +69,4 @@ def graded(check: str, features: Mapping[str, float]) -> Severity | None:
     return fitted.severity(features) if fitted is not None else None
 
 
-__all__ = ["ConfidenceModel", "graded", "model", "parse_models"]
+__all__ = ["ConfidenceModel", "graded", "model", "parse_models", "shipped"]
