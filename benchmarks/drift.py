@@ -1,7 +1,7 @@
 """Translation drift, measured: recall of the meaning checks on damaged English, beside a plain
 cosine threshold on the same encoder (figures, not a test).
 
-    python benchmarks/drift.py [--split tune|test|tune-short] [--full] [--seed N]
+    python benchmarks/drift.py [--split tune|test|tune-short] [--full] [--seed N] [--kinds K,...]
 
 Parallel documents (10–30 sentence pairs each) are built from one split of ``tests/data``
 (``docs/evaluation.md``): **tune** is TICO-19 plus UD Arabic-PUD, **test** is FLORES-200 devtest
@@ -18,6 +18,13 @@ per split; the gold is the pair and the kind of damage:
 * ``term``: a content noun phrase is replaced by a noun phrase of similar length taken from
   another document (a wrong rendering);
 * ``unrelated``: the sentence is replaced by one of similar length from another document.
+
+Measured only when asked for (``--kinds number,clause,negation,name,term,unrelated,addition``
+keeps additions a small share of each document, as in real text; ``--kinds addition`` alone
+makes every damage one, which moves the documents' own length and similarity norms):
+
+* ``addition``: a clause of 4–14 words from another document's sentence (the stretches
+  ``clause`` cuts) is added before the end mark or after one of the sentence's commas.
 
 The damaged documents go through the real checks (the library's ``align check`` path, default
 e5 scorer, shipped glossary, embedding cache as the pipeline uses it). Alignment is kept out of
@@ -57,7 +64,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +81,8 @@ for _path in (str(ROOT / "tests"), str(ROOT)):
 from perturb_docs import DATA, load_sentences, single_sentence  # noqa: E402
 
 KINDS = ("number", "clause", "negation", "name", "term", "unrelated")
+#: Damage measured only when asked for (``--kinds``): issue 13's six kinds keep their figures.
+EXTRA_KINDS = ("addition",)
 #: The checks whose finding on a damaged pair counts as finding that kind of damage.
 MATCHING = {
     "number": ("number-mismatch",),
@@ -82,6 +91,7 @@ MATCHING = {
     "name": ("name-mismatch",),
     "term": ("term-mismatch",),
     "unrelated": ("low-similarity",),
+    "addition": ("addition",),
 }
 #: Checks about meaning: only their findings count as hits or as false alarms here (checks
 #: about form, such as stray-period or whitespace, are measured by benchmarks/source_faults.py).
@@ -218,11 +228,10 @@ _OPENERS = ("and", "but", "which", "who", "whom", "whose", "because", "while", "
 _WORD = re.compile(r"\S+")
 
 
-def cut_clause(en: str, rng: random.Random) -> str | None:
-    """Cut a stretch of 4–14 words: from a comma, semicolon or opening word up to the next
-    comma or the end mark; at least four words of the sentence stay."""
-    words = list(_WORD.finditer(en))
-    candidates = []
+def _clause_stretches(words: list[re.Match]) -> Iterator[tuple[int, int, bool]]:
+    """Stretches of 4–14 words that read as a clause: from a comma, semicolon or opening word
+    up to the next comma or the end mark, as ``(first word, last word, after a comma)``; at
+    least four words of the sentence stay beside one."""
     for i, w in enumerate(words):
         token = w.group()
         opener = token.lower().strip("\"“(") in _OPENERS and i > 0
@@ -238,6 +247,14 @@ def cut_clause(en: str, rng: random.Random) -> str | None:
         # ("On the other hand, ..."): what is left must still say something.
         if not 4 <= n <= 14 or len(words) - n < 5 or (after_comma and i < 5):
             continue
+        yield i, j, after_comma
+
+
+def cut_clause(en: str, rng: random.Random) -> str | None:
+    """Cut a stretch of 4–14 words (:func:`_clause_stretches`)."""
+    words = list(_WORD.finditer(en))
+    candidates = []
+    for i, j, after_comma in _clause_stretches(words):
         start = words[i].start()
         if j == len(words) - 1:
             # Up to the end mark: keep the final punctuation, drop the comma before the cut.
@@ -255,6 +272,30 @@ def cut_clause(en: str, rng: random.Random) -> str | None:
     if not candidates:
         return None
     return re.sub(r"\s{2,}", " ", rng.choice(candidates))
+
+
+def add_clause(en: str, pool: Sequence[str], rng: random.Random) -> str | None:
+    """Add a clause the source does not have: a stretch of 4–14 words
+    (:func:`_clause_stretches`) of a sentence from another document, put before the end mark
+    (after a comma) or after one of the sentence's own commas."""
+    donors = rng.sample(list(pool), min(20, len(pool)))
+    clauses = []
+    for donor in donors:
+        words = list(_WORD.finditer(donor))
+        for i, j, _after in _clause_stretches(words):
+            clause = donor[words[i].start():words[j].end()].rstrip(",;.!?\"”’")
+            if clause and clause not in en:
+                clauses.append(clause)
+    if not clauses or len(_WORD.findall(en)) < 5:
+        return None
+    clause = rng.choice(clauses)
+    end = re.search(r"[.!?]*[\"”’]?\s*$", en)
+    body, mark = (en[:end.start()], end.group().strip() or ".") if end else (en, ".")
+    places = [m.end() for m in re.finditer(r",\s", body)]
+    at = rng.choice([None, *places])
+    if at is None:
+        return f"{body.rstrip(',; ')}, {clause}{mark}"
+    return f"{body[:at]}{clause}, {body[at:]}{mark}"
 
 
 _AUX = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -450,6 +491,8 @@ def damage(kind: str, ar: str, en: str, np_pool: Sequence[str], sent_pool: Seque
         out = swap_name(en, ar, rng)
     elif kind == "term":
         out = wrong_term(en, np_pool, rng)
+    elif kind == "addition":
+        out = add_clause(en, sent_pool, rng)
     else:
         out = unrelated(en, sent_pool, rng)
     return out if out and out != en else None
@@ -495,8 +538,9 @@ def render(pairs: Pairs, kinds: list[str | None], rng: random.Random) -> Doc:
 
 
 def build(split: str, full: bool = False, seed: int | None = None,
-          size: int = QUICK_PAIRS) -> list[Doc]:
-    """The split's damaged documents: every one with ``full``, else about ``size`` pairs."""
+          size: int = QUICK_PAIRS, damage_kinds: Sequence[str] = KINDS) -> list[Doc]:
+    """The split's damaged documents: every one with ``full``, else about ``size`` pairs, with
+    damage of ``damage_kinds``."""
     rng = random.Random(SEEDS[split] if seed is None else seed)
     per_source = [documents(groups, rng) for _name, groups in split_groups(split)]
     for docs in per_source:
@@ -523,13 +567,14 @@ def build(split: str, full: bool = False, seed: int | None = None,
         kinds: list[str | None] = [None] * len(pairs)
         damaged = list(pairs)
         # What each pair offers, drawn once per kind with this document's generator.
-        offers = {k: {kind: damage(kind, ar, en, np_pool, sent_pool, rng) for kind in KINDS}
+        offers = {k: {kind: damage(kind, ar, en, np_pool, sent_pool, rng)
+                     for kind in damage_kinds}
                   for k, (ar, en) in enumerate(pairs)}
         free = set(range(len(pairs)))
         for _ in range(round(len(pairs) * DAMAGE_RATE)):
             # The kind with the fewest damages so far that some free pair offers: rare kinds
             # (numbers, names) are taken wherever a document has them.
-            open_kinds = [kind for kind in KINDS
+            open_kinds = [kind for kind in damage_kinds
                           if any(offers[k][kind] is not None for k in free)]
             if not open_kinds:
                 break
@@ -730,7 +775,8 @@ class Figures:
 
 def figures(outcomes: list[PairOutcome], threshold: float = BASELINE_THRESHOLD) -> Figures:
     recall, recall_any, base, count, found_by = {}, {}, {}, {}, {}
-    for kind in KINDS:
+    present = {o.kind for o in outcomes}
+    for kind in [k for k in (*KINDS, *EXTRA_KINDS) if k in present]:
         hit = [o for o in outcomes if o.kind == kind]
         count[kind] = len(hit)
         n = max(len(hit), 1)
@@ -753,10 +799,10 @@ def fit_threshold(outcomes: list[PairOutcome], rate: float = BASELINE_CLEAN_RATE
 
 
 def measure(split: str, full: bool = False, seed: int | None = None, align: bool = False,
-            pairs: int = QUICK_PAIRS, glossary: bool = True,
+            pairs: int = QUICK_PAIRS, glossary: bool = True, kinds: Sequence[str] = KINDS,
             ) -> tuple[Figures, list[PairOutcome]]:
     """Build, damage and check the split's documents; the figures and every pair's outcome."""
-    docs = build(split, full, seed, pairs)
+    docs = build(split, full, seed, pairs, kinds)
     outcomes = run(docs, align, glossary)
     return figures(outcomes), outcomes
 
@@ -768,12 +814,12 @@ def report(split: str, fig: Figures, docs: int, seconds: float, mode: str) -> st
              f"({seconds:.0f} s)",
              f"{'damage':<10} {'n':>4}  {'matching check':>14}  {'any meaning':>11}  "
              f"{'cosine<' + format(fig.threshold, '.3f'):>12}  found by"]
-    for kind in KINDS:
+    for kind in fig.count:
         by = ", ".join(f"{c} {n}" for c, n in fig.found_by[kind].most_common())
         lines.append(f"{kind:<10} {fig.count[kind]:>4}  {fig.recall[kind]:>14.2f}  "
                      f"{fig.recall_any[kind]:>11.2f}  {fig.baseline_recall[kind]:>12.2f}  {by}")
     lines.append("matching checks: " + "; ".join(
-        f"{k} → {' or '.join(v)}" for k, v in MATCHING.items()))
+        f"{k} → {' or '.join(v)}" for k, v in MATCHING.items() if k in fig.count))
     per = ", ".join(f"{c} {100 * n / max(fig.clean, 1):.1f}"
                     for c, n in fig.clean_by_check.most_common())
     lines.append(f"clean pairs with a meaning warning or error: {100 * fig.clean_rate:.1f} in 100"
@@ -798,9 +844,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--align", action="store_true",
                         help="align the documents with the pipeline instead of using the gold "
                              "pairs (findings mapped back by offsets)")
+    parser.add_argument("--kinds", default=",".join(KINDS),
+                        help="damage to make, comma-separated (default: issue 13's six; "
+                             f"also {', '.join(EXTRA_KINDS)})")
     args = parser.parse_args(argv)
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    unknown = sorted(set(kinds) - set(KINDS) - set(EXTRA_KINDS))
+    if unknown:
+        parser.error(f"unknown kind(s): {', '.join(unknown)}")
     t0 = time.perf_counter()
-    docs = build(args.split, args.full, args.seed, args.pairs)
+    docs = build(args.split, args.full, args.seed, args.pairs, kinds)
     outcomes = run(docs, args.align, not args.no_glossary)
     fig = figures(outcomes)
     mode = ("full" if args.full else "quick" if args.pairs == QUICK_PAIRS

@@ -20,20 +20,13 @@ Three kinds of evidence:
 
 from __future__ import annotations
 
-import itertools
-import math
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
 from ..similarity import words
-from ..similarity.e5_tokens import E5ModelMissing
-from ..similarity.word_align import WordAligner, WordAlignment, is_content_ar, is_content_en
 from . import date_mismatch, low_similarity, name_mismatch, number_mismatch
-from ._support import confidence
+from ._support import clauses
 from ._support.base import Check, CheckContext, Hit
 from ._support.lengths import deviations, outliers
 from ._support.sides import arabic_english
@@ -70,54 +63,15 @@ class OmissionParams:
     #: Contextual alignment (:mod:`aligner.similarity.word_align`, with the e5 scorer only),
     #: for pairs the word rule did not report, in a pair whose length z-score is at or below
     #: ``aligned_z`` and whose length plus similarity z-score is at or below ``aligned_joint``:
-    #: a logistic model over the pair's alignment (:func:`aligned_evidence`) decides, fitted on
-    #: the tune split by ``scripts/fit_omission_model.py`` (``aligner/data/omission_model.json``).
+    #: a logistic model over the pair's alignment (:func:`clauses.aligned_evidence`) decides,
+    #: fitted on the tune split by ``scripts/fit_clause_models.py``.
     aligned_z: float = -0.5
     aligned_joint: float = -2.0
-    #: A clause is judged on its own when the encoder saw at least this many of its content
-    #: words; the weakest stretch across clause breaks is a window of ``aligned_window`` words.
-    aligned_least: int = 3
-    aligned_window: int = 4
 
 
 PARAMS = OmissionParams()
 
-# Where a clause of the source ends: commas, semicolons, colons, brackets, dashes, in both
-# scripts.
-_CLAUSE_END = re.compile(r"[،,؛;:()\[\]—–]|\s-\s")
 _ANCHOR_CHECKS = (number_mismatch, date_mismatch, name_mismatch)
-# Where an Arabic clause starts without punctuation: a word joined to و (and), or a relative
-# or subordinating word.
-_AR_CLAUSE_START = re.compile(rf"(?<=\s)(?=و[{ar.LETTERS}]{{2,}})"
-                              rf"|(?<=\s)(?=(?:{'|'.join(ar.CLAUSE_OPENERS)})\s)")
-
-
-def arabic_clauses(text: str) -> list[tuple[int, int]]:
-    """The clauses of an Arabic sentence: cut at punctuation, at each word joined to و and at
-    relative and subordinating words; spans without surrounding spaces and end marks."""
-    cuts = sorted({0, len(text), *(m.end() for m in _CLAUSE_END.finditer(text)),
-                   *(m.start() for m in _AR_CLAUSE_START.finditer(text))})
-    out = []
-    for start, end in itertools.pairwise(cuts):
-        while start < end and (text[start].isspace() or _CLAUSE_END.match(text, start)):
-            start += 1
-        while end > start and text[end - 1] in " .!?؟\n\t،,؛;:":
-            end -= 1
-        if start < end:
-            out.append((start, end))
-    return out
-
-
-def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The clause of ``text`` that holds ``span``, without its surrounding spaces."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, span[0])), default=0)
-    end = next((m.start() for m in _CLAUSE_END.finditer(text, span[1])), len(text))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in " .!?؟\n\t":
-        end -= 1
-    return (start, end) if start < end else span
-
 
 def _clause_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
     short = {pair.id: factor for pair, factor, z in deviations(ctx.pairs)
@@ -144,7 +98,7 @@ def _clause_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
     for pair_id, hits in sorted(anchors.items()):
         text = by_id[pair_id].text(SRC)
         first = min(hits, key=lambda h: h.span)
-        span = clause_around(text, first.span)
+        span = clauses.clause_around(text, first.span)
         lost = text[first.span[0]:first.span[1]]
         yield Hit(pair_id, SRC, span,
                   f"This part of the source has no counterpart in the translation: its "
@@ -157,7 +111,7 @@ def _clause_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
 def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
     if arabic_english(ctx) != (SRC, TGT):
         return
-    similar = _similarity_z(ctx)
+    similar = similarity_z(ctx)
     unexplained = []
     gates: dict[int, tuple[float, float]] = {}
     for pair, _factor, z in deviations(ctx.pairs):
@@ -188,115 +142,24 @@ def _word_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
     yield from _aligned_hits(ctx, unexplained, reported, gates)
 
 
-#: The shipped model file of the alignment rule, and its model's key.
-ALIGNED_MODEL = ("omission_model.json", "omission")
-
-
-@dataclass(frozen=True)
-class AlignedEvidence:
-    """What contextual alignment says about one pair: the model's features, the Arabic span
-    that seems to have no counterpart (the clause whose words are least like any English word;
-    the whole sentence when no clause has enough words) and its words that align to nothing."""
-
-    features: dict[str, float]
-    span: tuple[int, int]
-    lost: list[str]
-
-
-class _Clause(NamedTuple):
-    cosine: float           # mean best cosine of its content words with any English word
-    unaligned: float        # share of them aligned to no English word
-    words: int
-    span: tuple[int, int]
-    inside: list[int]       # the content words' indices
-
-
-def _longest_run(flags: Sequence[bool]) -> int:
-    best = current = 0
-    for flag in flags:
-        current = current + 1 if flag else 0
-        best = max(best, current)
-    return best
-
-
-def aligned_evidence(alignment: WordAlignment, arabic: str, length_z: float,
-                     similarity_z: float, score: float) -> AlignedEvidence:
-    """The features of :data:`ALIGNED_MODEL` for one pair (``scripts/fit_omission_model.py``
-    fits the model on exactly these)."""
-    content = [k for k, t in enumerate(alignment.arabic)
-               if is_content_ar(t) and alignment.ar_seen[k]]
-    free = ~alignment.ar_aligned
-    best = alignment.ar_best
-    clauses = []
-    for start, end in arabic_clauses(arabic):
-        inside = [k for k in content if start <= alignment.arabic[k].start < end]
-        if len(inside) >= PARAMS.aligned_least:
-            clauses.append(_Clause(float(best[inside].mean()), float(free[inside].mean()),
-                                   len(inside), (start, end), inside))
-    mean_cosine = float(best[content].mean()) if content else 1.0
-    width = PARAMS.aligned_window
-    window = (min(float(best[content[i:i + width]].mean())
-                  for i in range(len(content) - width + 1))
-              if len(content) >= width else mean_cosine)
-    en_content = [k for k, t in enumerate(alignment.english)
-                  if is_content_en(t) and alignment.en_seen[k]]
-    weakest = min(clauses, key=lambda c: c.cosine, default=None)
-    most = max(clauses, key=lambda c: (c.unaligned, c.words), default=None)
-    features = {
-        "length_z": length_z,
-        "similarity_z": similarity_z,
-        "score": score,
-        "weakest_cosine": weakest.cosine if weakest else 1.0,
-        "weakest_unaligned": weakest.unaligned if weakest else 0.0,
-        "most_unaligned": most.unaligned if most else 0.0,
-        "most_unaligned_words": math.log1p(most.words) if most else 0.0,
-        "unaligned_run": float(_longest_run(free[content].tolist())),
-        "unaligned_ar": float(free[content].mean()) if content else 0.0,
-        "unaligned_en": float((~alignment.en_aligned[en_content]).mean()) if en_content else 0.0,
-        "mean_cosine": mean_cosine,
-        "window_cosine": window,
-        "content_words": math.log1p(len(content)),
-    }
-    span = weakest.span if weakest else (0, len(arabic))
-    inside = weakest.inside if weakest else content
-    return AlignedEvidence(features, span, [alignment.arabic[k].text for k in inside if free[k]])
-
-
 def _aligned_hits(ctx: CheckContext, pairs: list[Pair], reported: set[int],
                   gates: dict[int, tuple[float, float]]) -> Iterator[Hit]:
     """The word rule's gated pairs that the word table could not judge, judged again by
     contextual alignment on e5 token states: only with the e5 scorer (the user has chosen its
     cost, and only these few pairs are encoded). ``gates`` holds each pair's length and
-    similarity z-scores, which the rule has already applied; ``scripts/fit_omission_model.py``
-    replaces this function to record the features it fits the model on."""
-    if not pairs or ctx.options.scorer != "e5":
+    similarity z-scores, which the rule has already applied."""
+    if ctx.options.scorer != "e5":
         return
-    model = confidence.shipped(ALIGNED_MODEL[0]).get(ALIGNED_MODEL[1])
-    if model is None:
-        return
-    try:
-        aligned = WordAligner().align([(p.text(SRC), p.text(TGT)) for p in pairs])
-    except E5ModelMissing:
-        return
-    for pair, alignment in zip(pairs, aligned, strict=True):
-        evidence = aligned_evidence(alignment, pair.text(SRC), *gates[pair.id],
-                                    float(pair.score or 0.0))
-        if model.probability(evidence.features) < model.cut:
-            continue
+    for pair, evidence in clauses.judged(pairs, gates, SRC, "omission"):
         reported.add(pair.id)
-        if evidence.lost:
-            how = (f"{len(evidence.lost)} of its words ({', '.join(evidence.lost[:4])}) match "
-                   "no word of the translation")
-        else:
-            how = "its words are the least like any word of the translation"
         yield Hit(pair.id, SRC, evidence.span,
                   f"This part of the source seems to have no counterpart in the translation: "
-                  f"{how}, and the translation is shorter than this document's translations "
-                  "usually are.",
+                  f"{clauses.unmatched(evidence, 'translation')}, and the translation is shorter "
+                  "than this document's translations usually are.",
                   "Check whether this clause was left out of the translation and translate it.")
 
 
-def _similarity_z(ctx: CheckContext) -> dict[int, float]:
+def similarity_z(ctx: CheckContext) -> dict[int, float]:
     """Each pair's similarity score as a robust z-score in its document (empty with a scorer
     whose scores measure only length and anchors, as ``low-similarity`` treats it)."""
     if ctx.options.scorer in low_similarity.NON_SEMANTIC:
@@ -310,7 +173,7 @@ def _similarity_z(ctx: CheckContext) -> dict[int, float]:
 def _lost_clause(found: words.PairWords, arabic: str, z: float) -> tuple[int, int] | None:
     """The first Arabic clause whose known words are (nearly) all untranslated, else the
     first long run of untranslated words in a translation that is shorter still."""
-    for start, end in arabic_clauses(arabic):
+    for start, end in clauses.arabic_clauses(arabic):
         states = [s for t, s in zip(found.arabic, found.ar_state)
                   if start <= t.start < end and s is not None]
         lost = sum(s is False for s in states)

@@ -22,3 +22,38 @@ def test_padded_translation_is_an_addition():
 
 def test_corpus_has_no_addition(corpus_result):
     assert [f for f in corpus_result.findings if f.check == "addition"] == []
+
+
+# An English clause with no counterpart (e5 token states, with the e5 scorer), in a pair that is
+# long and scores low in its document: the omission tests' chase, the other way round.
+POLICE_SRC = "وأكدت الشرطة أنها اعتقلت ثلاثة مشتبه بهم في عملية أمنية جنوب المدينة."
+POLICE_ADDED = ("The police said they had arrested three suspects in a security operation south "
+                "of the city, after a chase through the streets that lasted long hours.")
+POLICE_CLAUSE = "after a chase through the streets that lasted long hours"
+USUAL = [0.88, 0.90, 0.87, 0.89, 0.86, 0.90, 0.88, 0.87, 0.89, 0.88]
+
+
+def _police(arabic: str, english: str, score: float, scorer: str = "e5"):
+    from aligner.checks import CheckOptions
+
+    src, tgt = list(SRC), list(TGT)
+    src[9], tgt[9] = arabic, english
+    scores = list(USUAL)
+    scores[9] = score
+    return list(find_addition(gold_context(src, tgt, options=CheckOptions(scorer=scorer),
+                                           scores=scores)))
+
+
+def test_clause_aligned_to_nothing_in_a_long_low_scoring_pair_is_an_addition():
+    (hit,) = _police(POLICE_SRC, POLICE_ADDED, 0.72)
+    assert hit.side == "tgt" and POLICE_ADDED[hit.span[0]:hit.span[1]] == POLICE_CLAUSE
+    assert "no counterpart in the source" in hit.message
+
+
+def test_clause_the_source_has_is_not_an_addition():
+    arabic = POLICE_SRC.rstrip(".") + "، بعد مطاردة استمرت ساعات طويلة بالشوارع."
+    assert _police(arabic, POLICE_ADDED, 0.72) == []
+
+
+def test_clause_alignment_for_additions_runs_with_the_e5_scorer_only():
+    assert _police(POLICE_SRC, POLICE_ADDED, 0.72, scorer="lexical") == []

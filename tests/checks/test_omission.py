@@ -94,7 +94,7 @@ def test_clause_whose_words_are_translated_is_not_an_omission():
 
 
 def test_arabic_clauses_split_at_punctuation_and_joined_conjunctions():
-    from aligner.checks.omission import arabic_clauses
+    from aligner.checks._support.clauses import arabic_clauses
 
     text = "قال الوزير إن الحكومة مستعدة، وأضاف أن المفاوضات التي بدأت أمس ستستمر."
     assert [text[a:b] for a, b in arabic_clauses(text)] == [
@@ -180,86 +180,3 @@ def test_clause_aligned_to_its_translation_is_not_an_omission():
 def test_clause_alignment_runs_with_the_e5_scorer_only():
     # Another scorer's user has not chosen e5's cost; the word table alone finds nothing here.
     assert _chase(TGT[9], 0.72, scorer="lexical") == []
-
-
-# The alignment rule's evidence (pure: a hand-built alignment, no encoder) and its fitted model.
-def _alignment(arabic: str, english: str, ar_linked: set[int], best: list[float]):
-    import numpy as np
-
-    from aligner.similarity import words
-    from aligner.similarity.word_align import WordAlignment
-
-    ar, en = tuple(words.ar_tokens(arabic)), tuple(words.en_tokens(english))
-    links = np.zeros((len(en), len(ar)), bool)
-    for k in ar_linked:
-        links[k % len(en), k] = True
-    sim = np.tile(np.array(best, np.float32), (len(en), 1))
-    return WordAlignment(ar, en, sim, links, np.ones(len(ar), bool), np.ones(len(en), bool))
-
-
-def test_aligned_evidence_points_at_the_clause_whose_words_match_nothing():
-    from aligner.checks.omission import aligned_evidence
-
-    arabic = "وأكدت الشرطة اعتقال ثلاثة مشتبهين، بعد مطاردة استمرت ساعات طويلة بالشوارع."
-    # Words 0-4 (before the comma) are linked and alike; 5-10 (after it) match nothing.
-    alignment = _alignment(arabic, "The police confirmed the arrest of three suspects.",
-                           {0, 1, 2, 3, 4}, [0.8] * 5 + [0.3] * 6)
-    evidence = aligned_evidence(alignment, arabic, -1.0, -1.5, 0.7)
-    assert arabic[slice(*evidence.span)] == "بعد مطاردة استمرت ساعات طويلة بالشوارع"
-    assert evidence.lost == ["بعد", "مطاردة", "استمرت", "ساعات", "طويلة", "بالشوارع"]
-    f = evidence.features
-    assert f["weakest_unaligned"] == 1.0 and f["most_unaligned"] == 1.0
-    assert abs(f["weakest_cosine"] - 0.3) < 1e-6 and abs(f["window_cosine"] - 0.3) < 1e-6
-    assert f["unaligned_run"] == 6.0 and abs(f["unaligned_ar"] - 6 / 11) < 1e-9
-    assert (f["length_z"], f["similarity_z"], f["score"]) == (-1.0, -1.5, 0.7)
-
-
-def test_aligned_evidence_of_a_fully_aligned_pair_shows_nothing_lost():
-    from aligner.checks.omission import aligned_evidence
-
-    arabic = "وأكدت الشرطة اعتقال ثلاثة مشتبهين."
-    alignment = _alignment(arabic, "Police confirmed arresting three suspects.",
-                           set(range(5)), [0.8] * 5)
-    evidence = aligned_evidence(alignment, arabic, 0.0, 0.0, 0.9)
-    assert evidence.lost == [] and evidence.features["unaligned_run"] == 0.0
-    assert evidence.features["weakest_unaligned"] == 0.0
-
-
-def test_shipped_alignment_model_reads_the_features_the_rule_gives():
-    from aligner.checks._support import confidence
-    from aligner.checks.omission import ALIGNED_MODEL, aligned_evidence
-
-    fitted = confidence.shipped(ALIGNED_MODEL[0])[ALIGNED_MODEL[1]]
-    assert 0 < fitted.cut < 1
-    arabic = "وأكدت الشرطة اعتقال ثلاثة مشتبهين."
-    evidence = aligned_evidence(_alignment(arabic, "Police.", set(), [0.5] * 5), arabic,
-                                0.0, 0.0, 0.5)
-    assert {name for name, _w in fitted.weights} == set(evidence.features)
-    # More of the clause unmatched, and less alike, is more likely an omission.
-    weights = dict(fitted.weights)
-    assert weights["length_z"] < 0 and weights["window_cosine"] < 0
-
-
-def test_fit_script_cut_finds_the_most_cut_clauses_within_the_clean_budget():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    script = Path(__file__).resolve().parents[2] / "scripts" / "fit_omission_model.py"
-    spec = importlib.util.spec_from_file_location("fit_omission_model", script)
-    assert spec is not None and spec.loader is not None
-    fit = importlib.util.module_from_spec(spec)
-    # Its dataclass looks its module up while the module runs.
-    sys.modules[spec.name] = fit
-    spec.loader.exec_module(fit)
-    row = fit.Row
-    scored = [(3.0, row(0, "clause", {})), (2.5, row(0, None, {})),
-              (2.0, row(0, "clause", {})),
-              # A clean pair another check already flags costs the budget nothing.
-              (1.5, row(0, None, {}, frozenset({"name-mismatch"}))),
-              (1.0, row(0, "clause", {})), (0.5, row(0, None, {}))]
-    assert fit.CLEAN_BUDGET == 0.1
-    # 1,000 clean pairs allow one new alarm: the cut goes under the third clause.
-    assert fit.choose_cut(scored, 1000) == (0.75, 3, 1)
-    # 500 allow none: only the first clause, above the first clean pair.
-    assert fit.choose_cut(scored, 500) == (2.75, 1, 0)
