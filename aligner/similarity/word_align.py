@@ -16,8 +16,10 @@ Words are the tokens of :mod:`aligner.similarity.words` (their spans point into 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -108,8 +110,19 @@ def mutual_best(sim: np.ndarray) -> np.ndarray:
     return links
 
 
+@lru_cache(maxsize=1)
+def shared_encoder() -> E5Tokens:
+    """The bundled encoder, read once per process: ``omission`` and ``addition`` align a few
+    pairs of every document, and mapping and parsing the weights again each time costs about
+    half a second. Encoding through it is serialised (:data:`_SHARED`): it is not thread-safe."""
+    return E5Tokens()
+
+
+_SHARED = threading.Lock()
+
+
 class WordAligner:
-    """Aligns pairs; holds the encoder (and its weights) for as long as it lives."""
+    """Aligns pairs, on the given encoder or the process's shared one."""
 
     def __init__(self, params: AlignParams = PARAMS, encoder: E5Tokens | None = None) -> None:
         self.params = params
@@ -117,9 +130,7 @@ class WordAligner:
 
     @property
     def encoder(self) -> E5Tokens:
-        if self._encoder is None:
-            self._encoder = E5Tokens()
-        return self._encoder
+        return self._encoder if self._encoder is not None else shared_encoder()
 
     def align(self, pairs: Sequence[tuple[str, str]]) -> list[WordAlignment]:
         """One alignment per ``(arabic, english)`` pair."""
@@ -127,7 +138,12 @@ class WordAligner:
             return []
         layer = self.params.layer
         texts = [t for pair in pairs for t in pair]
-        states = self.encoder.encode(texts, layers=(layer,), batch_size=self.params.batch)
+        if self._encoder is not None:
+            states = self._encoder.encode(texts, layers=(layer,), batch_size=self.params.batch)
+        else:
+            with _SHARED:
+                states = shared_encoder().encode(texts, layers=(layer,),
+                                                 batch_size=self.params.batch)
         out = []
         for k, (arabic, english) in enumerate(pairs):
             ar_toks = tuple(words.ar_tokens(arabic))

@@ -64,3 +64,17 @@ def test_words_past_the_encoders_window_are_not_seen():
                          np.ones((1, 2, 4), np.float32))   # "gamma" fell outside the window
     vecs = word_align.word_vectors(states, words.en_tokens(text), 6)
     assert np.allclose(np.linalg.norm(vecs, axis=1), [1.0, 1.0, 0.0])
+
+
+def test_aligners_share_one_encoder_unless_given_their_own():
+    from aligner.similarity.e5_tokens import E5Tokens
+
+    # Every document's omission and addition rules make an aligner: the weights are read once.
+    assert word_align.WordAligner().encoder is word_align.WordAligner().encoder
+    own = E5Tokens()
+    mine = word_align.WordAligner(encoder=own)
+    assert mine.encoder is own and own is not word_align.shared_encoder()
+    pair = [("قالت الوزارة إن قطع الغيار ستصل.", "The ministry said the spare parts would come.")]
+    (shared,), (separate,) = word_align.WordAligner().align(pair), mine.align(pair)
+    assert np.array_equal(shared.links, separate.links)
+    assert np.allclose(shared.sim, separate.sim)
