@@ -34,3 +34,20 @@ TGT = [
     "The police said they had arrested three suspects in a security operation south of the "
     "city.",
 ]
+
+# The pairs' similarity scores as a scorer would give them: all alike.
+USUAL = [0.88, 0.90, 0.87, 0.89, 0.86, 0.90, 0.88, 0.87, 0.89, 0.88]
+
+
+def last_pair_context(arabic: str, english: str, score: float, scorer: str = "e5"):
+    """The document with its last pair replaced and scored ``score`` (the others as usual), as
+    the checks see it with ``scorer``."""
+    from gold import gold_context
+
+    from aligner.checks import CheckOptions
+
+    src, tgt = list(SRC), list(TGT)
+    src[9], tgt[9] = arabic, english
+    scores = list(USUAL)
+    scores[9] = score
+    return gold_context(src, tgt, options=CheckOptions(scorer=scorer), scores=scores)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gold import gold_context
-from length_docs import SRC, TGT
+from length_docs import SRC, TGT, last_pair_context
 
 from aligner.checks.addition import find_addition
 
@@ -30,18 +30,10 @@ POLICE_SRC = "وأكدت الشرطة أنها اعتقلت ثلاثة مشتب�
 POLICE_ADDED = ("The police said they had arrested three suspects in a security operation south "
                 "of the city, after a chase through the streets that lasted long hours.")
 POLICE_CLAUSE = "after a chase through the streets that lasted long hours"
-USUAL = [0.88, 0.90, 0.87, 0.89, 0.86, 0.90, 0.88, 0.87, 0.89, 0.88]
 
 
 def _police(arabic: str, english: str, score: float, scorer: str = "e5"):
-    from aligner.checks import CheckOptions
-
-    src, tgt = list(SRC), list(TGT)
-    src[9], tgt[9] = arabic, english
-    scores = list(USUAL)
-    scores[9] = score
-    return list(find_addition(gold_context(src, tgt, options=CheckOptions(scorer=scorer),
-                                           scores=scores)))
+    return list(find_addition(last_pair_context(arabic, english, score, scorer)))
 
 
 def test_clause_aligned_to_nothing_in_a_long_low_scoring_pair_is_an_addition():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gold import gold_context
-from length_docs import SRC, TGT
+from length_docs import SRC, TGT, last_pair_context
 
 from aligner.checks.addition import find_addition
 from aligner.checks.omission import find_omission
@@ -120,30 +120,20 @@ def test_corpus_without_glossary_gets_no_omission():
 # z-score -0.95), the untranslated clause is reported when the pair's similarity is also low in
 # its document, not when the pair scores as the others do.
 SPOKESMAN = ", a spokesman for the force told the local press."
-USUAL = [0.88, 0.90, 0.87, 0.89, 0.86, 0.90, 0.88, 0.87, 0.89, 0.88]
 
 
 def _slightly_short(score: float):
-    from aligner.checks import CheckOptions
-
-    src, tgt = list(SRC), list(TGT)
-    src[9] = WORDS_SRC
-    tgt[9] = tgt[9].rstrip(".") + SPOKESMAN
-    scores = list(USUAL)
-    scores[9] = score
-    return src, find_omission(gold_context(src, tgt, options=CheckOptions(scorer="e5"),
-                                           scores=scores))
+    english = TGT[9].rstrip(".") + SPOKESMAN
+    return find_omission(last_pair_context(WORDS_SRC, english, score))
 
 
 def test_untranslated_clause_in_a_pair_that_also_scores_low_is_an_omission():
-    src, hits = _slightly_short(0.80)
-    (hit,) = hits
-    assert src[9][hit.span[0]:hit.span[1]] == "وتلقت معلومات عن نشاط الأحياء الشرقية"
+    (hit,) = _slightly_short(0.80)
+    assert WORDS_SRC[hit.span[0]:hit.span[1]] == "وتلقت معلومات عن نشاط الأحياء الشرقية"
 
 
 def test_untranslated_clause_in_a_pair_that_scores_as_usual_is_not_an_omission():
-    _src, hits = _slightly_short(0.88)
-    assert list(hits) == []
+    assert list(_slightly_short(0.88)) == []
 
 
 # Contextual alignment (e5 token states, with the e5 scorer): a clause of five content words or
@@ -157,14 +147,7 @@ CHASE_FULL = ("The police said they had arrested three suspects in a security op
 
 
 def _chase(english: str, score: float, scorer: str = "e5"):
-    from aligner.checks import CheckOptions
-
-    src, tgt = list(SRC), list(TGT)
-    src[9], tgt[9] = CHASE_SRC, english
-    scores = list(USUAL)
-    scores[9] = score
-    return list(find_omission(gold_context(src, tgt, options=CheckOptions(scorer=scorer),
-                                           scores=scores)))
+    return list(find_omission(last_pair_context(CHASE_SRC, english, score, scorer)))
 
 
 def test_clause_aligned_to_nothing_in_a_short_low_scoring_pair_is_an_omission():
