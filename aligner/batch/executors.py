@@ -90,6 +90,7 @@ def _run_pool(tasks: Sequence[Task], config: Config, work: Work, jobs: int, cont
     (or, for a pool of one task, are reported as the failure that broke it)."""
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     futures: dict[Future, Task] = {}
+    broke = False
     try:
         futures = {pool.submit(work, task, config): task for task in tasks}
         waiting = set(futures)
@@ -100,6 +101,7 @@ def _run_pool(tasks: Sequence[Task], config: Config, work: Work, jobs: int, cont
                 try:
                     yield future.result()
                 except BrokenProcessPool:
+                    broke = True
                     if len(tasks) == 1:
                         yield failed_record(task, WORKER_DIED)
                     else:
@@ -107,7 +109,19 @@ def _run_pool(tasks: Sequence[Task], config: Config, work: Work, jobs: int, cont
                 except Exception as exc:  # e.g. a result that cannot be pickled
                     yield failed_record(task, f"{type(exc).__name__}: {exc}")
     finally:
+        if broke:
+            _end_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers a broken pool has left. CPython terminates them itself, but a worker
+    its terminate skipped (seen once on 3.11: an idle worker still waiting on the task queue)
+    makes its clean-up, and with it ``shutdown``, wait forever."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.kill()
 
 
 def run_dask(tasks: Sequence[Task], config: Config, work: Work, jobs: int,
