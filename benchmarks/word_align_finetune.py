@@ -141,21 +141,6 @@ def prepare(e5: E5Tokens, text: str) -> Prepared:
                     tuple((s - len(_PREFIX), e - len(_PREFIX)) for s, e in spans[first:n]))
 
 
-def embed(e5: E5Tokens, seqs: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Layer 0 (the embedding output) of a padded batch, as the NumPy port computes it."""
-    from aligner.similarity.e5_tokens import _QK, _dequant, _layernorm
-    B, L, H = len(seqs), max(len(s) for s in seqs), e5.H
-    ids = np.zeros((B, L), np.int64)
-    mask = np.zeros((B, L), bool)
-    for b, s in enumerate(seqs):
-        ids[b, :len(s)] = s
-        mask[b, :len(s)] = True
-    uniq, inv = np.unique(ids, return_inverse=True)
-    rows = _dequant(e5._word.reshape(e5.VOC, H // _QK)[uniq].reshape(-1), len(uniq), H)
-    x = rows[inv.reshape(B, L)] + e5._pos[:L][None] + e5._type[None, None]
-    return _layernorm(x, *e5._eln, e5.eps).astype(np.float32), mask
-
-
 def torch_encoder(e5: E5Tokens, upto: int = LAYER):
     """``nn.Module`` mapping (layer-0 states, mask) to layer ``upto``'s states."""
     import torch
@@ -201,7 +186,7 @@ def torch_encoder(e5: E5Tokens, upto: int = LAYER):
 def states(model, e5: E5Tokens, preps: list[Prepared], grad: bool = False) -> list:
     """Layer-``LAYER`` states of each text's own pieces (``[piece, 384]`` tensors)."""
     import torch
-    x0, mask = embed(e5, [p.seq for p in preps])
+    x0, mask = e5.embed([p.seq for p in preps])
     with torch.set_grad_enabled(grad):
         x = model(torch.from_numpy(x0), torch.from_numpy(mask))
     return [x[b, p.first:p.first + len(p.ids)] for b, p in enumerate(preps)]

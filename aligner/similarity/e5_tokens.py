@@ -275,13 +275,10 @@ class E5Tokens:
         return len(self.tokenize(_PREFIX + text)[0]) + 2
 
     # --------------------------------------------------------------- forward
-    def _forward(self, batch: list[list[int]], keep: tuple[int, ...]) -> list[np.ndarray]:
-        """Hidden states ``[len(keep), L_i, H]`` per sequence (ids include the specials)."""
-        layers = self._weights()
-        B = len(batch)
-        L = max(len(s) for s in batch)
-        H, NH = self.H, self.NH
-        hd = H // NH
+    def embed(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Layer 0 (the embedding output) of a padded batch ``[B, L, H]``, and its mask of real
+        tokens ``[B, L]`` (ids include the specials)."""
+        B, L, H = len(batch), max(len(s) for s in batch), self.H
         ids = np.zeros((B, L), dtype=np.int64)
         mask = np.zeros((B, L), dtype=bool)
         for b, s in enumerate(batch):
@@ -290,7 +287,15 @@ class E5Tokens:
         uniq, inv = np.unique(ids, return_inverse=True)
         rows = _dequant(self._word.reshape(self.VOC, H // _QK)[uniq].reshape(-1), len(uniq), H)
         x = rows[inv.reshape(B, L)] + self._pos[:L][None] + self._type[None, None]
-        x = _layernorm(x, *self._eln, self.eps).astype(np.float32)
+        return _layernorm(x, *self._eln, self.eps).astype(np.float32), mask
+
+    def _forward(self, batch: list[list[int]], keep: tuple[int, ...]) -> list[np.ndarray]:
+        """Hidden states ``[len(keep), L_i, H]`` per sequence (ids include the specials)."""
+        layers = self._weights()
+        x, mask = self.embed(batch)
+        B, L = mask.shape
+        H, NH = self.H, self.NH
+        hd = H // NH
         out: list[list[np.ndarray]] = [[] for _ in range(B)]
 
         def record(index: int, x: np.ndarray) -> None:
