@@ -6,10 +6,10 @@
 Both checks judge, with the e5 scorer, the pairs their gates let through (``omission``: a
 translation short for its document and scoring low in it, ``OmissionParams.aligned_z`` /
 ``aligned_joint``; ``addition``: long and scoring low, ``AdditionParams``) on the features
-:func:`aligner.checks._support.clauses.aligned_evidence` computes from contextual word
-alignment: which words of the clause's side align to no word of the other side, how alike the
-weakest clause's words are to any word there, how much of the other side is unaligned, the
-length and similarity z-scores.
+:func:`aligner.checks._support.clauses.evidence` computes from contextual word alignment:
+which words of the clause's side align to no word of the other side, how alike the weakest
+clause's words are to any word there, how much of the other side is unaligned, the length and
+similarity z-scores.
 
 The data: ``benchmarks/drift.py``'s tune documents (TICO-19 + UD Arabic-PUD; never the test
 split), each built with two damage seeds so that there is twice as much damage to learn from:
@@ -132,11 +132,8 @@ def record(target: Target, seed: int, aligner: WordAligner) -> tuple[list[Row], 
     def recorder(pairs, gates, side, check):
         if check != target.check:
             return original(pairs, gates, side, check)
-        texts = [(p.text(SRC), p.text(TGT)) for p in pairs]
-        for pair, alignment in zip(pairs, aligner.align(texts), strict=True):
-            features[pair.id] = clauses.aligned_evidence(
-                alignment, pair.text(side), side, *gates[pair.id],
-                float(pair.score or 0.0)).features
+        for pair, found in clauses.evidence(pairs, gates, side, aligner):
+            features[pair.id] = found.features
         return iter(())
 
     clauses.judged = recorder  # type: ignore[assignment]

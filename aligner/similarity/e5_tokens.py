@@ -305,7 +305,8 @@ class E5Tokens:
         record(0, x)
         bias = np.where(mask, 0.0, -1e30).astype(np.float32)[:, None, None, :]
         scale = np.float32(1.0 / np.sqrt(hd))
-        for li, ly in enumerate(layers, start=1):
+        # Layers above the highest one kept change nothing that is returned.
+        for li, ly in enumerate(layers[:max(keep, default=0)], start=1):
             qkv = x @ ly.qkv_w + ly.qkv_b
             q, k, v = (qkv[..., j * H:(j + 1) * H].reshape(B, L, NH, hd).transpose(0, 2, 1, 3)
                        for j in range(3))

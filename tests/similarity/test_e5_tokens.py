@@ -51,6 +51,15 @@ def test_token_spans_point_into_the_original_text(model):
     assert any(a == start for a, _ in arabic.spans)  # a word's first piece starts at the word
 
 
+def test_a_middle_layer_alone_equals_the_same_layer_of_a_full_pass(model):
+    # The forward pass stops at the highest layer asked for (word alignment needs layer 6
+    # only): what it returns must not change.
+    alone = model.encode(SENTENCES[:3], layers=(6,))
+    full = model.encode(SENTENCES[:3], layers=(6, 12))
+    for a, b in zip(alone, full, strict=True):
+        assert a.layers == (6,) and np.array_equal(a.layer(6), b.layer(6))
+
+
 def test_layers_outside_the_model_are_refused(model):
     with pytest.raises(ValueError):
         model.encode(["x"], layers=(13,))

@@ -180,6 +180,17 @@ def model(check: str) -> confidence.ConfidenceModel | None:
     return confidence.shipped(MODELS).get(check)
 
 
+def evidence(pairs: Sequence[Pair], gates: Mapping[int, tuple[float, float]], side: str,
+             aligner: WordAligner | None = None) -> list[tuple[Pair, AlignedEvidence]]:
+    """Each pair's :func:`aligned_evidence` for a clause model of ``side``; ``gates`` holds
+    each pair's length and similarity z-scores. Raises :class:`E5ModelMissing` without the
+    bundled model file."""
+    alignments = (aligner or WordAligner()).align([(p.text(SRC), p.text(TGT)) for p in pairs])
+    return [(pair, aligned_evidence(alignment, pair.text(side), side, *gates[pair.id],
+                                    float(pair.score or 0.0)))
+            for pair, alignment in zip(pairs, alignments, strict=True)]
+
+
 def judged(pairs: Sequence[Pair], gates: Mapping[int, tuple[float, float]], side: str,
            check: str) -> Iterator[tuple[Pair, AlignedEvidence]]:
     """The pairs whose ``side`` ``check``'s clause model reports, with their evidence.
@@ -187,20 +198,18 @@ def judged(pairs: Sequence[Pair], gates: Mapping[int, tuple[float, float]], side
     ``pairs`` are the ones the check's gates let through (only those are encoded: e5 token
     states cost far more than the sentence scores); ``gates`` holds each one's length and
     similarity z-scores. Without the bundled model file the rule stays silent.
-    ``scripts/fit_clause_models.py`` replaces this function to record the features."""
+    ``scripts/fit_clause_models.py`` records :func:`evidence` where this function decides."""
     fitted = model(check)
     if not pairs or fitted is None:
         return
     try:
-        alignments = WordAligner().align([(p.text(SRC), p.text(TGT)) for p in pairs])
+        weighed = evidence(pairs, gates, side)
     except E5ModelMissing:
         return
-    for pair, alignment in zip(pairs, alignments, strict=True):
-        evidence = aligned_evidence(alignment, pair.text(side), side, *gates[pair.id],
-                                    float(pair.score or 0.0))
-        if fitted.probability(evidence.features) >= fitted.cut:
-            yield pair, evidence
+    for pair, found in weighed:
+        if fitted.probability(found.features) >= fitted.cut:
+            yield pair, found
 
 
 __all__ = ["AlignedEvidence", "aligned_evidence", "arabic_clauses", "clause_around",
-           "english_clauses", "judged", "model", "unmatched"]
+           "english_clauses", "evidence", "judged", "model", "unmatched"]
