@@ -89,7 +89,7 @@ MATCHING = {
     "clause": ("omission",),
     "negation": ("negation-drift",),
     "name": ("name-mismatch",),
-    "term": ("term-mismatch",),
+    "term": ("term-mismatch", "mistranslation"),
     "unrelated": ("low-similarity",),
     "addition": ("addition",),
 }
@@ -99,7 +99,7 @@ MATCHING = {
 #: the clean-pair budget.
 MEANING_CHECKS = frozenset({"number-mismatch", "date-mismatch", "name-mismatch",
                             "negation-drift", "modality-drift", "term-mismatch",
-                            "omission", "addition", "low-similarity",
+                            "omission", "addition", "mistranslation", "low-similarity",
                             "untranslated"})
 SEEDS = {"tune": 11, "test": 13, "tune-short": 17}
 SHORT_WORDS = 10    # --split tune-short: TICO-19 units whose English has at most this many words

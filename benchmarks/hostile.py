@@ -506,7 +506,13 @@ def run_case(case: Case, quick: bool) -> Outcome | None:
         if run.stdout_to is not None:
             out_file = open(run.stdout_to, "wb")
             stdout = out_file
-        preexec = (lambda: os.close(1)) if run.close_stdout else None
+        def preexec() -> None:
+            # A run started in the background inherits SIGINT ignored, which Python keeps:
+            # the child gets the default disposition, as an interactive ``align`` has.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            if run.close_stdout:
+                os.close(1)
+
         start = time.perf_counter()
         proc = subprocess.Popen(_command(run.args), cwd=folder, env=_env(),
                                 stdin=subprocess.PIPE if run.stdin is not None

@@ -62,7 +62,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
 import drift  # noqa: E402
-from word_align_signal import Pair, _diff  # noqa: E402
+from word_align_signal import Pair, changed  # noqa: E402
 
 from aligner.similarity import words  # noqa: E402
 from aligner.similarity.e5_tokens import _PREFIX, E5Tokens, TokenStates  # noqa: E402
@@ -114,7 +114,7 @@ def fold_pairs() -> list[tuple[list[tuple[str, str]], list[Pair]]]:
             if kind is None:
                 judged.append(Pair(ar, en, None, orig, None))
             elif kind == "term":
-                i, _ja, _i, jb = _diff(orig, en)
+                i, _ja, _i, jb = changed(orig, en)
                 judged.append(Pair(ar, en, kind, orig, (i, jb)))
     return out
 

@@ -57,7 +57,7 @@ class Pair:
     gold: tuple[int, int] | None
 
 
-def _diff(a: str, b: str) -> tuple[int, int, int, int]:
+def changed(a: str, b: str) -> tuple[int, int, int, int]:
     """Common prefix/suffix diff: ``a[i:ja]`` was replaced by ``b[i:jb]``."""
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
@@ -77,10 +77,10 @@ def pairs(n_clean: int, seed: int = 5) -> list[Pair]:
             ar, en, orig = doc.ar_text[a0:a1], doc.en_text[e0:e1], doc.originals[k]
             gold = None
             if kind == "term":
-                i, _ja, _i, jb = _diff(orig, en)
+                i, _ja, _i, jb = changed(orig, en)
                 gold = (i, jb)
             elif kind == "clause":
-                i, ja, _i, _jb = _diff(orig, en)
+                i, ja, _i, _jb = changed(orig, en)
                 gold = (i, ja)
             if kind in (None, "term", "clause"):
                 out.append(Pair(ar, en, kind, orig, gold))

@@ -210,9 +210,13 @@ def test_a_stray_os_error_is_one_line_not_a_traceback(files, monkeypatch):
 def test_a_real_sigint_exits_130_without_a_traceback(files):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # Reading a standard input that never ends: the process waits in read() for the signal.
+    # A suite started in the background inherits SIGINT ignored, and Python keeps an ignored
+    # SIGINT ignored (as a background job should): the child gets the default disposition,
+    # as an interactive ``align`` has.
     proc = subprocess.Popen([sys.executable, "-m", "aligner", "check", "-", *LEX], cwd=files,
                             env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         wchan = Path(f"/proc/{proc.pid}/wchan")

@@ -44,8 +44,8 @@ PARAMS = AlignParams()
 @dataclass(frozen=True)
 class WordAlignment:
     """The words of both sides, their cosine matrix ``sim[english, arabic]``, the mutual best
-    links, and which words the encoder saw (``False`` past its 512-token window: no evidence
-    either way, never read as unaligned)."""
+    links, which words the encoder saw (``False`` past its 512-token window: no evidence
+    either way, never read as unaligned) and, from the aligner, the words' vectors."""
 
     arabic: tuple[words.Token, ...]
     english: tuple[words.Token, ...]
@@ -53,6 +53,9 @@ class WordAlignment:
     links: np.ndarray
     ar_seen: np.ndarray
     en_seen: np.ndarray
+    #: The words' unit vectors (``[word, dim]``), for checks that compare more than cosines.
+    ar_vectors: np.ndarray | None = None
+    en_vectors: np.ndarray | None = None
 
     @property
     def en_aligned(self) -> np.ndarray:
@@ -153,5 +156,5 @@ class WordAligner:
             sim = en_vec @ ar_vec.T
             out.append(WordAlignment(ar_toks, en_toks, sim, mutual_best(sim),
                                      np.linalg.norm(ar_vec, axis=1) > 0,
-                                     np.linalg.norm(en_vec, axis=1) > 0))
+                                     np.linalg.norm(en_vec, axis=1) > 0, ar_vec, en_vec))
         return out

@@ -1,0 +1,122 @@
+"""English phrases that render nothing of their Arabic: what ``mistranslation`` weighs.
+
+A phrase is a run of English content words (no closed-class word, no punctuation between them).
+Each is described by its contextual vector (the mean of its words' e5 layer-6 vectors, as
+:mod:`aligner.similarity.word_align` computes them), the Arabic it attends to (each word's
+softmax over the pair's Arabic content words, at temperature :data:`TEMPERATURE`, averaged),
+their products and differences, its likeness to its own sentence, and a few cosines. A linear
+model over those numbers, fitted on the tune split by ``scripts/fit_mistranslation.py`` on
+noun phrases replaced by phrases of other documents, learns which dimensions of the two vectors
+must agree for one to translate the other: the plain cosine of the best Arabic word finds next
+to nothing at the clean-pair budget (docs/translation-checks.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from ...similarity import words
+from ...similarity.word_align import WordAlignment, is_content_ar, is_content_en
+
+MODEL = "mistranslation_model.json"
+#: Sharpness of each English word's attention over the Arabic words (cosines differ by
+#: hundredths between a word's partner and its other neighbours).
+TEMPERATURE = 0.05
+# Punctuation between two content words ends a phrase.
+_BREAK = re.compile(r"[,;:()\[\]—–.!?\"“”]")
+#: The scalar features after the five vector blocks, in the model's order.
+SCALARS = ("best_max", "best_mean", "best_min", "best_vs_pair", "linked_share", "words_log",
+           "arabic_unlinked", "partner_cosine", "pair_best_median")
+
+
+def content_runs(text: str, tokens: tuple[words.Token, ...]) -> list[list[int]]:
+    """Indices of ``tokens`` (words of ``text``) grouped into runs of content words."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    for k, token in enumerate(tokens):
+        gap = text[tokens[k - 1].end:token.start] if k else ""
+        if current and (_BREAK.search(gap) or not is_content_en(token)):
+            out.append(current)
+            current = []
+        if is_content_en(token):
+            current.append(k)
+    if current:
+        out.append(current)
+    return out
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (float(np.linalg.norm(vector)) + 1e-9)
+
+
+def phrase_features(english: str, alignment: WordAlignment,
+                    ) -> list[tuple[tuple[int, int], np.ndarray]]:
+    """Each English content run of a pair with its feature vector (the model's layout: the
+    phrase vector times its Arabic partner, their absolute difference, the phrase, the partner,
+    the phrase times its sentence, then :data:`SCALARS`); its span is in ``english``."""
+    if alignment.ar_vectors is None or alignment.en_vectors is None:
+        raise ValueError("the alignment was made without word vectors")
+    av, ev = alignment.ar_vectors, alignment.en_vectors
+    arabic = [j for j, t in enumerate(alignment.arabic) if is_content_ar(t)
+              and alignment.ar_seen[j]]
+    if not arabic:
+        return []
+    sim = alignment.sim[:, arabic]
+    best = sim.max(axis=1) if sim.size else np.zeros(len(alignment.english))
+    seen = [k for k, t in enumerate(alignment.english) if is_content_en(t)
+            and alignment.en_seen[k]]
+    median = float(np.median(best[seen])) if seen else 0.0
+    unlinked = float((~alignment.links[:, arabic].any(axis=0)).mean())
+    sentence = _unit(ev[seen].mean(axis=0)) if seen else _unit(ev.mean(axis=0))
+    out = []
+    for run in content_runs(english, alignment.english):
+        run = [k for k in run if alignment.en_seen[k]]
+        if not run:
+            continue
+        phrase = _unit(ev[run].mean(axis=0))
+        weights = np.exp((sim[run] - sim[run].max(axis=1, keepdims=True)) / TEMPERATURE)
+        weights /= weights.sum(axis=1, keepdims=True)
+        partner = _unit((weights @ av[arabic]).mean(axis=0))
+        here = best[run]
+        scalars = [here.max(), here.mean(), here.min(), here.mean() - median,
+                   float(alignment.links[run].any(axis=1).mean()), math.log(len(run)),
+                   unlinked, float(phrase @ partner), median]
+        span = (alignment.english[run[0]].start, alignment.english[run[-1]].end)
+        out.append((span, np.concatenate([phrase * partner, np.abs(phrase - partner), phrase,
+                                          partner, phrase * sentence,
+                                          np.array(scalars, np.float32)]).astype(np.float32)))
+    return out
+
+
+@dataclass(frozen=True)
+class PhraseModel:
+    """A linear score over :func:`phrase_features`; a phrase at or above ``cut`` is reported."""
+
+    weights: np.ndarray
+    bias: float
+    cut: float
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        return features @ self.weights + self.bias
+
+
+@lru_cache(maxsize=1)
+def shipped() -> PhraseModel | None:
+    """The model in ``aligner/data`` (``None`` when the file is missing)."""
+    source = resources.files("aligner.data").joinpath(MODEL)
+    if not source.is_file():
+        return None
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return PhraseModel(np.asarray(data["weights"], np.float32), float(data["bias"]),
+                       float(data["cut"]))
+
+
+__all__ = ["MODEL", "SCALARS", "TEMPERATURE", "PhraseModel", "content_runs", "phrase_features",
+           "shipped"]

