@@ -149,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     cut = cut_at(clean, CLEAN_BUDGET)
     weights = (models[0][0] + models[1][0]) / 2
     bias = (models[0][1] + models[1][1]) / 2
+    print(f"  cut {cut:.6f}, bias {bias:.6f}")
     data = {"about": "The phrase model of mistranslation, fitted on the tune split by "
                      "scripts/fit_mistranslation.py (docs/tuning.md): a linear score over "
                      "aligner.checks._support.phrases.phrase_features; a phrase at or above "

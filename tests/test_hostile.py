@@ -4,19 +4,11 @@ and the case's own condition."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
+import repo_scripts
 
 
 def _hostile():
-    spec = importlib.util.spec_from_file_location("hostile", ROOT / "benchmarks" / "hostile.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["hostile"] = module
-    spec.loader.exec_module(module)
-    return module
+    return repo_scripts.load("benchmarks/hostile.py", "hostile")
 
 
 def test_every_quick_hostile_case_meets_the_contract():

