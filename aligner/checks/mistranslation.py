@@ -51,9 +51,9 @@ def find_mistranslation(ctx: CheckContext) -> Iterator[Hit]:
     if ctx.options.scorer != "e5" or sides is None or fitted is None:
         return
     arabic_side, english_side = sides
+    similar = omission.similarity_z(ctx)
     # Pairs the e5 scorer scored: a memory checked as it is was never encoded, and this check
     # would cost it far more than its own reading (as low-similarity, it skips such pairs).
-    similar = omission.similarity_z(ctx)
     pairs = [p for p in ctx.pairs if p.src and p.tgt and p.score is not None
              and similar.get(p.id, 0.0) <= PARAMS.similarity_z]
     aligner = WordAligner()
