@@ -22,8 +22,9 @@ from importlib import resources
 
 import numpy as np
 
+from ...lang import en
 from ...similarity import words
-from ...similarity.word_align import WordAlignment, is_content_ar, is_content_en
+from ...similarity.word_align import WordAlignment, is_content_ar
 
 MODEL = "mistranslation_model.json"
 #: Sharpness of each English word's attention over the Arabic words (cosines differ by
@@ -36,16 +37,30 @@ SCALARS = ("best_max", "best_mean", "best_min", "best_vs_pair", "linked_share", 
            "arabic_unlinked", "partner_cosine", "pair_best_median")
 
 
+#: Words that end a phrase: the closed classes of :mod:`aligner.lang.en` by their written
+#: form (not their stems: "parts" is no "partly"), less the titles that head a noun phrase.
+FUNCTION_WORDS = (en.NO_END | en.AUXILIARIES | en.SUBJECT_PRONOUNS | en.OBJECT_OPENERS
+                  | en.DETERMINERS | en.SUBORDINATORS | en.RELATIVE_PRONOUNS | en.COORDINATORS
+                  | en.FOCUS_ADVERBS | en.QUANTIFIERS | en.BEFORE_NAME | en.NOT_NAMES) - frozenset(
+    "president minister king queen prince general".split())
+
+
+def is_phrase_word(token: words.Token) -> bool:
+    """A word that may stand in a phrase: three letters or more, no number, no function word."""
+    return (len(token.text) > 2 and not token.text.isdigit()
+            and token.text.lower() not in FUNCTION_WORDS)
+
+
 def content_runs(text: str, tokens: tuple[words.Token, ...]) -> list[list[int]]:
     """Indices of ``tokens`` (words of ``text``) grouped into runs of content words."""
     out: list[list[int]] = []
     current: list[int] = []
     for k, token in enumerate(tokens):
         gap = text[tokens[k - 1].end:token.start] if k else ""
-        if current and (_BREAK.search(gap) or not is_content_en(token)):
+        if current and (_BREAK.search(gap) or not is_phrase_word(token)):
             out.append(current)
             current = []
-        if is_content_en(token):
+        if is_phrase_word(token):
             current.append(k)
     if current:
         out.append(current)
@@ -70,7 +85,7 @@ def phrase_features(english: str, alignment: WordAlignment,
         return []
     sim = alignment.sim[:, arabic]
     best = sim.max(axis=1) if sim.size else np.zeros(len(alignment.english))
-    seen = [k for k, t in enumerate(alignment.english) if is_content_en(t)
+    seen = [k for k, t in enumerate(alignment.english) if is_phrase_word(t)
             and alignment.en_seen[k]]
     median = float(np.median(best[seen])) if seen else 0.0
     unlinked = float((~alignment.links[:, arabic].any(axis=0)).mean())
