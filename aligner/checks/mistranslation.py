@@ -79,8 +79,9 @@ def _judged(pairs: list[Pair], alignments: list[WordAlignment], english_side: st
         if scores[best] < fitted.cut:
             continue
         span = found[best][0]
+        linked = alignment.ar_aligned
         unmatched = [t.text for j, t in enumerate(alignment.arabic)
-                     if is_content_ar(t) and alignment.ar_seen[j] and not alignment.ar_aligned[j]]
+                     if is_content_ar(t) and alignment.ar_seen[j] and not linked[j]]
         hint = (f"; the source's words that no English word matches: {', '.join(unmatched[:4])}"
                 if unmatched else "")
         yield Hit(pair.id, english_side, span,
