@@ -163,3 +163,48 @@ def test_clause_aligned_to_its_translation_is_not_an_omission():
 def test_clause_alignment_runs_with_the_e5_scorer_only():
     # Another scorer's user has not chosen e5's cost; the word table alone finds nothing here.
     assert _chase(TGT[9], 0.72, scorer="lexical") == []
+
+
+def _outlier_factors(arabic: str, english: str) -> tuple[float, list[float]]:
+    """The last pair's length factor against the document's norm, and the factors of the
+    pairs ``lengths.outliers`` reports, with the last pair replaced."""
+    from aligner.checks._support import lengths
+
+    ctx = last_pair_context(arabic, english, 0.88, scorer="lexical")
+    (factor,) = [f for pair, f, _z in lengths.deviations(ctx.pairs) if pair.id == 9]
+    return factor, [f for _pair, f, _z in lengths.outliers(ctx.pairs)]
+
+
+def test_a_short_pair_must_stray_further_than_a_long_one():
+    # A long sentence whose translation lost its last clauses: about 1.9 times shorter than
+    # the document's norm, and reported.
+    arabic = ("وقال المتحدث باسم وزارة الخارجية في مؤتمر صحفي عقده في العاصمة صباح اليوم إن "
+              "المحادثات بين البلدين ستتناول التعاون الاقتصادي والتجاري وملفات الطاقة والمياه "
+              "والحدود المشتركة وعودة اللاجئين إلى مناطقهم الأصلية.")
+    english = ("The foreign ministry spokesman said at a press conference this morning that the "
+               "talks between the two countries would cover economic and trade cooperation.")
+    factor, reported = _outlier_factors(arabic, english)
+    assert 1 / 2.0 < factor < 1 / 1.85
+    assert reported == [factor]
+    # A short sentence whose translation is further from the norm (about 2.2 times shorter):
+    # a word more or less is a larger share of it, so it is not reported.
+    arabic = "وأكدت الشرطة اعتقال ثلاثة مشتبه بهم جنوب المدينة."
+    english = "Police arrested three suspects."
+    factor, reported = _outlier_factors(arabic, english)
+    assert factor < 1 / 2.1
+    assert reported == []
+
+
+def test_the_length_spread_script_recovers_a_known_curve():
+    import numpy as np
+    import repo_scripts
+
+    fit = repo_scripts.load("scripts/fit_length_spread.py", "fit_length_spread")
+    rng = np.random.default_rng(3)
+    longer = rng.uniform(25, 300, 20000)
+    residual = rng.normal(0.0, np.sqrt(0.01 + 1.0 / longer))
+    base, coef, bins = fit.fit(longer, residual)
+    assert len(bins) == fit.BINS
+    assert abs(base - 0.01) < 0.004 and abs(coef - 1.0) < 0.15
+    # The spread falls with the length: the shortest bin's is the widest.
+    assert bins[0][2] > bins[-1][2] * 1.5

@@ -3,9 +3,10 @@ document's own.
 
 Each document sets its own norm: the median of log(target length / source length) over its 1-1
 pairs, with a robust spread (MAD). A pair is reported when its ratio is far from that norm by
-both measures: a robust z-score beyond ``z_limit`` and a ratio at least
-``min_factor`` times shorter or longer than the median. Short pairs (headlines, datelines)
-and small documents, whose ratios say little, are left alone.
+both measures: a robust z-score beyond ``z_limit`` in its document, and ``spreads`` times the
+spread a faithful pair of its length has (fitted on the tune split: a short pair's ratio varies
+more, one word being a larger share of it). Short pairs (headlines, datelines) and small
+documents, whose ratios say little, are left alone.
 """
 
 from __future__ import annotations
@@ -23,8 +24,16 @@ from .stats import centre_spread
 class LengthParams:
     """When a pair's length is far enough from its document's norm to report (docs/tuning.md)."""
 
-    z_limit: float = 3.5        # robust z-score of the log length ratio, at least this far out
-    min_factor: float = 1.8     # at least this many times shorter / longer than the norm
+    z_limit: float = 2.5        # robust z-score of the log length ratio, at least this far out
+    #: The spread a pair's log length ratio has around its document's norm, by its length:
+    #: sqrt(spread_base + spread_letters / letters of its longer side). A short pair's ratio
+    #: varies more (one word more is a larger share of it): fitted on the tune split's clean
+    #: pairs by ``scripts/fit_length_spread.py``.
+    spread_base: float = 0.0111
+    spread_letters: float = 0.875
+    #: ... and a pair is reported this many of those spreads from its document's norm (about
+    #: 2.5 times shorter or longer at 30 letters, 1.9 at 100, 1.75 at 200).
+    spreads: float = 4.5
     min_chars: int = 40         # the longer side must have at least this many letters
     min_pairs: int = 6          # 1-1 pairs needed to know the document's norm
     min_spread: float = 0.12    # floor on the spread of log ratios (about ±12 %)
@@ -38,12 +47,13 @@ PARAMS = LengthParams()
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b")
 
 
-def _letters(text: str) -> int:
-    letters = sum(map(str.isalnum, text))
+def letters(text: str) -> int:
+    """Letters and digits of ``text``, an acronym's capitals counted as words."""
+    count = sum(map(str.isalnum, text))
     for m in _ACRONYM.finditer(text):
         caps = sum(1 for ch in m.group() if ch.isupper())
-        letters += caps * PARAMS.acronym_weight - len(m.group())
-    return max(letters, 1)
+        count += caps * PARAMS.acronym_weight - len(m.group())
+    return max(count, 1)
 
 
 def log_ratio(pair: Pair) -> float | None:
@@ -51,7 +61,7 @@ def log_ratio(pair: Pair) -> float | None:
     src, tgt = pair.text(SRC), pair.text(TGT)
     if not any(ch.isalnum() for ch in src) or not any(ch.isalnum() for ch in tgt):
         return None
-    s, t = _letters(src), _letters(tgt)
+    s, t = letters(src), letters(tgt)
     return math.log(t / s)
 
 
@@ -65,7 +75,7 @@ def deviations(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
         return
     norm, spread = centre_spread(base, PARAMS.min_spread)
     for pair, r in ratios:
-        if max(_letters(pair.text(SRC)), _letters(pair.text(TGT))) < PARAMS.min_chars:
+        if max(letters(pair.text(SRC)), letters(pair.text(TGT))) < PARAMS.min_chars:
             continue
         yield pair, math.exp(r - norm), (r - norm) / spread
 
@@ -73,6 +83,7 @@ def deviations(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
 def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
     for pair, factor, z in deviations(pairs):
-        far = factor <= 1 / PARAMS.min_factor or factor >= PARAMS.min_factor
-        if abs(z) >= PARAMS.z_limit and far:
+        longer = max(letters(pair.text(SRC)), letters(pair.text(TGT)))
+        expected = math.sqrt(PARAMS.spread_base + PARAMS.spread_letters / longer)
+        if abs(z) >= PARAMS.z_limit and abs(math.log(factor)) >= PARAMS.spreads * expected:
             yield pair, factor, z
