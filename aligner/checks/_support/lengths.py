@@ -56,34 +56,40 @@ def letters(text: str) -> int:
     return max(count, 1)
 
 
-def log_ratio(pair: Pair) -> float | None:
-    """log(target letters / source letters), or None when a side is empty."""
+def _sizes(pair: Pair) -> tuple[int, int] | None:
+    """The letters of the pair's source and target, or None when a side has none."""
     src, tgt = pair.text(SRC), pair.text(TGT)
     if not any(ch.isalnum() for ch in src) or not any(ch.isalnum() for ch in tgt):
         return None
-    s, t = letters(src), letters(tgt)
-    return math.log(t / s)
+    return letters(src), letters(tgt)
+
+
+def _measured(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float, int]]:
+    """``(pair, ratio / norm, z, letters of its longer side)`` for every pair long enough to
+    judge, in a document large enough to have a norm."""
+    # Each pair's letters are counted once: they serve the norm, the pair's own ratio and the
+    # spread its length allows.
+    sized = [(p, size) for p in pairs if (size := _sizes(p)) is not None]
+    ratios = [(p, math.log(t / s), max(s, t)) for p, (s, t) in sized]
+    base = [r for p, r, _longer in ratios if len(p.src) == 1 and len(p.tgt) == 1]
+    if len(base) < PARAMS.min_pairs:
+        return
+    norm, spread = centre_spread(base, PARAMS.min_spread)
+    for pair, r, longer in ratios:
+        if longer >= PARAMS.min_chars:
+            yield pair, math.exp(r - norm), (r - norm) / spread, longer
 
 
 def deviations(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     """``(pair, ratio / norm, z)`` for every pair long enough to judge, in a document large
     enough to have a norm."""
-    # Each pair's ratio is read once: it serves both the norm and the pair's own test.
-    ratios = [(p, r) for p in pairs if (r := log_ratio(p)) is not None]
-    base = [r for p, r in ratios if len(p.src) == 1 and len(p.tgt) == 1]
-    if len(base) < PARAMS.min_pairs:
-        return
-    norm, spread = centre_spread(base, PARAMS.min_spread)
-    for pair, r in ratios:
-        if max(letters(pair.text(SRC)), letters(pair.text(TGT))) < PARAMS.min_chars:
-            continue
-        yield pair, math.exp(r - norm), (r - norm) / spread
+    for pair, factor, z, _longer in _measured(pairs):
+        yield pair, factor, z
 
 
 def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
-    for pair, factor, z in deviations(pairs):
-        longer = max(letters(pair.text(SRC)), letters(pair.text(TGT)))
+    for pair, factor, z, longer in _measured(pairs):
         expected = math.sqrt(PARAMS.spread_base + PARAMS.spread_letters / longer)
         if abs(z) >= PARAMS.z_limit and abs(math.log(factor)) >= PARAMS.spreads * expected:
             yield pair, factor, z
