@@ -208,3 +208,14 @@ def test_the_length_spread_script_recovers_a_known_curve():
     assert abs(base - 0.01) < 0.004 and abs(coef - 1.0) < 0.15
     # The spread falls with the length: the shortest bin's is the widest.
     assert bins[0][2] > bins[-1][2] * 1.5
+
+
+def test_the_shipped_length_spread_is_what_the_script_fits_on_the_tune_split():
+    import repo_scripts
+
+    from aligner.checks._support.lengths import PARAMS
+
+    fit = repo_scripts.load("scripts/fit_length_spread.py", "fit_length_spread")
+    base, coef, _bins = fit.fit(*fit.residuals())
+    assert round(base, 4) == PARAMS.spread_base
+    assert round(coef, 3) == PARAMS.spread_letters
