@@ -20,6 +20,19 @@ def test_padded_translation_is_an_addition():
     assert hit.pair == 2 and hit.side == "tgt"
 
 
+def test_a_heading_in_capitals_is_not_counted_as_acronyms():
+    from aligner.checks._support.lengths import letters
+
+    heading = "DECREE OF THE MINISTER OF THE INTERIOR ON THE CURFEW."
+    # Its words are not acronyms: one letter each, not three a capital.
+    assert letters(heading) == sum(map(str.isalnum, heading))
+    # Acronyms in an ordinary sentence still stand for words.
+    assert letters("The RNA test was negative.") > sum(map(str.isalnum, "The RNA test was "
+                                                                         "negative."))
+    arabic = "قرار صادر عن وزير الداخلية بشأن حظر التجول في العاصمة."
+    assert list(find_addition(last_pair_context(arabic, heading, 0.88, "lexical"))) == []
+
+
 def test_corpus_has_no_addition(corpus_result):
     assert [f for f in corpus_result.findings if f.check == "addition"] == []
 
