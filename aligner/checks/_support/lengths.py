@@ -46,7 +46,7 @@ PARAMS = LengthParams()
 # An acronym ("RNA", "HCoVs") stands for several words, often spelt out in the translation.
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-#: Words in capitals from which on a text is set in capitals rather than holding acronyms.
+#: Words, all in capitals, that make a text set in capitals (fewer may be acronyms: "RNA PCR").
 _CAPITALS_SET = 3
 
 
@@ -59,7 +59,8 @@ def _set_in_capitals(text: str) -> bool:
 
 
 def letters(text: str) -> int:
-    """Letters and digits of ``text``, an acronym's capitals counted as words."""
+    """Letters and digits of ``text``, an acronym's capitals counted as words (unless the whole
+    text is set in capitals)."""
     count = sum(map(str.isalnum, text))
     if _set_in_capitals(text):
         return max(count, 1)
