@@ -26,6 +26,9 @@ def test_a_heading_in_capitals_is_not_counted_as_acronyms():
     heading = "DECREE OF THE MINISTER OF THE INTERIOR ON THE CURFEW."
     # Its words are not acronyms: one letter each, not three a capital.
     assert letters(heading) == sum(map(str.isalnum, heading))
+    # So are the words of a formula opened in capitals, and only those.
+    formula = "IT IS FURTHER ORDERED that the RNA tests go on."
+    assert letters(formula) == sum(map(str.isalnum, formula)) + 3 * 3 - 3
     # Acronyms in an ordinary sentence still stand for words.
     assert letters("The RNA test was negative.") > sum(map(str.isalnum, "The RNA test was "
                                                                          "negative."))

@@ -29,8 +29,8 @@ class LengthParams:
     #: sqrt(spread_base + spread_letters / letters of its longer side). A short pair's ratio
     #: varies more (one word more is a larger share of it): fitted on the tune split's clean
     #: pairs by ``scripts/fit_length_spread.py``.
-    spread_base: float = 0.0111
-    spread_letters: float = 0.869
+    spread_base: float = 0.0113
+    spread_letters: float = 0.859
     #: ... and a pair is reported this many of those spreads from its document's norm (about
     #: 2.5 times shorter or longer at 30 letters, 1.9 at 100, 1.75 at 200).
     spreads: float = 4.5
@@ -46,25 +46,35 @@ PARAMS = LengthParams()
 # An acronym ("RNA", "HCoVs") stands for several words, often spelt out in the translation.
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-#: Words, all in capitals, that make a text set in capitals (fewer may be acronyms: "RNA PCR").
-_CAPITALS_SET = 3
+#: Words in a row, all in capitals, that are set in capitals rather than acronyms (fewer may
+#: be acronyms: "RNA PCR").
+_CAPITALS_RUN = 3
 
 
-def _set_in_capitals(text: str) -> bool:
-    """A heading or formula set in capitals ("ORDER OF THE STATE PUBLIC HEALTH OFFICER"):
-    every Latin word of two letters or more is in capitals, and there are a few of them. Its
-    words are not acronyms, and must not count three letters a capital."""
-    found = _LATIN_WORD.findall(text)
-    return len(found) >= _CAPITALS_SET and all(w.isupper() for w in found)
+def _capital_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of text set in capitals: runs of at least :data:`_CAPITALS_RUN` Latin words of two
+    letters or more, every one in capitals ("ORDER OF THE STATE PUBLIC HEALTH OFFICER", "IT IS
+    FURTHER ORDERED that ..."). Their words are headings or formulas, not acronyms."""
+    runs: list[tuple[int, int]] = []
+    current: list[re.Match] = []
+    for m in [*_LATIN_WORD.finditer(text), None]:
+        if m is not None and m.group().isupper():
+            current.append(m)
+            continue
+        if len(current) >= _CAPITALS_RUN:
+            runs.append((current[0].start(), current[-1].end()))
+        current = []
+    return runs
 
 
 def letters(text: str) -> int:
-    """Letters and digits of ``text``, an acronym's capitals counted as words (unless the whole
-    text is set in capitals)."""
+    """Letters and digits of ``text``, an acronym's capitals counted as words (not in a run of
+    words set in capitals)."""
     count = sum(map(str.isalnum, text))
-    if _set_in_capitals(text):
-        return max(count, 1)
+    runs = _capital_runs(text)
     for m in _ACRONYM.finditer(text):
+        if any(start <= m.start() < end for start, end in runs):
+            continue
         caps = sum(1 for ch in m.group() if ch.isupper())
         count += caps * PARAMS.acronym_weight - len(m.group())
     return max(count, 1)
