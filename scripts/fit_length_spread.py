@@ -15,6 +15,7 @@ the translator's freedom. Prints the bins, the fit, and the spread it predicts b
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import random
@@ -29,7 +30,7 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
 import drift  # noqa: E402
 
-from aligner.checks._support.lengths import PARAMS, letters  # noqa: E402
+from aligner.checks._support.lengths import PARAMS, expected_spread, letters  # noqa: E402
 from aligner.checks._support.stats import MAD_TO_SD  # noqa: E402
 
 BINS = 10
@@ -78,8 +79,9 @@ def main() -> int:
     longer, residual = residuals()
     base, coef, bins = fit(longer, residual)
     print(f"tune split: {len(residual)} pairs")
+    fitted = dataclasses.replace(PARAMS, spread_base=base, spread_letters=coef)
     for median_letters, count, spread, _inverse in bins:
-        predicted = math.sqrt(base + coef / median_letters)
+        predicted = expected_spread(median_letters, fitted)
         print(f"  ~{median_letters:4.0f} letters: {count:4d} pairs, spread {spread:.3f}, "
               f"fitted {predicted:.3f}")
     print(f"spread_base = {base:.4f}, spread_letters = {coef:.3f}")

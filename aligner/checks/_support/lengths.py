@@ -111,9 +111,15 @@ def deviations(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
         yield pair, factor, z
 
 
+def expected_spread(longer: float, params: LengthParams = PARAMS) -> float:
+    """The spread a faithful pair's log length ratio has around its document's norm, for a pair
+    whose longer side has ``longer`` letters (``spread_base``, ``spread_letters``)."""
+    return math.sqrt(params.spread_base + params.spread_letters / longer)
+
+
 def outliers(pairs: tuple[Pair, ...]) -> Iterator[tuple[Pair, float, float]]:
     """``(pair, ratio / norm, z)`` for every pair far from the document's length norm."""
     for pair, factor, z, longer in _measured(pairs):
-        expected = math.sqrt(PARAMS.spread_base + PARAMS.spread_letters / longer)
-        if abs(z) >= PARAMS.z_limit and abs(math.log(factor)) >= PARAMS.spreads * expected:
+        far = abs(math.log(factor)) >= PARAMS.spreads * expected_spread(longer)
+        if abs(z) >= PARAMS.z_limit and far:
             yield pair, factor, z
