@@ -16,6 +16,7 @@ from ...lang import ar, en
 from ...model import SRC, TGT, Pair
 from ...similarity.e5_tokens import E5ModelMissing
 from ...similarity.word_align import WordAligner, WordAlignment, is_content_ar, is_content_en
+from ...text import normalize_arabic
 from . import confidence
 
 #: The shipped models, by check id.
@@ -71,6 +72,22 @@ def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
     while end > start and text[end - 1] in " .!?؟\n\t":
         end -= 1
     return (start, end) if start < end else span
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)*")
+
+
+def _word_forms(text: str) -> list[str]:
+    return [normalize_arabic(w).lower() for w in _WORD.findall(text)]
+
+
+def repeated(text: str, span: tuple[int, int], share: float) -> bool:
+    """Whether at least ``share`` of the span's words (of three letters or more, and figures)
+    also stand in the rest of ``text``: a parenthesis that spells an acronym out again, a
+    figure given twice."""
+    inside = _word_forms(text[span[0]:span[1]])
+    rest = set(_word_forms(text[:span[0]] + " " + text[span[1]:]))
+    return bool(inside) and sum(w in rest for w in inside) >= share * len(inside)
 
 
 @dataclass(frozen=True)
@@ -212,4 +229,4 @@ def judged(pairs: Sequence[Pair], gates: Mapping[int, tuple[float, float]], side
 
 
 __all__ = ["AlignedEvidence", "aligned_evidence", "arabic_clauses", "clause_around",
-           "english_clauses", "evidence", "judged", "model", "unmatched"]
+           "english_clauses", "evidence", "judged", "model", "repeated", "unmatched"]

@@ -1,0 +1,107 @@
+"""Fit the thresholds at which ``low-similarity`` and ``omission`` trust the second encoder
+(:mod:`aligner.similarity.use`): ``second_absolute`` of ``LowSimilarityParams``,
+``deletion_gain`` of ``OmissionParams``.
+
+    python scripts/fit_second_encoder.py
+
+The data: the tune split only (TICO-19 + UD Arabic-PUD, and TICO-19's short units), cut into
+documents as ``benchmarks/drift.py`` cuts them (its seeds).
+
+* ``second_absolute``: the cosine under which :data:`CLEAN_SHARE` of the undamaged pairs
+  fall (rounded down to a hundredth): a pair scoring lower is reported as unrelated.
+* ``deletion_gain``: the rise of a pair's cosine when one of its Arabic clauses is deleted
+  (the clauses ``omission`` tries), which :data:`CLEAN_SHARE` of the undamaged pairs reach
+  (rounded up to a two-hundredth).
+
+Prints the two values beside the shipped ones, the tail of the undamaged pairs' values each is
+read from, and the highest cosines of pairs whose English was replaced by an unrelated sentence
+(every pair of the tune documents so damaged): how far the unrelated ones stay from a faithful
+pair's.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
+
+import drift  # noqa: E402
+
+from aligner.checks import low_similarity, omission  # noqa: E402
+from aligner.checks._support import clauses  # noqa: E402
+from aligner.similarity import use  # noqa: E402
+
+#: The share of faithful pairs a threshold may decide wrongly: one in a thousand.
+CLEAN_SHARE = 0.001
+SPLITS = ("tune", "tune-short")
+
+
+def clean_pairs() -> list[tuple[str, str]]:
+    """Every undamaged (Arabic, English) pair of the tune documents."""
+    out = []
+    for split in SPLITS:
+        rng = random.Random(drift.SEEDS[split])
+        for _name, groups in drift.split_groups(split):
+            for doc in drift.documents(groups, rng):
+                out.extend(doc)
+    return out
+
+
+def unrelated_pairs() -> list[tuple[str, str]]:
+    """Every pair of the tune documents whose English the benchmark replaced by an unrelated
+    sentence."""
+    out = []
+    for split in SPLITS:
+        for doc in drift.build(split, full=True, damage_kinds=("unrelated",)):
+            for (a0, a1, e0, e1), kind in zip(doc.spans, doc.kinds, strict=True):
+                if kind == "unrelated":
+                    out.append((doc.ar_text[a0:a1], doc.en_text[e0:e1]))
+    return out
+
+
+def deletion_candidates(text: str) -> list[tuple[int, int]]:
+    """The Arabic clauses ``omission`` tries, by its parameters."""
+    params = omission.PARAMS
+    return [span for span in clauses.arabic_clauses(text)
+            if len(text[span[0]:span[1]].split()) >= params.deletion_words
+            and not clauses.repeated(text, span, params.repeated_share)]
+
+
+def fit() -> dict[str, float]:
+    pairs = clean_pairs()
+    rank = int(CLEAN_SHARE * len(pairs))
+    cosines = np.sort(use.cosines(pairs))
+    gains = np.sort([max((g for _span, g in found), default=-1.0)
+                     for found in use.deletion_gains(pairs, deletion_candidates)])[::-1]
+    unrelated = use.cosines(unrelated_pairs())
+    print(f"tune pairs: {len(pairs)} undamaged, {len(unrelated)} with an unrelated English; "
+          f"one in {round(1 / CLEAN_SHARE)} undamaged: {rank} pairs")
+    print(f"undamaged cosines, lowest: {', '.join(f'{c:.3f}' for c in cosines[:rank + 3])}")
+    print(f"undamaged deletion gains, highest: {', '.join(f'{g:.3f}' for g in gains[:rank + 3])}")
+    print(f"unrelated cosines, highest: "
+          f"{', '.join(f'{c:.3f}' for c in np.sort(unrelated)[::-1][:5])}")
+    return {"second_absolute": math.floor(cosines[rank] * 100) / 100,
+            "deletion_gain": math.ceil(gains[rank] * 200) / 200}
+
+
+def main() -> int:
+    if not use.available():
+        print("fit_second_encoder: the second encoder is not installed "
+              "(pip install 'aligner[use]')", file=sys.stderr)
+        return 2
+    fitted = fit()
+    shipped = {"second_absolute": low_similarity.PARAMS.second_absolute,
+               "deletion_gain": omission.PARAMS.deletion_gain}
+    for name, value in fitted.items():
+        print(f"{name:<16} fitted {value:.3f}   shipped {shipped[name]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The second encoder (aligner/similarity/use.py) and the rules that ask it: low-similarity's
+absolute floor and omission's clause deletion. These run the real encoder (the test extra
+installs it): no stand-in would show whether it tells a translation from an unrelated
+sentence."""
+
+from __future__ import annotations
+
+import pytest
+from gold import gold_context
+from length_docs import SRC, TGT, USUAL
+
+from aligner.checks import CheckOptions
+from aligner.checks._support import clauses
+from aligner.checks.low_similarity import PARAMS as SIMILARITY
+from aligner.checks.low_similarity import find as find_low_similarity
+from aligner.checks.omission import PARAMS as OMISSION
+from aligner.checks.omission import find_omission
+from aligner.similarity import use
+
+E5 = CheckOptions(scorer="e5")
+LEXICAL = CheckOptions(scorer="lexical")
+UNRELATED = "Tom likes to play football with his friends on Sundays in the park near home."
+
+
+def test_translations_score_above_the_floor_and_unrelated_sentences_below_it():
+    translated = use.cosines(list(zip(SRC, TGT, strict=True)))
+    shifted = use.cosines(list(zip(SRC, TGT[5:] + TGT[:5], strict=True)))
+    assert min(translated) > SIMILARITY.second_absolute > max(shifted)
+    assert use.encode([]).shape == (0, 512)
+
+
+def test_an_unrelated_translation_is_reported_by_the_second_encoder():
+    tgt = list(TGT)
+    tgt[3] = UNRELATED
+    # The first encoder's scores are all alike: only the second encoder can see it.
+    (hit,) = find_low_similarity(gold_context(SRC, tgt, options=E5, scores=USUAL))
+    assert hit.pair == 3 and hit.side == "src" and "second encoder" in hit.message
+    assert list(find_low_similarity(gold_context(SRC, TGT, options=E5, scores=USUAL))) == []
+
+
+def test_the_second_encoder_is_not_asked_without_an_embedding_scorer_or_the_package(
+        monkeypatch: pytest.MonkeyPatch):
+    tgt = list(TGT)
+    tgt[3] = UNRELATED
+    assert list(find_low_similarity(gold_context(SRC, tgt, options=LEXICAL, scores=USUAL))) == []
+    monkeypatch.setattr(use, "available", lambda: False)
+    assert list(find_low_similarity(gold_context(SRC, tgt, options=E5, scores=USUAL))) == []
+
+
+def test_a_language_the_second_encoder_does_not_know_is_left_to_the_first():
+    tgt = list(TGT)
+    tgt[3] = UNRELATED
+    # Persian is written in Arabic letters, but the encoder was not trained on it.
+    ctx = gold_context(SRC, tgt, src_lang="fa", options=E5, scores=USUAL)
+    assert list(find_low_similarity(ctx)) == []
+
+
+@pytest.mark.parametrize("pair, added", [
+    (9, ", adding that two of them were later released"),
+    (5, ", and called on donors to increase their support"),
+])
+def test_a_source_clause_without_counterpart_is_found_by_deletion(pair: int, added: str):
+    # An English source with a clause its Arabic translation leaves out: the rules that read
+    # Arabic words do not apply, the length rule does not fire (the clause is short).
+    src = list(TGT)
+    src[pair] = TGT[pair][:-1] + added + "."
+    (hit,) = find_omission(gold_context(src, SRC, src_lang="en", tgt_lang="ar", options=E5,
+                                        scores=USUAL))
+    assert hit.pair == pair and hit.side == "src"
+    assert src[pair][hit.span[0]:hit.span[1]] == added.lstrip(", ")
+    assert "second encoder" in hit.message
+    assert list(find_omission(gold_context(src, SRC, src_lang="en", tgt_lang="ar",
+                                           options=LEXICAL, scores=USUAL))) == []
+
+
+def test_deleting_a_rendered_clause_lowers_the_score():
+    arabic = SRC[2][:-1] + "، مؤكدا مقتل اثنين من المتسللين."
+    ((first, kept), (second, lost)) = use.deletion_gains([(arabic, TGT[2])],
+                                                         clauses.arabic_clauses)[0]
+    assert arabic[first[0]:first[1]] == SRC[2][:-1]
+    assert arabic[second[0]:second[1]] == "مؤكدا مقتل اثنين من المتسللين"
+    assert kept < 0 < OMISSION.deletion_gain < lost
+
+
+def test_a_faithful_document_gets_no_deletion_finding():
+    assert list(find_omission(gold_context(SRC, TGT, options=E5, scores=USUAL))) == []
+    assert list(find_omission(gold_context(TGT, SRC, src_lang="en", tgt_lang="ar",
+                                           options=E5, scores=USUAL))) == []
+
+
+def test_a_clause_said_twice_is_not_a_candidate():
+    text = "The severe acute respiratory syndrome (severe acute respiratory syndrome) spread."
+    inner = text.index("(") + 1, text.index(")")
+    assert clauses.repeated(text, inner, OMISSION.repeated_share)
+    # Either copy is said elsewhere; a clause of new words is not.
+    assert clauses.repeated(text, (0, inner[0] - 2), OMISSION.repeated_share)
+    other = "The severe acute respiratory syndrome spread, and hospitals filled up."
+    assert not clauses.repeated(other, (other.index("and"), len(other) - 1),
+                                OMISSION.repeated_share)
+    figures = "بلغت النسبة 95% (النسبة 95%) في المدينة"
+    assert clauses.repeated(figures, (figures.index("(") + 1, figures.index(")")), 0.5)
+
+
+def test_a_text_set_in_capitals_is_read_in_sentence_case():
+    arabic = "بموجب هذا الإعلان قد أمرنا بما يلي."
+    shouted, cased = use.cosines([(arabic, "IT IS HEREBY ORDERED THAT."),
+                                  (arabic, "It is hereby ordered that.")])
+    assert shouted == pytest.approx(cased, abs=1e-5)
+    # An acronym among lower-case words is left as it is.
+    who, lowered = use.encode(["The WHO said so.", "The who said so."])
+    assert float(who @ lowered) < 0.99
