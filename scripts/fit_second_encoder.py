@@ -1,6 +1,6 @@
 """Fit the thresholds at which ``low-similarity`` and ``omission`` trust the second encoder
 (:mod:`aligner.similarity.use`): ``second_absolute`` of ``LowSimilarityParams``,
-``deletion_gain`` of ``OmissionParams``.
+``deletion_gain`` of ``OmissionParams`` and of ``AdditionParams``.
 
     python scripts/fit_second_encoder.py
 
@@ -9,9 +9,10 @@ documents as ``benchmarks/drift.py`` cuts them (its seeds).
 
 * ``second_absolute``: the cosine under which :data:`CLEAN_SHARE` of the undamaged pairs
   fall (rounded down to a hundredth): a pair scoring lower is reported as unrelated.
-* ``deletion_gain``: the rise of a pair's cosine when one of its Arabic clauses is deleted
-  (the clauses ``omission`` tries), which :data:`CLEAN_SHARE` of the undamaged pairs reach
-  (rounded up to a two-hundredth).
+* ``deletion_gain`` of ``omission``: the largest rise of a pair's cosine when one of its Arabic
+  clauses is deleted (the clauses ``clauses.deletion_candidates`` gives), which
+  :data:`CLEAN_SHARE` of the undamaged pairs reach (rounded up to a two-hundredth);
+* ``deletion_gain`` of ``addition``: the same, deleting English clauses.
 
 Prints the two values beside the shipped ones, the tail of the undamaged pairs' values each is
 read from, and the highest cosines of pairs whose English was replaced by an unrelated sentence
@@ -33,7 +34,7 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
 import drift  # noqa: E402
 
-from aligner.checks import low_similarity, omission  # noqa: E402
+from aligner.checks import addition, low_similarity, omission  # noqa: E402
 from aligner.checks._support import clauses  # noqa: E402
 from aligner.similarity import use  # noqa: E402
 
@@ -65,29 +66,30 @@ def unrelated_pairs() -> list[tuple[str, str]]:
     return out
 
 
-def deletion_candidates(text: str) -> list[tuple[int, int]]:
-    """The Arabic clauses ``omission`` tries, by its parameters."""
-    params = omission.PARAMS
-    return [span for span in clauses.arabic_clauses(text)
-            if len(text[span[0]:span[1]].split()) >= params.deletion_words
-            and not clauses.repeated(text, span, params.repeated_share)]
+def _highest_rise(pairs: list[tuple[str, str]], arabic: bool) -> np.ndarray:
+    """Each pair's largest rise when one clause of its first text is deleted, highest first."""
+    found = use.deletion_gains(pairs, lambda text: clauses.deletion_candidates(text, arabic))
+    return np.sort([max((g for _span, g in gains), default=-1.0) for gains in found])[::-1]
 
 
 def fit() -> dict[str, float]:
     pairs = clean_pairs()
     rank = int(CLEAN_SHARE * len(pairs))
     cosines = np.sort(use.cosines(pairs))
-    gains = np.sort([max((g for _span, g in found), default=-1.0)
-                     for found in use.deletion_gains(pairs, deletion_candidates)])[::-1]
+    arabic = _highest_rise(pairs, arabic=True)
+    english = _highest_rise([(en, ar) for ar, en in pairs], arabic=False)
     unrelated = use.cosines(unrelated_pairs())
     print(f"tune pairs: {len(pairs)} undamaged, {len(unrelated)} with an unrelated English; "
           f"one in {round(1 / CLEAN_SHARE)} undamaged: {rank} pairs")
     print(f"undamaged cosines, lowest: {', '.join(f'{c:.3f}' for c in cosines[:rank + 3])}")
-    print(f"undamaged deletion gains, highest: {', '.join(f'{g:.3f}' for g in gains[:rank + 3])}")
+    for name, rises in (("Arabic", arabic), ("English", english)):
+        print(f"undamaged rises deleting an {name} clause, highest: "
+              f"{', '.join(f'{g:.3f}' for g in rises[:rank + 3])}")
     print(f"unrelated cosines, highest: "
           f"{', '.join(f'{c:.3f}' for c in np.sort(unrelated)[::-1][:5])}")
     return {"second_absolute": math.floor(cosines[rank] * 100) / 100,
-            "deletion_gain": math.ceil(gains[rank] * 200) / 200}
+            "omission deletion_gain": math.ceil(arabic[rank] * 200) / 200,
+            "addition deletion_gain": math.ceil(english[rank] * 200) / 200}
 
 
 def main() -> int:
@@ -97,9 +99,10 @@ def main() -> int:
         return 2
     fitted = fit()
     shipped = {"second_absolute": low_similarity.PARAMS.second_absolute,
-               "deletion_gain": omission.PARAMS.deletion_gain}
+               "omission deletion_gain": omission.PARAMS.deletion_gain,
+               "addition deletion_gain": addition.PARAMS.deletion_gain}
     for name, value in fitted.items():
-        print(f"{name:<16} fitted {value:.3f}   shipped {shipped[name]:.3f}")
+        print(f"{name:<24} fitted {value:.3f}   shipped {shipped[name]:.3f}")
     return 0
 
 

@@ -1,6 +1,6 @@
 """``addition``: translation text with no counterpart in the source.
 
-Two kinds of evidence:
+The evidence, rule by rule:
 
 * the whole pair: a translation far longer than the document's own length ratio (see
   :mod:`aligner.checks._support.lengths` for how the norm is set);
@@ -8,7 +8,11 @@ Two kinds of evidence:
   weakly (contextual alignment on e5 token states, :mod:`aligner.similarity.word_align`), in a
   translation that is longer than the norm and scores low in its document; a logistic model
   fitted on the tune split weighs the evidence (:mod:`aligner.checks._support.clauses`). The
-  finding's span is that English clause.
+  finding's span is that English clause;
+* with an embedding scorer and the second encoder installed (:mod:`aligner.similarity.use`),
+  one clause of the translation whose deletion makes the pair a closer translation: the pair's
+  cosine by that encoder rises by at least ``deletion_gain`` without it (``omission``'s test,
+  on the other side).
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ class AdditionParams:
     #: ``aligned_joint`` (an added clause lengthens the translation and lowers its score).
     aligned_z: float = 0.25
     aligned_joint: float = 1.5
+    #: The second encoder: deleting one clause of the translation
+    #: (``clauses.clause_deletions``) raises the pair's cosine by at least ``deletion_gain``
+    #: (1 undamaged tune pair in 1,000 gains as much; ``scripts/fit_second_encoder.py``).
+    deletion_gain: float = 0.12
 
 
 PARAMS = AdditionParams()
@@ -51,6 +59,7 @@ def _clause_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
             pairs.append(pair)
             gates[pair.id] = (z, sz)
     for pair, evidence in clauses.judged(pairs, gates, TGT, "addition"):
+        reported.add(pair.id)
         yield Hit(pair.id, TGT, evidence.span,
                   f"This part of the translation seems to have no counterpart in the source: "
                   f"{clauses.unmatched(evidence, 'source')}, and the translation is longer "
@@ -72,11 +81,24 @@ def find_addition(ctx: CheckContext) -> Iterator[Hit]:
                       "Compare the sentences clause by clause and remove anything the source "
                       "does not say.")
     yield from _clause_hits(ctx, reported)
+    yield from _deletion_hits(ctx, reported)
+
+
+def _deletion_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
+    for pair, span, gain in omission.deleted_clauses(ctx, TGT, reported,
+                                                     PARAMS.deletion_gain):
+        yield Hit(pair.id, TGT, span,
+                  "This part of the translation seems to have no counterpart in the source: "
+                  f"without it, the pair reads as a closer translation (a second encoder's "
+                  f"similarity rises by {gain:.2f}).",
+                  "Check whether this clause was added to the translation and remove it, "
+                  "unless the source implies it.")
 
 
 CHECKS = (
     Check("addition", Severity.WARNING,
           "Translation text with no counterpart in the source: a translation far longer than "
           "the document's own length ratio, or, with the e5 scorer, an English clause whose "
-          "words match nothing in a longer, lower-scoring translation.", find_addition),
+          "words match nothing in a longer, lower-scoring translation; or a clause whose "
+          "deletion makes the pair a closer translation (second encoder).", find_addition),
 )

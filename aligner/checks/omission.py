@@ -1,6 +1,6 @@
 """``omission``: source text with no counterpart in the translation.
 
-Three kinds of evidence:
+The evidence, rule by rule:
 
 * the whole pair: a translation far shorter than the document's own length ratio (see
   :mod:`aligner.checks._support.lengths` for how the norm is set);
@@ -18,8 +18,8 @@ Three kinds of evidence:
   document; a logistic model fitted on the tune split weighs the evidence;
 * with an embedding scorer and the second encoder installed (:mod:`aligner.similarity.use`),
   one source clause whose deletion makes the pair a closer translation: the pair's cosine by
-  that encoder rises by at least ``deletion_gain`` without it, which a clause the translation
-  renders never does.
+  that encoder rises by at least ``deletion_gain`` without it, where deleting a clause the
+  translation renders lowers it.
 """
 
 from __future__ import annotations
@@ -71,14 +71,10 @@ class OmissionParams:
     #: fitted on the tune split by ``scripts/fit_clause_models.py``.
     aligned_z: float = -0.5
     aligned_joint: float = -2.0
-    #: The second encoder: deleting one source clause of at least ``deletion_words`` words
-    #: raises the pair's cosine by at least ``deletion_gain`` (1 clean tune pair in 1,000
-    #: gains as much; ``scripts/fit_second_encoder.py``). A clause whose words the sentence
-    #: also says elsewhere (``repeated_share`` of them or more: an acronym spelt out twice, a
-    #: repeated figure) is not tried: deleting it loses nothing.
+    #: The second encoder: deleting one source clause (``clauses.clause_deletions``) raises
+    #: the pair's cosine by at least ``deletion_gain`` (1 undamaged tune pair in 1,000 gains
+    #: as much; ``scripts/fit_second_encoder.py``).
     deletion_gain: float = 0.075
-    deletion_words: int = 2
-    repeated_share: float = 0.5
 
 
 PARAMS = OmissionParams()
@@ -218,36 +214,34 @@ def find_omission(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _deletion_hits(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
-    """The source clause without which the pair reads as a closer translation, by the second
-    encoder (with an embedding scorer only: the user has chosen to pay for encoders)."""
-    sides = arabic_english(ctx)
-    if ctx.options.scorer in low_similarity.NON_SEMANTIC or sides is None \
-            or not use.available():
-        return
-    clauses_of = clauses.arabic_clauses if sides[0] == SRC else clauses.english_clauses
-
-    def candidates(text: str) -> list[tuple[int, int]]:
-        return [span for span in clauses_of(text)
-                if len(text[span[0]:span[1]].split()) >= PARAMS.deletion_words
-                and not clauses.repeated(text, span, PARAMS.repeated_share)]
-
-    # Pairs the scorer scored: a memory checked as it is was never encoded, and this rule
-    # would cost it far more than its own reading (as low-similarity, it skips such pairs).
-    pairs = [p for p in ctx.pairs if p.src and p.tgt and p.score is not None
-             and p.id not in reported]
-    gains = use.deletion_gains([(p.text(SRC), p.text(TGT)) for p in pairs], candidates)
-    for pair, found in zip(pairs, gains, strict=True):
-        if not found:
-            continue
-        span, gain = max(found, key=lambda item: item[1])
-        if gain < PARAMS.deletion_gain:
-            continue
+    for pair, span, gain in deleted_clauses(ctx, SRC, reported, PARAMS.deletion_gain):
         reported.add(pair.id)
         yield Hit(pair.id, SRC, span,
                   "This part of the source seems to have no counterpart in the translation: "
                   f"without it, the pair reads as a closer translation (a second encoder's "
                   f"similarity rises by {gain:.2f}).",
                   "Check whether this clause was left out of the translation and translate it.")
+
+
+def deleted_clauses(ctx: CheckContext, side: str, reported: set[int], least: float,
+                    ) -> Iterator[tuple[Pair, tuple[int, int], float]]:
+    """The pairs (not in ``reported``) with a clause of ``side`` whose deletion raises the
+    pair's cosine by the second encoder by at least ``least``, with the clause and the rise
+    (``clauses.clause_deletions``): ``omission``'s and ``addition``'s deletion rules. Only with
+    an embedding scorer (the user has chosen to pay for encoders), for an Arabic-English
+    document, where the encoder is installed."""
+    sides = arabic_english(ctx)
+    if ctx.options.scorer in low_similarity.NON_SEMANTIC or sides is None \
+            or not use.available():
+        return
+    # Pairs the scorer scored: a memory checked as it is was never encoded, and this rule
+    # would cost it far more than its own reading (as low-similarity, it skips such pairs).
+    pairs = [p for p in ctx.pairs if p.src and p.tgt and p.score is not None
+             and p.id not in reported]
+    for pair, found in zip(pairs, clauses.clause_deletions(pairs, side, sides[0] == side),
+                           strict=True):
+        if found is not None and found[1] >= least:
+            yield pair, *found
 
 
 CHECKS = (

@@ -111,7 +111,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
-        except LookupError:
+        except (LookupError, ValueError):  # ValueError: a name with a NUL in it
             raise InputError(f"unknown encoding {encoding!r}", name) from None
         if not codec.startswith("utf") and _is_utf8_beyond_ascii(data):
             # A single-byte code page decodes any bytes, so a UTF-8 file read as, say,

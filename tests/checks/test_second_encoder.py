@@ -11,6 +11,8 @@ from length_docs import SRC, TGT, USUAL
 
 from aligner.checks import CheckOptions
 from aligner.checks._support import clauses
+from aligner.checks._support.clauses import PARAMS as CLAUSES
+from aligner.checks.addition import find_addition
 from aligner.checks.low_similarity import PARAMS as SIMILARITY
 from aligner.checks.low_similarity import find as find_low_similarity
 from aligner.checks.omission import PARAMS as OMISSION
@@ -91,12 +93,12 @@ def test_a_faithful_document_gets_no_deletion_finding():
 def test_a_clause_said_twice_is_not_a_candidate():
     text = "The severe acute respiratory syndrome (severe acute respiratory syndrome) spread."
     inner = text.index("(") + 1, text.index(")")
-    assert clauses.repeated(text, inner, OMISSION.repeated_share)
+    assert clauses.repeated(text, inner, CLAUSES.repeated_share)
     # Either copy is said elsewhere; a clause of new words is not.
-    assert clauses.repeated(text, (0, inner[0] - 2), OMISSION.repeated_share)
+    assert clauses.repeated(text, (0, inner[0] - 2), CLAUSES.repeated_share)
     other = "The severe acute respiratory syndrome spread, and hospitals filled up."
     assert not clauses.repeated(other, (other.index("and"), len(other) - 1),
-                                OMISSION.repeated_share)
+                                CLAUSES.repeated_share)
     figures = "بلغت النسبة 95% (النسبة 95%) في المدينة"
     assert clauses.repeated(figures, (figures.index("(") + 1, figures.index(")")), 0.5)
 
@@ -109,3 +111,14 @@ def test_a_text_set_in_capitals_is_read_in_sentence_case():
     # An acronym among lower-case words is left as it is.
     who, lowered = use.encode(["The WHO said so.", "The who said so."])
     assert float(who @ lowered) < 0.99
+
+
+def test_a_translation_clause_without_counterpart_is_an_addition_by_deletion():
+    added = "saying that two of the infiltrators were killed"
+    tgt = list(TGT)
+    tgt[2] = TGT[2][:-1] + ", " + added + "."
+    (hit,) = find_addition(gold_context(SRC, tgt, options=E5, scores=USUAL))
+    assert hit.pair == 2 and hit.side == "tgt"
+    assert tgt[2][hit.span[0]:hit.span[1]] == added and "second encoder" in hit.message
+    assert list(find_addition(gold_context(SRC, tgt, options=LEXICAL, scores=USUAL))) == []
+    assert list(find_addition(gold_context(SRC, TGT, options=E5, scores=USUAL))) == []

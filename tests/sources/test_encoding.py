@@ -54,6 +54,9 @@ def test_forced_code_page_on_its_own_text_and_on_ascii():
 def test_unknown_encoding_name():
     with pytest.raises(InputError, match="unknown encoding"):
         decode(b"abc", "x", "no-such-codec")
+    # codecs.lookup raises ValueError, not LookupError, for a name with a NUL in it.
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode(b"abc", "x", "utf\x008")
 
 
 def test_binary_data_is_refused():

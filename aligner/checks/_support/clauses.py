@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ...lang import ar, en
 from ...model import SRC, TGT, Pair
+from ...similarity import use
 from ...similarity.e5_tokens import E5ModelMissing
 from ...similarity.word_align import WordAligner, WordAlignment, is_content_ar, is_content_en
 from ...text import normalize_arabic
@@ -98,6 +99,12 @@ class EvidenceParams:
     #: words; the weakest stretch across clause breaks is a window of ``window`` words.
     least: int = 3
     window: int = 4
+    #: The second encoder's deletion test (``omission``, ``addition``): a clause of at least
+    #: ``deletion_words`` words is tried, unless at least ``repeated_share`` of its words also
+    #: stand elsewhere in its sentence (an acronym spelt out twice, a figure given twice:
+    #: deleting it loses nothing).
+    deletion_words: int = 2
+    repeated_share: float = 0.5
 
 
 PARAMS = EvidenceParams()
@@ -183,6 +190,27 @@ def aligned_evidence(alignment: WordAlignment, text: str, side: str, length_z: f
     return AlignedEvidence(features, span, [tokens[k].text for k in inside if free[k]])
 
 
+def deletion_candidates(text: str, arabic: bool) -> list[tuple[int, int]]:
+    """The clauses of ``text`` (Arabic clauses when ``arabic``, else English ones) that the
+    second encoder's deletion test tries (``EvidenceParams.deletion_words``,
+    ``repeated_share``)."""
+    return [span for span in (arabic_clauses if arabic else english_clauses)(text)
+            if len(text[span[0]:span[1]].split()) >= PARAMS.deletion_words
+            and not repeated(text, span, PARAMS.repeated_share)]
+
+
+def clause_deletions(pairs: Sequence[Pair], side: str, arabic: bool,
+                     ) -> list[tuple[tuple[int, int], float] | None]:
+    """For each pair, the clause of its ``side`` (whose language is Arabic when ``arabic``)
+    whose deletion raises the pair's cosine by the second encoder the most, with the rise;
+    ``None`` for a pair with no clause to try. A clause the other side renders lowers the
+    cosine when deleted; one it leaves out raises it."""
+    other = TGT if side == SRC else SRC
+    found = use.deletion_gains([(p.text(side), p.text(other)) for p in pairs],
+                               lambda text: deletion_candidates(text, arabic))
+    return [max(gains, key=lambda item: item[1]) if gains else None for gains in found]
+
+
 def unmatched(evidence: AlignedEvidence, other: str) -> str:
     """How the span's words fail to match the ``other`` side ("translation", "source"), for a
     finding's message."""
@@ -229,4 +257,5 @@ def judged(pairs: Sequence[Pair], gates: Mapping[int, tuple[float, float]], side
 
 
 __all__ = ["AlignedEvidence", "aligned_evidence", "arabic_clauses", "clause_around",
-           "english_clauses", "evidence", "judged", "model", "repeated", "unmatched"]
+           "clause_deletions", "deletion_candidates", "english_clauses", "evidence", "judged",
+           "model", "repeated", "unmatched"]
