@@ -74,7 +74,7 @@ class OmissionParams:
     #: The second encoder: deleting one source clause (``clauses.clause_deletions``) raises
     #: the pair's cosine by at least ``deletion_gain`` (1 undamaged tune pair in 1,000 gains
     #: as much; ``scripts/fit_second_encoder.py``).
-    deletion_gain: float = 0.075
+    deletion_gain: float = 0.08
 
 
 PARAMS = OmissionParams()

@@ -122,3 +122,16 @@ def test_a_translation_clause_without_counterpart_is_an_addition_by_deletion():
     assert tgt[2][hit.span[0]:hit.span[1]] == added and "second encoder" in hit.message
     assert list(find_addition(gold_context(SRC, tgt, options=LEXICAL, scores=USUAL))) == []
     assert list(find_addition(gold_context(SRC, TGT, options=E5, scores=USUAL))) == []
+
+
+def test_arabic_candidates_include_runs_of_two_adjacent_clauses():
+    # Arabic opens a clause at every و: one English clause often renders two.
+    arabic = "أعلن الجيش أنه أحبط محاولة تسلل، وأكد مقتل اثنين من المتسللين واعتقال ثلاثة آخرين."
+    found = clauses.arabic_clauses(arabic)
+    assert len(found) == 3
+    candidates = clauses.deletion_candidates(arabic, arabic=True)
+    assert set(found) < set(candidates)
+    assert (found[1][0], found[2][1]) in candidates
+    english = "The army said it foiled an attempt, and two infiltrators died in the clash."
+    single = clauses.english_clauses(english)
+    assert len(single) == 2 and clauses.deletion_candidates(english, arabic=False) == single

@@ -191,10 +191,14 @@ def aligned_evidence(alignment: WordAlignment, text: str, side: str, length_z: f
 
 
 def deletion_candidates(text: str, arabic: bool) -> list[tuple[int, int]]:
-    """The clauses of ``text`` (Arabic clauses when ``arabic``, else English ones) that the
-    second encoder's deletion test tries (``EvidenceParams.deletion_words``,
-    ``repeated_share``)."""
-    return [span for span in (arabic_clauses if arabic else english_clauses)(text)
+    """The stretches of ``text`` that the second encoder's deletion test tries: each clause,
+    and in Arabic each run of two adjacent clauses as well (Arabic opens a clause at every و,
+    so one English clause often renders two), of at least ``EvidenceParams.deletion_words``
+    words and not said elsewhere in the sentence (``repeated_share``)."""
+    found = (arabic_clauses if arabic else english_clauses)(text)
+    runs = itertools.pairwise(found) if arabic else ()
+    spans = [*found, *((first[0], second[1]) for first, second in runs)]
+    return [span for span in spans
             if len(text[span[0]:span[1]].split()) >= PARAMS.deletion_words
             and not repeated(text, span, PARAMS.repeated_share)]
 
