@@ -60,8 +60,8 @@ class LowSimilarityParams:
     # The second encoder (aligner/similarity/use.py): a cosine under ``second_absolute`` (1
     # undamaged tune pair in 1,000 scores lower; scripts/fit_second_encoder.py) with a robust
     # z-score in its document at most ``z_limit`` is reported. Without the z-score, faithful
-    # pairs that encoder underrates in a document it underrates throughout were reported
-    # too (3 of the tune split's clean pairs, 1 of tune-short's), and no unrelated sentence more.
+    # pairs that encoder underrates in a document it underrates throughout were reported too
+    # (4 more of the tune split's clean pairs, with one more unrelated sentence found).
     second_absolute: float = 0.33
 
 
