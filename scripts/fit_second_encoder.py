@@ -1,5 +1,5 @@
-"""Fit the thresholds at which ``low-similarity`` and ``omission`` trust the second encoder
-(:mod:`aligner.similarity.use`): ``second_absolute`` of ``LowSimilarityParams``,
+"""Fit the thresholds at which ``low-similarity``, ``omission`` and ``addition`` trust the second
+encoder (:mod:`aligner.similarity.use`): ``second_absolute`` of ``LowSimilarityParams``,
 ``deletion_gain`` of ``OmissionParams`` and of ``AdditionParams``.
 
     python scripts/fit_second_encoder.py
@@ -9,12 +9,12 @@ documents as ``benchmarks/drift.py`` cuts them (its seeds).
 
 * ``second_absolute``: the cosine under which :data:`CLEAN_SHARE` of the undamaged pairs
   fall (rounded down to a hundredth): a pair scoring lower is reported as unrelated.
-* ``deletion_gain`` of ``omission``: the largest rise of a pair's cosine when one of its Arabic
-  clauses is deleted (the clauses ``clauses.deletion_candidates`` gives), which
+* ``deletion_gain`` of ``omission``: the largest rise of a pair's cosine when one stretch of its
+  Arabic is deleted (a clause or two adjacent ones: ``clauses.deletion_candidates``), which
   :data:`CLEAN_SHARE` of the undamaged pairs reach (rounded up to a two-hundredth);
 * ``deletion_gain`` of ``addition``: the same, deleting English clauses.
 
-Prints the two values beside the shipped ones, the tail of the undamaged pairs' values each is
+Prints the three values beside the shipped ones, the tail of the undamaged pairs' values each is
 read from, and the highest cosines of pairs whose English was replaced by an unrelated sentence
 (every pair of the tune documents so damaged): how far the unrelated ones stay from a faithful
 pair's.
