@@ -1,16 +1,43 @@
 """``python -m aligner`` is the ``align`` command."""
 
+import signal
 import sys
+
+#: As ``cli.EXIT_INTERRUPTED`` (128 + SIGINT): the CLI module is not loaded yet when it is needed.
+EXIT_INTERRUPTED = 130
 
 
 def run() -> None:
-    """The ``align`` entry point: a Ctrl-C while the modules load is an interruption too."""
+    """The ``align`` entry point: a Ctrl-C while the modules load is an interruption too.
+
+    Python swallows an exception raised while it runs a finalizer (``__del__``, which a
+    garbage collection during an import may run), printing "Exception ignored": a Ctrl-C that
+    lands there would be lost and the run go on to exit 0. The handler records the interrupt
+    as well as raising it, so such a run still ends with the interruption's status."""
+    interrupted: list[int] = []
+
+    def interrupt(signum: int, _frame: object) -> None:
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
     try:
         from .cli import main
     except KeyboardInterrupt:
-        sys.stderr.write("align: interrupted\n")
-        sys.exit(130)
-    main()
+        _stop()
+    if interrupted:
+        _stop()
+    try:
+        main()
+    except SystemExit as exc:
+        if interrupted and exc.code in (0, None):
+            _stop()
+        raise
+
+
+def _stop() -> None:
+    sys.stderr.write("align: interrupted\n")
+    sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

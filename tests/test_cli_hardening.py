@@ -304,3 +304,25 @@ def test_no_argument_list_gives_a_traceback(files, monkeypatch, data):
     assert "good.txt" not in sources or (files / "good.txt").read_text("utf-8") == PAIR
     assert "faulty.txt" not in sources or (files / "faulty.txt").read_text("utf-8") == FAULTY
     assert stat.S_ISFIFO(os.lstat("pipe").st_mode)
+
+
+def test_a_ctrl_c_that_a_finalizer_swallows_still_ends_as_an_interruption(tmp_path):
+    # Python prints "Exception ignored" for an exception raised inside __del__ and goes on: a
+    # Ctrl-C that lands there (a garbage collection while align loads) must not end in exit 0.
+    script = tmp_path / "swallowed.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "import aligner.cli\n"
+        "from aligner import __main__\n"
+        "class Finalized:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "def main():\n"
+        "    Finalized()\n"
+        "    sys.exit(0)\n"
+        "aligner.cli.main = main\n"
+        "__main__.run()\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.endswith("align: interrupted\n")
