@@ -3,8 +3,7 @@
 import signal
 import sys
 
-#: As ``cli.EXIT_INTERRUPTED`` (128 + SIGINT): the CLI module is not loaded yet when it is needed.
-EXIT_INTERRUPTED = 130
+from .errors import EXIT_INTERRUPTED
 
 
 def run() -> None:

@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .checks import REGISTRY
 from .config import Config, find_config_file, load_config, parse_list, parse_severities
-from .errors import AlignerError
+from .errors import EXIT_INTERRUPTED, AlignerError
 from .export.atomic import (
     atomic_write,
     check_creatable_dir,
@@ -50,8 +50,6 @@ def _max_bytes_option(function):
                         help=_MAX_BYTES_HELP)(function)
 
 
-#: Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
-EXIT_INTERRUPTED = 130
 EXIT_ERROR = 2
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+#: Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it; here rather than
+#: in ``cli.py`` because ``__main__`` needs it before the CLI has loaded.
+EXIT_INTERRUPTED = 130
+
 
 class AlignerError(Exception):
     """A problem with the user's input or options: reported in one line, exit code 2."""

