@@ -199,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     data = {"about": "The phrase model of mistranslation, fitted on the tune split by "
                      "scripts/fit_mistranslation.py (docs/tuning.md): a linear score over "
                      "aligner.checks._support.phrases.phrase_features; a phrase at or above "
-                     "the cut is reported.",
+                     "the cut is reported. With the second encoder installed, the score less "
+                     "second_encoder.weight times phrases.source_matches, reported at "
+                     "second_encoder.cut.",
             "weights": [round(float(v), 6) for v in weights], "bias": round(bias, 6),
             "cut": round(float(cut), 6),
             "second_encoder": {"weight": round(weight, 6), "cut": round(float(match_cut), 6),

@@ -138,17 +138,23 @@ def test_arabic_candidates_include_runs_of_two_adjacent_clauses():
     assert len(single) == 2 and clauses.deletion_candidates(english, arabic=False) == single
 
 
-def test_a_sentence_is_encoded_once_per_process(monkeypatch: pytest.MonkeyPatch):
-    # low-similarity, omission and addition read the same pairs: the encoder sees each once.
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the encoder's model is asked to encode during a test."""
     model = use._encoder().model
-    seen: list[str] = []
+    texts_seen: list[str] = []
     encode = model.encode
 
     def counting(texts):
-        seen.extend(texts)
+        texts_seen.extend(texts)
         return encode(texts)
 
     monkeypatch.setattr(model, "encode", counting)
+    return texts_seen
+
+
+def test_a_sentence_is_encoded_once_per_process(seen: list[str]):
+    # low-similarity, omission and addition read the same pairs: the encoder sees each once.
     fresh = ["A sentence this test alone encodes.", "Une phrase que seul ce test encode."]
     first = use.encode(fresh)
     second = use.encode([fresh[1], fresh[0], fresh[1]])
@@ -156,17 +162,7 @@ def test_a_sentence_is_encoded_once_per_process(monkeypatch: pytest.MonkeyPatch)
     assert np.array_equal(second, first[[1, 0, 1]])
 
 
-def test_pieces_encoded_without_remembering_leave_the_memo_as_it_was(
-        monkeypatch: pytest.MonkeyPatch):
-    model = use._encoder().model
-    seen: list[str] = []
-    encode = model.encode
-
-    def counting(texts):
-        seen.extend(texts)
-        return encode(texts)
-
-    monkeypatch.setattr(model, "encode", counting)
+def test_pieces_encoded_without_remembering_leave_the_memo_as_it_was(seen: list[str]):
     pieces = ["a piece this test alone encodes", "قطعة لا يرمزها إلا هذا الاختبار"]
     first = use.encode(pieces, remember=False)
     second = use.encode(pieces, remember=False)
