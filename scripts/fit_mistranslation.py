@@ -21,15 +21,17 @@ that cut and at wider budgets, beside the plain best cosine of a run's words wit
 word.
 
 Then the second encoder (``aligner[use]``): each run's :func:`phrases.source_matches` (its best
-cosine with a run of one to three Arabic words) is subtracted from the cross-validated score
-with the weight of :func:`match_weight` (chosen on those same cross-validated scores), and a
-second cut is read on the result the same way; the check uses that weight and cut where the
-encoder is installed. About six minutes on two cores.
+cosine with a run of one to three Arabic words, and its cosine with the Arabic words e5 pairs it
+with) are subtracted from the cross-validated score with the weights of :func:`match_weights`
+(chosen on those same cross-validated scores), and a second cut is read on the result the same
+way; the check uses those weights and that cut where the encoder is installed. About six minutes
+on two cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import random
@@ -87,7 +89,7 @@ def table(aligner: WordAligner):
     data = items()
     alignments = aligner.align([(ar, en) for _n, ar, en, _span in data])
     x, y, rows, matches = [], [], [], []
-    for k, ((n, ar, en, span), alignment) in enumerate(zip(data, alignments, strict=True)):
+    for k, ((n, _ar, en, span), alignment) in enumerate(zip(data, alignments, strict=True)):
         kept = []
         for (start, end), features in phrases.phrase_features(en, alignment):
             if span is None:
@@ -101,12 +103,12 @@ def table(aligner: WordAligner):
             rows.append((k, n, span is not None))
             kept.append((start, end))
         if kept:
-            found = phrases.source_matches(ar, en, kept)
+            found = phrases.source_matches(alignment, en, kept)
             if found is None:
                 raise SystemExit("fit_mistranslation: the second encoder is not installed "
                                  "(pip install 'aligner[use]')")
             matches.extend(found.tolist())
-    return np.array(x), np.array(y, float), np.array(rows), np.array(matches)
+    return np.array(x), np.array(y, float), np.array(rows), np.array(matches).reshape(-1, 2)
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -150,17 +152,18 @@ def recall(scores: np.ndarray, y: np.ndarray, rows: np.ndarray, rate: float) -> 
     return float(np.mean(damaged > cut_at(clean, rate)))
 
 
-def match_weight(scores: np.ndarray, matches: np.ndarray, y: np.ndarray, rows: np.ndarray,
-                 ) -> tuple[float, float]:
-    """The weight of the second encoder's matches, on the standardised scale of
-    :data:`MATCH_WEIGHTS` and on the raw one: the one that finds most replaced phrases,
-    averaged over :data:`MATCH_BUDGETS` (one budget alone turns on two or three clean pairs),
-    the smaller on a tie."""
-    ratio = float(scores.std() / (matches.std() + 1e-9))
-    found = [np.mean([recall(scores - w * ratio * matches, y, rows, rate)
-                      for rate in MATCH_BUDGETS]) for w in MATCH_WEIGHTS]
-    best = MATCH_WEIGHTS[int(np.argmax(found))]
-    return best, best * ratio
+def match_weights(scores: np.ndarray, matches: np.ndarray, y: np.ndarray, rows: np.ndarray,
+                  ) -> tuple[tuple[float, ...], np.ndarray]:
+    """The weights of the second encoder's matches (one column each), on the standardised
+    scale of :data:`MATCH_WEIGHTS` and on the raw one: the combination that finds most
+    replaced phrases, averaged over :data:`MATCH_BUDGETS` (one budget alone turns on two or
+    three clean pairs), the smaller on a tie."""
+    ratios = scores.std() / (matches.std(axis=0) + 1e-9)
+    grid = sorted(itertools.product(MATCH_WEIGHTS, repeat=matches.shape[1]), key=sum)
+    found = [np.mean([recall(scores - matches @ (np.array(w) * ratios), y, rows, rate)
+                      for rate in MATCH_BUDGETS]) for w in grid]
+    best = grid[int(np.argmax(found))]
+    return best, np.array(best) * ratios
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,11 +188,12 @@ def main(argv: list[str] | None = None) -> int:
               f"of replaced phrases found ({int((clean > cut).sum())} clean pairs flagged); "
               f"plain best cosine {np.mean(plain_damaged > plain):.3f}")
     cut = cut_at(clean, CLEAN_BUDGET)
-    z_weight, weight = match_weight(scores, matches, y, rows)
-    with_matches = scores - weight * matches
+    z_weights, weights_raw = match_weights(scores, matches, y, rows)
+    with_matches = scores - matches @ weights_raw
     match_clean, match_damaged = pair_scores(with_matches, y, rows)
     match_cut = cut_at(match_clean, CLEAN_BUDGET)
-    print(f"  with the second encoder (weight {z_weight} standard deviations, {weight:.4f}):")
+    print(f"  with the second encoder ({', '.join(phrases.MATCHES)}: weights {z_weights} "
+          f"standard deviations, {', '.join(f'{w:.4f}' for w in weights_raw)}):")
     for rate in (CLEAN_BUDGET, 0.2, 0.5, 1.0):
         print(f"    at {rate} clean pairs in 100: cross-validated "
               f"{recall(with_matches, y, rows, rate):.3f} of replaced phrases found")
@@ -200,12 +204,14 @@ def main(argv: list[str] | None = None) -> int:
                      "scripts/fit_mistranslation.py (docs/tuning.md): a linear score over "
                      "aligner.checks._support.phrases.phrase_features; a phrase at or above "
                      "the cut is reported. With the second encoder installed, the score less "
-                     "second_encoder.weight times phrases.source_matches, reported at "
+                     "second_encoder.weights times phrases.source_matches, reported at "
                      "second_encoder.cut.",
             "weights": [round(float(v), 6) for v in weights], "bias": round(bias, 6),
             "cut": round(float(cut), 6),
-            "second_encoder": {"weight": round(weight, 6), "cut": round(float(match_cut), 6),
-                               "standardised_weight": z_weight,
+            "second_encoder": {"matches": list(phrases.MATCHES),
+                               "weights": [round(float(w), 6) for w in weights_raw],
+                               "cut": round(float(match_cut), 6),
+                               "standardised_weights": list(z_weights),
                                "cross_validated_found": int((match_damaged > match_cut).sum()),
                                "cross_validated_clean": int((match_clean > match_cut).sum())},
             "fitted_on": {"split": "tune", "seed": SEED, "clean_pairs": len(clean),

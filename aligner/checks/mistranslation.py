@@ -8,9 +8,10 @@ content words is scored by a linear model over how its contextual vector compare
 Arabic words it attends to (:mod:`aligner.checks._support.phrases`), fitted on the tune split
 by ``scripts/fit_mistranslation.py`` on noun phrases replaced by phrases of other documents;
 the pair's highest-scoring phrase is reported when it reaches the model's cut. Where the second
-encoder is installed (:mod:`aligner.similarity.use`), the score also weighs the phrase's best
-cosine with any run of one to three Arabic words, with a weight and a cut fitted by the same
-script; without it the e5 model and its own cut judge alone. The cut lets
+encoder is installed (:mod:`aligner.similarity.use`), the score also weighs two of its cosines:
+the phrase's best with any run of one to three Arabic words, and the one with the Arabic words
+e5 pairs it with, with weights and a cut fitted by the same script; without it the e5 model
+and its own cut judge alone. The cut lets
 about one clean tune pair in a thousand through, so most wrong renderings go unreported:
 measured figures are in docs/translation-checks.md. The glossary's ``term-mismatch`` remains
 the check for terms a glossary names.
@@ -68,17 +69,17 @@ def find_mistranslation(ctx: CheckContext) -> Iterator[Hit]:
                                         for p in chunk])
         except E5ModelMissing:
             return
-        yield from _judged(chunk, alignments, arabic_side, english_side, fitted)
+        yield from _judged(chunk, alignments, english_side, fitted)
 
 
-def _judged(pairs: list[Pair], alignments: list[WordAlignment], arabic_side: str,
-            english_side: str, fitted: phrases.PhraseModel) -> Iterator[Hit]:
+def _judged(pairs: list[Pair], alignments: list[WordAlignment], english_side: str,
+            fitted: phrases.PhraseModel) -> Iterator[Hit]:
     for pair, alignment in zip(pairs, alignments, strict=True):
         english = pair.text(english_side)
         found = phrases.phrase_features(english, alignment)
         if not found:
             continue
-        matches = phrases.source_matches(pair.text(arabic_side), english,
+        matches = phrases.source_matches(alignment, english,
                                          [span for span, _features in found])
         scores, cut = fitted.judged(np.stack([features for _span, features in found]), matches)
         best = int(scores.argmax())

