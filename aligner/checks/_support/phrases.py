@@ -128,7 +128,10 @@ def source_matches(alignment: WordAlignment, english: str, spans: Sequence[tuple
     if not use.available():
         return None
     phrases = [english[start:end] for start, end in spans]
-    best = use.best_matches(phrases, [t.text for t in alignment.arabic])
+    # The words e5 read (all but the tail of a sentence longer than its window): the runs of
+    # a runaway "sentence" would otherwise number thousands.
+    best = use.best_matches(phrases, [t.text for j, t in enumerate(alignment.arabic)
+                                      if alignment.ar_seen[j]])
     arabic = [j for j, t in enumerate(alignment.arabic) if is_content_ar(t)
               and alignment.ar_seen[j]]
     partners = []
