@@ -108,7 +108,8 @@ def table(aligner: WordAligner):
                 raise SystemExit("fit_mistranslation: the second encoder is not installed "
                                  "(pip install 'aligner[use]')")
             matches.extend(found.tolist())
-    return np.array(x), np.array(y, float), np.array(rows), np.array(matches).reshape(-1, 2)
+    return (np.array(x), np.array(y, float), np.array(rows),
+            np.array(matches).reshape(-1, len(phrases.MATCHES)))
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

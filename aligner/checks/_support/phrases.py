@@ -165,7 +165,7 @@ class PhraseModel:
     def judged(self, features: np.ndarray, matches: np.ndarray | None,
                ) -> tuple[np.ndarray, float]:
         """The phrases' scores and the cut they must reach, with the second encoder's
-        ``matches`` where both they and their weight are known."""
+        ``matches`` where both they and their weights are known."""
         scores = self.scores(features)
         if matches is None or self.match_weights is None or self.match_cut is None:
             return scores, self.cut
