@@ -26,7 +26,7 @@ import numpy as np
 
 from ..model import Pair, Severity
 from ..similarity.e5_tokens import E5ModelMissing
-from ..similarity.word_align import WordAligner, WordAlignment, is_content_ar
+from ..similarity.word_align import WordAligner, WordAlignment
 from . import omission
 from ._support import phrases
 from ._support.base import Check, CheckContext, Hit
@@ -87,8 +87,8 @@ def _judged(pairs: list[Pair], alignments: list[WordAlignment], english_side: st
             continue
         span = found[best][0]
         linked = alignment.ar_aligned
-        unmatched = [t.text for j, t in enumerate(alignment.arabic)
-                     if is_content_ar(t) and alignment.ar_seen[j] and not linked[j]]
+        unmatched = [alignment.arabic[j].text for j in phrases.content_arabic(alignment)
+                     if not linked[j]]
         hint = (f"; the source's words that no English word matches: {', '.join(unmatched[:4])}"
                 if unmatched else "")
         yield Hit(pair.id, english_side, span,

@@ -127,16 +127,16 @@ def deletion_gains(pairs: Sequence[tuple[str, str]], pieces: Spans,
     return out
 
 
-def best_matches(phrases: Sequence[str], words: Sequence[str], longest: int = 3) -> np.ndarray:
-    """For each phrase, its highest cosine with any run of 1 to ``longest`` consecutive
-    ``words`` (of the other language): the encoder maps a phrase and its translation close
-    together, so a phrase that renders nothing of a sentence is far from all of its runs."""
+def best_matches(vectors: np.ndarray, words: Sequence[str], longest: int = 3) -> np.ndarray:
+    """For each phrase (its row of ``vectors``, as :func:`encode` gives them), its highest
+    cosine with any run of 1 to ``longest`` consecutive ``words`` (of the other language): the
+    encoder maps a phrase and its translation close together, so a phrase that renders nothing
+    of a sentence is far from all of its runs."""
     runs = sorted({" ".join(words[k:k + n]) for n in range(1, longest + 1)
                    for k in range(len(words) - n + 1)})
-    if not phrases or not runs:
-        return np.zeros(len(phrases), np.float32)
-    sims = encode(phrases, remember=False) @ encode(runs, remember=False).T
-    return sims.max(axis=1)
+    if not len(vectors) or not runs:
+        return np.zeros(len(vectors), np.float32)
+    return (vectors @ encode(runs, remember=False).T).max(axis=1)
 
 
 __all__ = ["LANGUAGES", "available", "best_matches", "cosines", "deletion_gains", "encode"]

@@ -218,9 +218,9 @@ def test_a_runaway_sentence_is_matched_on_the_words_e5_read(monkeypatch: pytest.
     asked: list[int] = []
     best_matches = phrases.use.best_matches
 
-    def counted(texts, words, longest=3):
+    def counted(vectors, words, longest=3):
         asked.append(len(words))
-        return best_matches(texts, words, longest)
+        return best_matches(vectors, words, longest)
 
     monkeypatch.setattr(phrases.use, "best_matches", counted)
     found = phrases.source_matches(alignment, ENGLISH[0], [(4, 20)])

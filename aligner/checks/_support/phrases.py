@@ -72,6 +72,12 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / (float(np.linalg.norm(vector)) + 1e-9)
 
 
+def content_arabic(alignment: WordAlignment) -> list[int]:
+    """Indices of the Arabic content words e5 read: what an English phrase may stand for."""
+    return [j for j, t in enumerate(alignment.arabic) if is_content_ar(t)
+            and alignment.ar_seen[j]]
+
+
 def phrase_features(english: str, alignment: WordAlignment,
                     ) -> list[tuple[tuple[int, int], np.ndarray]]:
     """Each English content run of a pair with its feature vector (the model's layout: the
@@ -80,8 +86,7 @@ def phrase_features(english: str, alignment: WordAlignment,
     if alignment.ar_vectors is None or alignment.en_vectors is None:
         raise ValueError("the alignment was made without word vectors")
     av, ev = alignment.ar_vectors, alignment.en_vectors
-    arabic = [j for j, t in enumerate(alignment.arabic) if is_content_ar(t)
-              and alignment.ar_seen[j]]
+    arabic = content_arabic(alignment)
     if not arabic:
         return []
     sim = alignment.sim[:, arabic]
@@ -127,13 +132,7 @@ def source_matches(alignment: WordAlignment, english: str, spans: Sequence[tuple
     sentence renders the phrase, the second when the partner e5 found does not."""
     if not use.available():
         return None
-    phrases = [english[start:end] for start, end in spans]
-    # The words e5 read (all but the tail of a sentence longer than its window): the runs of
-    # a runaway "sentence" would otherwise number thousands.
-    best = use.best_matches(phrases, [t.text for j, t in enumerate(alignment.arabic)
-                                      if alignment.ar_seen[j]])
-    arabic = [j for j, t in enumerate(alignment.arabic) if is_content_ar(t)
-              and alignment.ar_seen[j]]
+    arabic = content_arabic(alignment)
     partners = []
     for start, end in spans:
         run = [k for k, t in enumerate(alignment.english) if start <= t.start and t.end <= end
@@ -142,8 +141,14 @@ def source_matches(alignment: WordAlignment, english: str, spans: Sequence[tuple
             if arabic else []
         # No Arabic content word to pair with: a bare full stop, which translates nothing.
         partners.append(" ".join(alignment.arabic[j].text for j in chosen) or ".")
-    vectors = use.encode(phrases + partners, remember=False)
-    partner = np.einsum("ij,ij->i", vectors[:len(phrases)], vectors[len(phrases):])
+    vectors = use.encode([english[start:end] for start, end in spans] + partners,
+                         remember=False)
+    phrases, partner_vectors = vectors[:len(spans)], vectors[len(spans):]
+    # The words e5 read (all but the tail of a sentence longer than its window): the runs of
+    # a runaway "sentence" would otherwise number thousands.
+    best = use.best_matches(phrases, [t.text for j, t in enumerate(alignment.arabic)
+                                      if alignment.ar_seen[j]])
+    partner = np.einsum("ij,ij->i", phrases, partner_vectors)
     return np.stack([best, partner], axis=1)
 
 
@@ -186,5 +191,5 @@ def shipped() -> PhraseModel | None:
                        float(second["cut"]) if second else None)
 
 
-__all__ = ["MATCHES", "MODEL", "SCALARS", "TEMPERATURE", "PhraseModel", "content_runs",
-           "phrase_features", "shipped", "source_matches"]
+__all__ = ["MATCHES", "MODEL", "SCALARS", "TEMPERATURE", "PhraseModel", "content_arabic",
+           "content_runs", "phrase_features", "shipped", "source_matches"]
