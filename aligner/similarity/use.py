@@ -122,7 +122,8 @@ def deletion_gains(pairs: Sequence[tuple[str, str]], pieces: Spans,
                 variants.append(text[:start] + text[end:])
                 owners.append((k, (start, end)))
     out: list[list[tuple[tuple[int, int], float]]] = [[] for _ in pairs]
-    for (k, span), vector in zip(owners, encode(variants), strict=True):
+    # A variant is read once: kept, it would push the pairs' sentences out of the memo.
+    for (k, span), vector in zip(owners, encode(variants, remember=False), strict=True):
         out[k].append((span, float(vector @ others[k]) - float(base[k])))
     return out
 

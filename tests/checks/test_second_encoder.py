@@ -183,3 +183,13 @@ def test_a_phrase_matches_the_arabic_words_it_translates_better_than_a_foreign_p
     assert use.best_matches(phrases[:1], without)[0] < found[0] - 0.1
     assert use.best_matches(use.encode([]), arabic).shape == (0,)
     assert np.array_equal(use.best_matches(phrases[:1], []), [0.0])
+
+
+def test_deletion_variants_are_not_kept_in_the_memo():
+    text = "The minister arrived in Cairo, and the talks began at noon."
+    other = "وصل الوزير إلى القاهرة وبدأت المحادثات ظهرا."
+    (gains,) = use.deletion_gains([(text, other)], lambda t: [(29, 59)])
+    assert [span for span, _gain in gains] == [(29, 59)]
+    memo = use._encoder()._memo
+    assert text in memo and other in memo
+    assert text[:29] + text[59:] not in memo
