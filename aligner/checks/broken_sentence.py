@@ -144,10 +144,10 @@ def _opens_clause(cap: str, token: str, after: str) -> bool:
 
 def _ends_clause(word: str) -> bool:
     """Whether a clause can end with this word before a name that starts the next one: not a
-    function word, a verb of saying or a participle ("said Klein was", "declared Russians
-    would" keep the name inside the sentence)."""
+    function word, a verb of saying, thinking or meeting, or a participle ("said Klein was",
+    "declared Russians would", "I think Tom is" keep the name inside the sentence)."""
     return word not in en.BEFORE_NAME and word not in en.AUXILIARIES and \
-        not word.endswith(("ed", "ing"))
+        word not in en.NAME_TAKING_VERBS and not word.endswith(("ed", "ing"))
 
 
 def _inside_quote_or_title(text: str, pos: int) -> bool:
