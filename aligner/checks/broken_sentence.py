@@ -126,7 +126,8 @@ def lost_stops(text: str, common: frozenset[str] = frozenset(),
                 not after[:1].islower():
             continue
         elif cap.lower() not in common and not (
-                starters.get(base, 0) > 0 and tok.group() == cap and _ends_clause(low)):
+                starters.get(base, 0) > 0 and tok.group() == cap and _ends_clause(low)
+                and not _object_follows(after)):
             continue
         if _inside_quote_or_title(text, tok.start()):
             continue
@@ -144,10 +145,22 @@ def _opens_clause(cap: str, token: str, after: str) -> bool:
 
 def _ends_clause(word: str) -> bool:
     """Whether a clause can end with this word before a name that starts the next one: not a
-    function word, a verb of saying, thinking or meeting, or a participle ("said Klein was",
-    "declared Russians would", "I think Tom is" keep the name inside the sentence)."""
+    function word, an auxiliary (a negative one too: "didn't Tom come"), a verb of saying,
+    thinking or meeting or an adjective of certainty, or a participle ("said Klein was", "declared Russians would", "I think
+    Tom is" keep the name inside the sentence)."""
     return word not in en.BEFORE_NAME and word not in en.AUXILIARIES and \
-        word not in en.NAME_TAKING_VERBS and not word.endswith(("ed", "ing"))
+        word not in en.NAME_TAKING_WORDS and not word.endswith(("ed", "ing", "n't", "n’t"))
+
+
+#: Words after which a name is the object of the verb before it, not the subject of a new
+#: sentence: an article or possessive ("gave Tom a book"), a preposition or subordinator
+#: ("known Tom for years"). A name that opens a sentence is followed by its verb, or by "and".
+_AFTER_OBJECT = en.DETERMINERS | en.OBJECT_OPENERS | (en.BEFORE_NAME - en.COORDINATORS)
+
+
+def _object_follows(after: str) -> bool:
+    """Whether the word after a capitalised name shows the name to be an object."""
+    return after.lower().strip("\"“”‘’'(),;:") in _AFTER_OBJECT
 
 
 def _inside_quote_or_title(text: str, pos: int) -> bool:

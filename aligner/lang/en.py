@@ -33,14 +33,15 @@ AUXILIARIES = frozenset("""
 is are was were be been am has have had do does did will would can could may might must shall
 should said says say told tells
 """.split())
-#: Verbs of thinking, perceiving, asking and meeting whose object or clause so often opens with
-#: a name that no sentence ends on them before one ("I think Tom is right", "ask Mary to …",
-#: "we met Sami there"), in their bare, -s and irregular past forms (a form in -ed or -ing is
-#: known by its ending); those that are nouns as often ("hope", "help", "call") are left out.
-NAME_TAKING_VERBS = frozenset("""
+#: Verbs of thinking, hoping, perceiving, asking and meeting, and the adjectives of certainty,
+#: whose object or clause so often opens with a name that no sentence ends on them before one
+#: ("I think Tom is right", "ask Mary to …", "we met Sami there", "I'm sure Tom will"), in
+#: their bare, -s and irregular past forms (a form in -ed or -ing is known by its ending);
+#: those that are nouns as often ("help", "call") are left out.
+NAME_TAKING_WORDS = frozenset("""
 think thinks thought know knows knew believe believes suppose supposes feel feels felt doubt
 doubts mean means meant see sees saw hear hears heard tell ask asks let lets meet meets met
-thank want wants marry marries invite invites
+thank want wants marry marries invite invites hope hopes sure certain
 """.split())
 #: Subject pronouns (and the words that stand as subjects of a relative or a question).
 SUBJECT_PRONOUNS = frozenset("i we you he she it they who that there what here where".split())

@@ -59,10 +59,11 @@ def test_a_lost_stop_before_a_word_the_document_writes_in_lower_case(tmp_path):
 
 def test_a_name_that_opens_sentences_after_a_verb_that_takes_it_is_no_lost_stop(tmp_path):
     # Tom opens more of the document's sentences than he appears inside: after a word a clause
-    # ends on, a capitalised "Tom" opens the next sentence; after "think" or "ask", he is the
-    # verb's clause or object.
+    # ends on, a capitalised "Tom" opens the next sentence; after "think", "ask" or "didn't",
+    # or before "a" or "for", he is a verb's subject or object inside the sentence.
     opening = "Tom is my best friend. Tom lives in Boston. Tom plays the piano. Tom is tall.\n"
     for taken in ("I think Tom is right.", "Please ask Tom to help you.",
-                  "We met Tom at the station."):
+                  "We met Tom at the station.", "Mary gave Tom a book for his birthday.",
+                  "I have known Tom for ten years.", "Why didn't Tom come yesterday?"):
         document = opening + taken + "\nWe needed more money Tom just wanted to help.\n"
         assert _hits(tmp_path, document) == ["money Tom"]
