@@ -146,8 +146,8 @@ def _opens_clause(cap: str, token: str, after: str) -> bool:
 def _ends_clause(word: str) -> bool:
     """Whether a clause can end with this word before a name that starts the next one: not a
     function word, an auxiliary (a negative one too: "didn't Tom come"), a verb of saying,
-    thinking or meeting or an adjective of certainty, or a participle ("said Klein was", "declared Russians would", "I think
-    Tom is" keep the name inside the sentence)."""
+    thinking or meeting or an adjective of certainty, or a participle ("said Klein was",
+    "declared Russians would", "I think Tom is" keep the name inside the sentence)."""
     return word not in en.BEFORE_NAME and word not in en.AUXILIARIES and \
         word not in en.NAME_TAKING_WORDS and not word.endswith(("ed", "ing", "n't", "n’t"))
 
