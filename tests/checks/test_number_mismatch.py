@@ -27,6 +27,8 @@ def hits(ar, en):
     ("في الجولة 1 من المحادثات.", "In the first round of talks."),           # ordinals
     ("استمرت المعارك يومين و25 ساعة.", "Fighting lasted 2 days and twenty-five hours."),
     ("انطلقت الساعة 3 مساء.", "It started at 15:00."),                       # 12-hour clock
+    ("سيكلف المشروع ملياري يورو.", "The project will cost 2 billion euros."),   # a dual's construct
+    ("جمعت ألفي توقيع.", "It collected 2,000 signatures."),
 ])
 def test_equal_numbers_in_any_form_pass(ar, en):
     assert hits(ar, en) == []
@@ -79,3 +81,9 @@ def test_token_values():
 def test_one_language_pairs_are_skipped():
     ctx = gold_context(["قتل 31 جنديا."], [""])
     assert list(find(ctx)) == []
+
+
+def test_a_dual_scale_word_is_two_of_its_unit():
+    # ملياري is "two billion" (the construct dual); three billion is not in the source.
+    (hit,) = hits("سيكلف المشروع ملياري يورو.", "The project will cost 3 billion euros.")
+    assert hit.side == "tgt" and "'3'" in hit.message
