@@ -50,6 +50,9 @@ _MINUTES = re.compile(r".*\d[:،.٫]$")
 # British English writes a time.
 _CLOCK = re.compile(rf"(?<![0-9\u0660-\u0669\u06F0-\u06F9.,:])({_DIGIT}{{1,2}}):({_DIGIT}{{2}})"
                     rf"(?!{_DIGIT}|[.,:]{_DIGIT})")
+#: Clock minutes that both languages also say as a fraction of the hour ("half past", والنصف;
+#: "a quarter past", والربع), by the value the fraction word has.
+_HOUR_FRACTIONS = {"30": "0.5", "15": "0.25"}
 _ZULU = re.compile(r"\s*(?:GMT|UTC|Z\b|hrs|hours|h\b)")
 _ROMAN = {r: i for i, r in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), 1)}
@@ -134,17 +137,22 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
     out = []
     scale_re, pm_re = (_SCALE_AR, _PM_AR) if lang == "ar" else (_SCALE_EN, _PM_EN)
     clocks: dict[int, str] = {}
+    fractions: dict[int, str] = {}
     for c in _CLOCK.finditer(text):
         hour, minute = ascii_digits(c.group(1)), ascii_digits(c.group(2))
         if int(hour) <= 24 and int(minute) < 60:
             dotted = canon(f"{int(hour)}.{minute}")
             clocks[c.start(1)] = clocks[c.start(2)] = dotted
+            if minute in _HOUR_FRACTIONS:
+                fractions[c.start(2)] = _HOUR_FRACTIONS[minute]
     for m in NUMBER.finditer(text):
         raw = m.group()
         value = number_value(raw)
         values = {canon(value)}
         if m.start() in clocks:
             values.add(clocks[m.start()])
+        if m.start() in fractions:
+            values.add(fractions[m.start()])  # "7:30" ~ السابعة والنصف, "half past seven"
         report = True
         if _DECADE.match(text, m.end() - 1) and lang != "ar":
             report = False  # "the 1990s": Arabic often writes التسعينيات or "1990 من القرن"

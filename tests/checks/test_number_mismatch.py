@@ -29,6 +29,8 @@ def hits(ar, en):
     ("انطلقت الساعة 3 مساء.", "It started at 15:00."),                       # 12-hour clock
     ("سيكلف المشروع ملياري يورو.", "The project will cost 2 billion euros."),   # a dual's construct
     ("جمعت ألفي توقيع.", "It collected 2,000 signatures."),
+    ("بدأ الاجتماع في الساعة السابعة والنصف مساء.", "The meeting started at 7:30 pm."),
+    ("وصلنا الساعة 8:15.", "We arrived at a quarter past eight."),
 ])
 def test_equal_numbers_in_any_form_pass(ar, en):
     assert hits(ar, en) == []
@@ -87,3 +89,9 @@ def test_a_dual_scale_word_is_two_of_its_unit():
     # ملياري is "two billion" (the construct dual); three billion is not in the source.
     (hit,) = hits("سيكلف المشروع ملياري يورو.", "The project will cost 3 billion euros.")
     assert hit.side == "tgt" and "'3'" in hit.message
+
+
+def test_a_clock_minute_is_not_any_fraction():
+    # Half past seven is 7:30, not 7:20.
+    (hit,) = hits("بدأ الاجتماع في الساعة السابعة والنصف.", "The meeting started at 7:20.")
+    assert hit.side == "tgt" and "'20'" in hit.message
