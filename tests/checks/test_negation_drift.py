@@ -36,6 +36,8 @@ def test_negation_added():
     ("هل وافق (نعم/لا)؟", "Agreed (Y/N)?"),                               # yes/no field
     ("رفض الوزير الطلب.", "The minister did not accept the request."),     # lexical negation
     ("الوضع غير مستقر.", "The situation is unstable."),
+    ("لم تعلق الوزارة على التقرير.", "The ministry declined to comment on the report."),
+    ("لم يصوت ثلاثة نواب.", "Three deputies abstained."),
     ("ليس فقط الجيش بل الشرطة أيضا.", "Not only the army but also the police."),
 ])
 def test_agreeing_negation_passes(ar, en):

@@ -86,7 +86,8 @@ _EN_NEG_WEAK = frozenset((
     "unless until rather instead free prevent prevented prevents avoid "
     "avoided ban banned stop stopped halt hardly barely scarcely little few "
     "impossible inability unable insufficient ineffective invalid illegal "
-    "neglect neglected against anti longer yet ceased "
+    "neglect neglected against anti longer yet ceased decline declines declined reject "
+    "rejects rejected abstain abstains abstained ignore ignores ignored "
 ).split())
 _EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}less$")
 # Phrases whose "not"/"no" is not a negation of the clause.
