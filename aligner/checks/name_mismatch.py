@@ -58,7 +58,8 @@ _PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|theirs|it|
                        re.IGNORECASE)
 # Capitalised English words that are not names, and demonyms (a translation, not a name).
 _NOT_NAMES = lang.en.NOT_NAMES | frozenset("""prime secretary general ambassador king queen prince
-sheikh imam council committee ministry government parliament federal forces army armed republic
+sheikh imam ayatollah emir crown supreme leader chancellor governor mayor council committee ministry
+government parliament federal forces army armed republic
 state states united national international institute organization organisation university party
 movement front union news agency according however meanwhile earlier later also yesterday
 today""".split())

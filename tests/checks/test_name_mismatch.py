@@ -158,6 +158,14 @@ def test_full_name_rendered_by_sound_passes():
     assert run(PERSON_AR, tgt) == []
 
 
+def test_titles_before_a_full_name_are_not_part_of_it():
+    src = ["أشاد المرشد الأعلى آية الله علي خامنئي بالاتفاق."]
+    assert run(src, ["Supreme Leader Ayatollah Ali Khamenei praised the agreement."]) == []
+    tgt = ["Supreme Leader Ayatollah Hans Becker praised the agreement."]
+    (hit,) = run(src, tgt)
+    assert hit.side == "tgt" and "Hans Becker" in tgt[0][hit.span[0]:hit.span[1]]
+
+
 def test_translated_proper_names_are_not_persons():
     # Ordinary words in a capitalised run make a title or a translated place, not a person.
     src = ["نظرت المحكمة العليا في قضية بحر الشمال."]
