@@ -71,8 +71,8 @@ def arabic_cue(before: str, after: str, params: StrayPeriodParams = PARAMS) -> C
     already skipped).
     """
     prev_raw = _last_word(before)
-    if len(prev_raw) <= 1:
-        return None  # a one-letter abbreviation: "ق.م" (BC), "د. أحمد"
+    if len(prev_raw) <= 1 or ar.is_abbreviation(prev_raw):
+        return None  # an abbreviation: "د. أحمد", "ق.م." (BC), "هـ." (AH), "إلخ." (etc.)
     words = before[-200:].split()
     if len(prev_raw) <= 3 and len(words) >= 2 and words[-2].endswith(".") \
             and len(words[-2].rstrip(".")) <= 3:

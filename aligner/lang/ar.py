@@ -99,6 +99,18 @@ def word_before(text: str, start: int, reach: int = 40) -> str | None:
     return m.group(1) if m else None
 
 
+#: A word written before a full stop that abbreviates: letters joined by full stops (ق.م "BC",
+#: أ.د "Prof. Dr.", ص.ب "P.O. Box"), one letter (د "Dr.", م "AD"), a letter drawn out by a
+#: tatweel, the mark of an abbreviation (هـ "AH"), and إلخ / الخ "etc." (its letters are a word).
+_ABBREVIATION = re.compile(f"(?:[{LETTERS}]\\.)*[{LETTERS}]{TATWEEL}?|إلخ|الخ|اهـ")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (without its final full stop) is an abbreviation, not a sentence's last
+    word."""
+    return _ABBREVIATION.fullmatch(word) is not None
+
+
 def normalised(words: str) -> frozenset[str]:
     """The normalised forms of whitespace-separated words."""
     return frozenset(normalize_arabic(w) for w in words.split())

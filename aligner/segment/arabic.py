@@ -19,7 +19,8 @@ from .boundary import context, features, load_model
 
 # End marks, then any closing quotes or brackets, then whitespace.
 _CANDIDATE = re.compile(r"(\.{2,}|…|[.!?؟۔؛])([\"”»’)\]]*)(?=\s)")
-_ABBREVIATION = re.compile(rf"(?:^|\s)[{ar.LETTERS}]$")  # د. م. أ. : a single-letter title
+#: The longest abbreviation looked for before a full stop ("ش.م.م", "أ.د").
+_ABBREVIATION_REACH = 12
 
 BASE_CONFIDENCE = {".": 0.88, "!": 0.92, "?": 0.92, "؟": 0.92, "۔": 0.88, "؛": 0.35, "…": 0.5,
                    "...": 0.5}
@@ -69,7 +70,7 @@ def split(paragraph: str, params: ArabicSplitParams = PARAMS) -> list[Cut]:
 def break_confidence(text: str, mark_pos: int, mark: str, after: int,
                      params: ArabicSplitParams = PARAMS) -> tuple[float, str]:
     """How likely a sentence really ends at the mark, and the strongest cue for that estimate."""
-    if mark == "." and _ABBREVIATION.search(text[max(0, mark_pos - 2):mark_pos]):
+    if mark == "." and ar.is_abbreviation(_word_ending_at(text, mark_pos)):
         return 0.0, "abbreviation"
     if mark.startswith(".."):
         # Headlines use ".." as a pause ("بدلاً من الولايات المتحدة.. روسيا نحو ...").
@@ -84,6 +85,17 @@ def break_confidence(text: str, mark_pos: int, mark: str, after: int,
     reasons = model.explain(feats) if stray > 0 else []
     reason = f"boundary model ({reasons[0]})" if reasons else "full stop"
     return min(conf, params.max_confidence), reason
+
+
+def _word_ending_at(text: str, pos: int) -> str:
+    """The word that ends at ``pos`` (after white space or the start of ``text``), or "" when
+    it is longer than any abbreviation."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+        if pos - start > _ABBREVIATION_REACH:
+            return ""
+    return text[start:pos]
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -127,6 +127,18 @@ def test_spelled_out_initials_and_one_letter_abbreviations_are_not_cues():
     assert arabic_cue("عاش عام 3300 ق", "م تقريباً في المرتفعات") is None
 
 
+@pytest.mark.parametrize("before, after", [
+    ("بني المعبد في القرن الثالث ق.م", " على ضفاف النيل"),       # BC
+    ("توفي العالم سنة 505 هـ", " في القاهرة"),                   # AH
+    ("يشمل البرنامج الرياضيات والعلوم إلخ", " ويستمر عاما كاملا"),  # etc.
+    ("قدم أ.د", " محمود علي محاضرة عن الاقتصاد"),                 # Prof. Dr.
+])
+def test_arabic_abbreviations_are_not_cues(before, after):
+    assert arabic_cue(before, after) is None
+    # The same words without the abbreviation's form are a stray stop.
+    assert arabic_cue(before.rsplit(" ", 1)[0] + " الثالث", after) is not None
+
+
 @pytest.mark.parametrize("before, after, expected", [
     ("He spoke to the", " council on Monday", STRONG),
     ("The meeting ended", " and the delegates left", STRONG),

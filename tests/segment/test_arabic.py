@@ -1,3 +1,5 @@
+import pytest
+
 from aligner.model import Block
 from aligner.segment import arabic, segment
 
@@ -35,6 +37,16 @@ def test_ordinary_full_stop_is_likely_a_sentence_end():
 
 def test_single_letter_abbreviation_and_decimals_do_not_split():
     assert len(_cuts("قال د. أحمد إن النمو بلغ 3.5 في المئة")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "بني المعبد في القرن الثالث ق.م. على ضفاف النيل",
+    "توفي العالم سنة 505 هـ. في القاهرة",
+    "يشمل البرنامج الرياضيات والعلوم والفنون إلخ. ويستمر عاما كاملا",
+    "قدم أ.د. محمود علي محاضرة عن الاقتصاد",
+])
+def test_abbreviations_do_not_split(text):
+    assert len(_cuts(text)) == 1
 
 
 def test_closing_quote_stays_with_its_sentence():
