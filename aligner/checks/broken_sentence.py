@@ -22,11 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..lang import en
 from ..model import Severity
-from ..segment.english import load_abbreviations
+from ..segment.english import is_abbreviation
 from ._support.base import Check, CheckContext, Hit
 from ._support.walk import Placed, paragraphs, sides
 
@@ -53,17 +52,6 @@ ARTICLES = frozenset(("The", "A", "An"))
 SENTENCE_OPENERS_LOWER = frozenset(w.lower() for w in en.SENTENCE_OPENERS)
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(load_abbreviations())
-
-
-def is_abbreviation(word: str) -> bool:
-    """"U.S", "a.m", "etc", "Dr", a single letter: a full stop after it is not an end."""
-    low = word.lower().strip("'’")
-    if word in en.NO_END:
-        return False  # "a. higher chance": the article, not an initial
-    return "." in low or len(low) == 1 or low in _abbreviations()
 
 
 def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:

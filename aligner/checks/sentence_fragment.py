@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..lang import ar, en
 from ..model import Severity
+from ..segment.english import is_abbreviation
 from ..text import normalize_arabic
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import other_side
@@ -218,7 +219,8 @@ def pieces(para: list[Placed]) -> list[Piece]:
     for p in para:
         text = p.sentence.text
         inner = {off for off, _c, _r in p.sentence.joins}
-        inner.update(m.end() for m in _INNER_END.finditer(text))
+        inner.update(m.end() for m in _INNER_END.finditer(text)
+                     if not _abbreviated(text[:m.start()]))
         cuts = sorted({0, *inner, len(text)})
         for k in range(len(cuts) - 1):
             raw = text[cuts[k]:cuts[k + 1]]
@@ -226,6 +228,14 @@ def pieces(para: list[Placed]) -> list[Piece]:
             if raw.strip():
                 out.append(Piece(p, cuts[k] + lead, raw.strip(), k > 0))
     return out
+
+
+def _abbreviated(before: str) -> bool:
+    """Whether the full stop after ``before`` closes an abbreviation ("Lt. Col. Ahmed", "ق.م.")
+    rather than a sentence."""
+    words = before.split()
+    word = words[-1].lstrip(_OPEN_QUOTES) if words else ""
+    return bool(word) and (is_abbreviation(word) or ar.is_abbreviation(word))
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

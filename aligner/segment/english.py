@@ -12,6 +12,7 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from ..lang import en
 from .base import Cut
 
 
@@ -41,6 +42,19 @@ def load_abbreviations() -> list[str]:
     """The shipped abbreviation list (lower case, no final full stop)."""
     text = resources.files("aligner.data").joinpath("english_abbreviations.txt").read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_abbreviations())
+
+
+def is_abbreviation(word: str) -> bool:
+    """"U.S", "a.m", "etc", "Dr", a single letter: a full stop after it is not an end."""
+    low = word.lower().strip("'’")
+    if word in en.NO_END:
+        return False  # "a. higher chance": the article, not an initial
+    return "." in low or len(low) == 1 or low in _abbreviations()
 
 
 def split(paragraph: str, params: EnglishSegmentParams = PARAMS) -> list[Cut]:

@@ -103,3 +103,17 @@ def test_fragments_in_one_language_sources(tmp_path, passes, fails, fragment):
     assert found(run_text(tmp_path, passes, CHECK), "sentence-fragment") == []
     hits = found(run_text(tmp_path, fails, CHECK), "sentence-fragment")
     assert [original(h) for h in hits] == [fragment]
+
+
+def test_a_full_stop_after_an_abbreviation_cuts_nothing(tmp_path):
+    # "Col." abbreviates a rank: "Ahmed Saleh commanded …" is no piece split off a sentence
+    # (its "-ed" would read as a participle); after a real end the same piece is judged.
+    english = ["The delegation visited the base on Monday.",
+               "Lt. Col. Ahmed Saleh commanded the unit."]
+    arabic = ["زار الوفد القاعدة يوم الاثنين.", "قاد المقدم أحمد صالح الوحدة."]
+    assert found(run_text(tmp_path, bilingual(english, arabic), CHECK), "sentence-fragment") == []
+    english = ["The delegation visited the base on Monday.",
+               "The colonel was there. Reading the orders to the unit."]
+    arabic = ["زار الوفد القاعدة يوم الاثنين.", "كان العقيد هناك يقرأ الأوامر على الوحدة."]
+    (hit,) = found(run_text(tmp_path, bilingual(english, arabic), CHECK), "sentence-fragment")
+    assert original(hit).startswith("Reading the orders")
