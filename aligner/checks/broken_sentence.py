@@ -52,8 +52,6 @@ ARTICLES = frozenset(("The", "A", "An"))
 SENTENCE_OPENERS_LOWER = frozenset(w.lower() for w in en.SENTENCE_OPENERS)
 
 
-
-
 def cut_clauses(text: str) -> Iterator[tuple[int, int, str]]:
     """Full stops inside ``text`` that cut a clause: ``(start, end, why)``, the span from the
     word before the stop to the word after."""
