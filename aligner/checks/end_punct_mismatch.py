@@ -4,11 +4,13 @@ other script (``?`` ending Arabic, ``؟`` ending English).
 
 A full stop, or no mark at all, is the unmarked ending and is not compared: missing final
 punctuation is ``missing-final-punct``'s business. Closing quotes and brackets after the mark
-are looked through ("… said: “Why?”").
+are looked through ("… said: “Why?”"), and a mark that closes quoted speech is also found
+inside the other side's quotation, where the translator moved the speech to the front.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import SRC, TGT, Pair, Severity
@@ -32,6 +34,20 @@ def ending(text: str) -> tuple[str, int] | None:
     return None
 
 
+_QUOTE_CLOSERS = "\"'”’»"
+_QUOTED_MARK = re.compile(r"([?؟!:…])[\"'”’»]")
+
+
+def _quoted_kinds(text: str) -> set[str]:
+    """The kinds of mark that close a quotation anywhere in ``text`` ("Why?" she asked)."""
+    return {KINDS[m.group(1)] for m in _QUOTED_MARK.finditer(text)}
+
+
+def _in_quote(text: str, mark: tuple[str, int] | None) -> bool:
+    """Whether the segment's final mark closes a quotation rather than the sentence."""
+    return mark is not None and text[mark[1] + 1:mark[1] + 2] in tuple(_QUOTE_CLOSERS)
+
+
 def find(ctx: CheckContext) -> Iterator[Hit]:
     yield from pair_hits(ctx, _pair)
 
@@ -50,6 +66,11 @@ def _pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:
     kind_a = KINDS[a[0]] if a else None
     kind_b = KINDS[b[0]] if b else None
     if kind_a == kind_b:
+        return
+    # The mark ends quoted speech that the other side moved ('سألت: «إلى أين؟»' / '"Where
+    # to?" she asked.'): it is there, inside the other side's quotation.
+    if (_in_quote(src, a) and kind_a in _quoted_kinds(tgt)) or \
+            (_in_quote(tgt, b) and kind_b in _quoted_kinds(src)):
         return
     end = len(tgt.rstrip(CLOSERS))
     span = (b[1], b[1] + (3 if tgt[b[1]] == "." else 1)) if b else (max(0, end - 1), end)

@@ -14,6 +14,9 @@ CHECK = "end-punct-mismatch"
     ("وقال الوزير:", "The minister said:"),
     ("قال الوزير إن الخطة جاهزة.", "The minister said the plan was ready"),
     ("وسأل: «هل الخطة جاهزة؟»", "He asked: “Is the plan ready?”"),
+    # Quoted speech moved to the front: its question mark is there, inside the quotation.
+    ("سألت: «إلى أين أنت ذاهب؟»", "\"Where are you going?\" she asked."),
+    ("قال: «لن نستسلم!» ثم غادر.", "\"We will not give up!\" he said, and left."),
 ])
 def test_passes(src, tgt):
     assert run_one(CHECK, [src], [tgt]) == []
@@ -25,6 +28,8 @@ def test_passes(src, tgt):
     ("وقال الوزير:", "The minister said", "tgt", "d", "colon"),
     ("هل الخطة جاهزة؟", "Is the plan ready؟", "tgt", "؟", "other script"),
     ("هل الخطة جاهزة?", "Is the plan ready?", "src", "?", "other script"),
+    ("سألت: «إلى أين أنت ذاهب؟»", "\"Where are you going,\" she asked.", "tgt", ".",
+     "question mark"),
 ])
 def test_fails(src, tgt, side, span, words):
     hits = run_one(CHECK, [src], [tgt])
