@@ -35,7 +35,7 @@ def ending(text: str) -> tuple[str, int] | None:
 
 
 _QUOTE_CLOSERS = "\"'”’»"
-_QUOTED_MARK = re.compile(r"([?؟!:…])[\"'”’»]")
+_QUOTED_MARK = re.compile(f"([?؟!:…])[{re.escape(_QUOTE_CLOSERS)}]")
 
 
 def _quoted_kinds(text: str) -> set[str]:
@@ -45,7 +45,8 @@ def _quoted_kinds(text: str) -> set[str]:
 
 def _in_quote(text: str, mark: tuple[str, int] | None) -> bool:
     """Whether the segment's final mark closes a quotation rather than the sentence."""
-    return mark is not None and text[mark[1] + 1:mark[1] + 2] in tuple(_QUOTE_CLOSERS)
+    after = text[mark[1] + 1:mark[1] + 2] if mark is not None else ""
+    return bool(after) and after in _QUOTE_CLOSERS
 
 
 def find(ctx: CheckContext) -> Iterator[Hit]:

@@ -233,7 +233,9 @@ def pieces(para: list[Placed]) -> list[Piece]:
 def _abbreviated(before: str) -> bool:
     """Whether the full stop after ``before`` closes an abbreviation ("Lt. Col. Ahmed", "ق.م.")
     rather than a sentence."""
-    words = before.split()
+    # The last few characters hold any abbreviation: a runaway sentence is not split again at
+    # each of its marks.
+    words = before[-24:].split()
     word = words[-1].lstrip(_OPEN_QUOTES) if words else ""
     return bool(word) and (is_abbreviation(word) or ar.is_abbreviation(word))
 
