@@ -22,7 +22,7 @@ _AR = {"ب": "B", "ت": "T", "ث": "T", "ج": "J", "ح": "H", "خ": "K", "د": "
        "غ": "G", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H",
        "پ": "B", "چ": "X", "ڤ": "F", "گ": "J"}
 _LATIN_SPECIAL = {"š": "sh", "Š": "sh", "ḫ": "kh", "ẖ": "kh", "ġ": "gh", "ṯ": "th", "ḏ": "dh",
-                  "ž": "zh", "č": "ch"}
+                  "ž": "zh", "č": "ch", "þ": "th", "Þ": "th", "ð": "dh", "Ð": "dh"}
 _DIGRAPHS = {"sh": "X", "ch": "X", "kh": "K", "gh": "G", "th": "T", "dh": "D", "ph": "F",
              "ck": "K", "zh": "J"}
 _LATIN = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "S", "c": "K", "k": "K",
@@ -76,7 +76,10 @@ def latin_skeleton(word: str) -> str:
             out.append(_DIGRAPHS[pair])
             i += 2
             continue
-        out.append(_LATIN.get(word[i], ""))
+        if word[i] == "c" and word[i + 1:i + 2] in ("e", "i", "y"):
+            out.append("S")  # a soft c: Alice ~ أليس, Lucy ~ لوسي, Vincent ~ فنسنت
+        else:
+            out.append(_LATIN.get(word[i], ""))
         i += 1
     return _collapse("".join(out))
 

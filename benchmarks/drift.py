@@ -1,7 +1,8 @@
 """Translation drift, measured: recall of the meaning checks on damaged English, beside a plain
 cosine threshold on the same encoder (figures, not a test).
 
-    python benchmarks/drift.py [--split tune|test|tune-short] [--full] [--seed N] [--kinds K,...]
+    python benchmarks/drift.py [--split tune|test|tune-short|tune-written] [--full] [--seed N]
+                               [--kinds K,...]
 
 Parallel documents (10–30 sentence pairs each) are built from one split of ``tests/data``
 (``docs/evaluation.md``): **tune** is TICO-19 plus UD Arabic-PUD, **test** is FLORES-200 devtest
@@ -41,6 +42,11 @@ of the same documents) that get a meaning warning or error, check by check. The 
 what a user would otherwise do: flag a pair whose plain e5 cosine is below a threshold, the
 threshold chosen on the tune split so that 2 clean pairs in 100 are flagged
 (:data:`BASELINE_THRESHOLD`, printed again by ``--split tune``).
+
+``--split tune-written`` is tune data too: pairs written for this project
+(``tests/data/written/README.md``), everyday sentences shuffled into documents of unrelated
+sentences and short articles dense with names, the two kinds the test split's Tatoeba and
+FLORES-200 are made of and TICO-19 and UD Arabic-PUD have few of.
 
 ``--split tune-short`` measures short pairs, the kind Tatoeba (test) is made of and the
 running text of the tune split has few of: every TICO-19 unit whose English has at most
@@ -101,7 +107,7 @@ MEANING_CHECKS = frozenset({"number-mismatch", "date-mismatch", "name-mismatch",
                             "negation-drift", "modality-drift", "term-mismatch",
                             "omission", "addition", "mistranslation", "low-similarity",
                             "untranslated"})
-SEEDS = {"tune": 11, "test": 13, "tune-short": 17}
+SEEDS = {"tune": 11, "test": 13, "tune-short": 17, "tune-written": 19}
 SHORT_WORDS = 10    # --split tune-short: TICO-19 units whose English has at most this many words
 DAMAGE_RATE = 1 / 3
 #: Plain e5 cosine below which the baseline flags a pair: the 2nd percentile of the clean
@@ -167,6 +173,26 @@ def load_tico_short() -> list[Pairs]:
     return [out]
 
 
+def load_written() -> list[tuple[str, list[Pairs]]]:
+    """The pairs written for this project (``tests/data/written/``): everyday sentences in an
+    order shuffled with a fixed seed, as one group (documents of unrelated short sentences, as
+    Tatoeba's are); articles dense with names, one group each."""
+    base = DATA / "written"
+    everyday: Pairs = []
+    for line in (base / "everyday.tsv").read_text(encoding="utf-8").splitlines():
+        en, ar = line.split("\t")
+        if single_sentence(ar.strip(), en.strip()):
+            everyday.append((ar.strip(), en.strip()))
+    random.Random(SEEDS["tune-written"]).shuffle(everyday)
+    articles: dict[str, Pairs] = {}
+    for line in (base / "articles.tsv").read_text(encoding="utf-8").splitlines():
+        ident, en, ar = line.split("\t")
+        if single_sentence(ar.strip(), en.strip()):
+            articles.setdefault(ident, []).append((ar.strip(), en.strip()))
+    return [("written everyday sentences", [everyday]),
+            ("written articles", list(articles.values()))]
+
+
 def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:
     """The split's sources, each as its upstream groups of consecutive pairs."""
     if split == "tune":
@@ -175,7 +201,9 @@ def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:
         return [("FLORES-200 devtest", load_sentences("flores")), ("Tatoeba", load_tatoeba())]
     if split == "tune-short":
         return [("TICO-19 short units", load_tico_short())]
-    raise ValueError(f"unknown split {split!r} (tune, test or tune-short)")
+    if split == "tune-written":
+        return load_written()
+    raise ValueError(f"unknown split {split!r} (tune, test, tune-short or tune-written)")
 
 
 def documents(groups: list[Pairs], rng: random.Random, lo: int = 10, hi: int = 30,
@@ -833,7 +861,7 @@ def report(split: str, fig: Figures, docs: int, seconds: float, mode: str) -> st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "test", "tune-short"), default="tune")
+    parser.add_argument("--split", choices=tuple(SEEDS), default="tune")
     parser.add_argument("--full", action="store_true", help="every document of the split")
     parser.add_argument("--seed", type=int, default=None, help="damage seed (default: per split)")
     parser.add_argument("--no-glossary", action="store_true",

@@ -63,7 +63,7 @@ government parliament federal forces army armed republic
 state states united national international institute organization organisation university party
 movement front union news agency according however meanwhile earlier later also yesterday
 today""".split())
-_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$|^(?:american|african|arab|iraqi|israeli|saudi|"
+_DEMONYM = re.compile(r"(?:ians?|eans?|ese|ish|ic)$|^(?:american|african|arab|iraqi|israeli|saudi|"
                       r"kuwaiti|qatari|emirati|yemeni|omani|pakistani|afghan|kurd|thai)s?$")
 
 
@@ -246,6 +246,7 @@ def _capitalised_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
 
 
 COMMON_WORDS = "english_common_words.txt"
+_QUOTED = re.compile(r"[\"“«][^\"“”«»]{1,80}[\"”»]")
 _POSSESSIVE = re.compile(r"['’‘]s?$")
 
 
@@ -271,7 +272,10 @@ def _person_evidence(pair: Pair, ar_words: list[_Word], ar_side: str = SRC,
         # each too short to compare ("Saul Bass" ~ سول باس, "Kiki Dee" ~ كيكي دي).
         return [w for k in range(len(ar_words)) for n in (2, 3) if k + n <= len(ar_words)
                 for w in arabic_words("".join(a.text for a in ar_words[k:k + n]))]
+    quoted = [m.span() for m in _QUOTED.finditer(en_text)]
     for run in _capitalised_runs(en_text):
+        if any(a <= run[0][0] and run[-1][1] <= b for a, b in quoted):
+            continue  # a title in quotation marks ("Frost Keepers"): translated, not a person
         words = [(a, b, _POSSESSIVE.sub("", w)) for a, b, w in run]
         if _sentence_initial(en_text, words[0][0]):
             words = words[1:]   # "Yesterday Maria ...": the first word may be an opener

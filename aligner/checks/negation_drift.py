@@ -70,7 +70,7 @@ def negation_evidence(pair: Pair, src_lang: str, tgt_lang: str
     if not pair.src or not pair.tgt:
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
-    s, t = markers(src, src_lang), markers(tgt, tgt_lang)
+    s, t = markers(src, src_lang, tgt), markers(tgt, tgt_lang, src)
     if s.neg_strong and not t.neg_any:
         span = s.neg_strong[0]
         yield (Hit(pair.id, SRC, span,

@@ -134,7 +134,7 @@ def canon(value: str | int | float | Decimal) -> str:
 
 def number_tokens(text: str, lang: str) -> list[NumberToken]:
     """Every number written with digits in ``text``."""
-    out = []
+    out: list[NumberToken] = []
     scale_re, pm_re = (_SCALE_AR, _PM_AR) if lang == "ar" else (_SCALE_EN, _PM_EN)
     clocks: dict[int, str] = {}
     fractions: dict[int, str] = {}
@@ -153,6 +153,9 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
             values.add(clocks[m.start()])
         if m.start() in fractions:
             values.add(fractions[m.start()])  # "7:30" ~ السابعة والنصف, "half past seven"
+        year = _short_range_end(text, out, m.start(), ascii_digits(raw))
+        if year:
+            values.add(year)  # "the 2022–23 season" ~ "2022–2023"
         report = True
         if _DECADE.match(text, m.end() - 1) and lang != "ar":
             report = False  # "the 1990s": Arabic often writes التسعينيات or "1990 من القرن"
@@ -176,6 +179,19 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
             values.add(canon(Decimal(canon(value)) + 12))
         out.append(NumberToken(m.start(), m.end(), raw, frozenset(values), report))
     return out
+
+
+def _short_range_end(text: str, before: list[NumberToken], start: int, digits: str
+                     ) -> str | None:
+    """The full year a two-digit range end stands for after a four-digit year ("2022–23",
+    "1998/99"), or ``None``."""
+    if len(digits) != 2 or not before or text[before[-1].end:start] not in ("-", "–", "—", "/"):
+        return None
+    first = ascii_digits(before[-1].text)
+    if len(first) != 4 or not first.isdigit():
+        return None
+    century = int(first[:2]) + (int(digits) < int(first[2:]))
+    return str(century * 100 + int(digits))
 
 
 def _is_num(value: str) -> bool:

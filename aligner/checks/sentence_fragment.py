@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..lang import ar, en
 from ..model import Severity
+from ..segment.boundary import clause_word
 from ..segment.english import is_abbreviation
 from ..text import normalize_arabic
 from ._support.base import Check, CheckContext, Hit
@@ -39,6 +40,7 @@ class FragmentParams:
     list_item_words: int = 3  # a comma-separated chunk this short is a list item
     ar_fronted_words: int = 16  # a fronted phrase before its comma is at most this long
     ar_complementizer_window: int = 4  # "على الطلاب الهولنديين أن": أن within this many words
+    ar_fronted_clause_words: int = 5  # "على الرغم من ذلك لم …": the verb within this many words
 
 
 PARAMS = FragmentParams()
@@ -49,6 +51,8 @@ _OPEN_QUOTES = "\"“‘'(«"
 _CLOSERS = "\"”’»)] "
 # Function words before an -s word: then it is a noun ("the results"), not a verb.
 _BEFORE_NOUN = en.DETERMINERS | en.BEFORE_NAME | en.QUANTIFIERS
+# Pronoun suffixes that close an Arabic noun phrase ("من فضلك", "بعد وصولهم").
+_PRONOUN_SUFFIXES = ("ك", "كم", "ها", "هم", "هما", "نا")
 
 
 def classify(text: str, params: FragmentParams = PARAMS) -> str | None:
@@ -56,8 +60,8 @@ def classify(text: str, params: FragmentParams = PARAMS) -> str | None:
     a fragment only where it was cut off a sentence (an ambiguous subordinator such as "After",
     or "And" before a verbless phrase): the alignment, or the segmenter's doubt, must show it."""
     stripped = text.lstrip(_OPEN_QUOTES + " ")
-    if "?" in stripped or not stripped[:1].isupper():
-        return None  # a question; or not a sentence start this check can read
+    if "?" in stripped or "!" in stripped or not stripped[:1].isupper():
+        return None  # a question or an exclamation; or not a sentence start this check reads
     words = _WORD.findall(stripped)
     if len(words) < 2:
         return None
@@ -97,8 +101,11 @@ def classify(text: str, params: FragmentParams = PARAMS) -> str | None:
 
 def _participle(words: list[str], text: str, params: FragmentParams) -> bool:
     first = words[0]
-    if len(first) < params.min_participle or not first.lower().endswith(("ing", "ed")):
+    low = first.lower()
+    if len(first) < params.min_participle or not low.endswith(("ing", "ed")):
         return False
+    if not re.search("[aeiouy]", low[:-3] if low.endswith("ing") else low[:-2]):
+        return False  # "Bring", "Spring", "Thing": no verb stem before the ending
     after = text[len(first):len(first) + 1]
     return after != ","  # "Indeed, …", "Interestingly, …": a sentence adverb
 
@@ -167,8 +174,8 @@ def arabic_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
     stripped = text.lstrip(_OPEN_QUOTES + " ")
     raw = ar.WORD.findall(stripped)
     tokens = stripped.split()
-    if not raw or not tokens or tokens[0] != raw[0] or "؟" in stripped:
-        return None
+    if not raw or not tokens or tokens[0] != raw[0] or "؟" in stripped or "!" in stripped:
+        return None  # a question or an exclamation ("إلى اللقاء!") stands as an utterance
     words = [normalize_arabic(w) for w in raw]
     first = words[0]
     if first in ar.RELATIVE_PRONOUNS_N:
@@ -183,6 +190,33 @@ def arabic_reason(text: str, params: FragmentParams = PARAMS) -> str | None:
     return f"it opens with the preposition '{raw[0]}'"
 
 
+def fronted_clause(text: str, params: FragmentParams = PARAMS) -> bool:
+    """Whether an Arabic piece opens with a short fronted phrase closed by a word that ends a
+    noun phrase (one with the article, a demonstrative, a pronoun suffix), then at once what
+    opens a clause: a particle of negation or tense, a personal pronoun, or a verb. Everyday
+    writing fronts a phrase without a comma ("منذ ذلك الحين لم أره", "في النهاية نجحت"); after
+    an indefinite word a verb opens an adjectival clause instead ("في بلد لا يعرف"), which
+    leaves the piece a fragment. Such a piece is a sentence, or the tail of one whose head was
+    cut ("… الشوارع أو. في الملهى تغنيان."): only a translation that breaks at the same spot
+    tells which, so :func:`_judge` asks this only then."""
+    raw = ar.WORD.findall(text)
+    words = [normalize_arabic(w) for w in raw]
+    for k in range(2, min(len(words), params.ar_fronted_clause_words + 1)):
+        before = words[k - 1]
+        bare = before[1:] if before[:1] in ar.CONJUNCTION_CLITICS else before
+        if {before, bare} & (ar.RELATIVE_PRONOUNS_N | ar.COMPLEMENTIZERS_N | ar.PARTICLES_N
+                             | ar.CONJUNCTIONS_N):
+            return False  # "… والذي ينظم": a relative clause, not the main one
+        if _closes_phrase(raw[k - 1], before) and clause_word(raw[k]):
+            return True
+    return False
+
+
+def _closes_phrase(raw: str, norm: str) -> bool:
+    return ar.is_definite(raw) or norm in ar.DEMONSTRATIVES_N or (
+        len(norm) >= 4 and norm.endswith(_PRONOUN_SUFFIXES) and norm not in ar.MONTHS_N)
+
+
 def _ar_fronted_phrase(text: str, params: FragmentParams) -> bool:
     """A comma soon after the opening preposition, followed by what can start a clause (a
     verb, "فإن"), not by a noun with the article, a preposition or a relative pronoun."""
@@ -194,7 +228,8 @@ def _ar_fronted_phrase(text: str, params: FragmentParams) -> bool:
         if not after:
             return False
         nxt = normalize_arabic(after[0])
-        if nxt.startswith(ar.ARTICLE) or \
+        # The article as written: "ألقى" normalises to a word that starts like it.
+        if ar.DIACRITICS.sub("", after[0]).startswith(ar.ARTICLE) or \
                 nxt in ar.FRAGMENT_PREPOSITIONS_N or nxt in ar.RELATIVE_PRONOUNS_N or \
                 (nxt[:1] in "بل" and nxt[1:3] == ar.ARTICLE):
             continue
@@ -271,6 +306,8 @@ def _judge(ctx: CheckContext, piece: Piece, before: Piece, lang: str) -> Hit | N
         first = text.split()[0]
         reason = (f"a piece with no verb opening with '{first}'"
                   if first.lower() in en.COORDINATORS else f"it opens with '{first}'")
+    if lang == "ar" and other and not split and fronted_clause(text):
+        return None  # the translation breaks here too, and a clause follows a fronted phrase
     where = " The translation keeps it in one sentence with the one before." \
         if split and other else ""
     start = p.offset + piece.start

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from ..breaks import NEAR
 from ..lang import ar, en
 from ..model import Pair, Severity
-from ..segment.boundary import CLOSERS, OPENERS, context, features, load_model
+from ..segment.boundary import (
+    CLOSERS,
+    OPENERS,
+    BoundaryModel,
+    clause_word,
+    context,
+    features,
+    load_model,
+)
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import other_side
 from ._support.walk import paragraphs, placed, sides
@@ -87,8 +95,22 @@ def arabic_cue(before: str, after: str, params: StrayPeriodParams = PARAMS) -> C
     template = _REASONS.get(top[0] if top else "", _REASON_DEFAULT)
     reason = template.format(prev=prev_raw, next=_first_word(after.lstrip()))
     if p >= params.strong:
-        return Cue(STRONG, reason, ambiguous=p < params.kept)
+        return Cue(STRONG, reason, ambiguous=p < params.kept or model.probability(
+            _without_short_clauses(feats, before, after, model)) < params.strong)
     return Cue(WEAK, reason, ambiguous=True)
+
+
+def _without_short_clauses(feats: dict[str, float], before: str, after: str,
+                           model: BoundaryModel) -> dict[str, float]:
+    """The features with "the fragment is short" taken back for a fragment that has a verb, a
+    personal pronoun or a particle of its own ("وصلنا متأخرين.", "أنا آسف."): news text, which
+    the model was fitted on, rarely has two-word sentences, everyday text often does, so that
+    cue alone makes the stop an ambiguous one."""
+    fragments = {"before_short": re.split(r"[.!?؟]", before)[-1],
+                 "after_short": re.split(r"[.!?؟]", after)[0]}
+    return {k: 0.0 if k in fragments and any(clause_word(w, model)
+                                             for w in fragments[k].split()) else v
+            for k, v in feats.items()}
 
 
 # What a translator reads for the feature that weighed most towards "stray".

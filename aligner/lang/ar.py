@@ -111,6 +111,36 @@ def is_abbreviation(word: str) -> bool:
     return _ABBREVIATION.fullmatch(word) is not None
 
 
+def is_definite(word: str) -> bool:
+    """Whether ``word`` as written carries the article ("البيت", "وبالمدينة", "للطلاب"). The
+    article's alef is bare: "ألقى" and "إلى" do not start with it."""
+    bare = DIACRITICS.sub("", word).replace(TATWEEL, "")
+    if bare[:1] in CONJUNCTION_CLITICS and bare[1:].startswith(DEFINITE_PREFIXES):
+        bare = bare[1:]  # "وبالمدينة"
+    return any(bare.startswith(p) and len(bare) - len(p) >= 2 for p in DEFINITE_PREFIXES)
+
+
+#: Suffixes of a perfect verb's subject (ذهبوا، ذهبنا، ذهبت، ذهبتم) and prefixes of the
+#: imperfect (يفصل، تعمل، نعرف): the shapes :func:`verb_shape` reads.
+_PERFECT_SUFFIXES = ("وا", "نا", "تم", "تن")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def verb_shape(word: str) -> bool:
+    """Whether ``word`` has the shape of a finite verb: a perfect with a subject suffix or
+    an imperfect prefix, with no article, no feminine or plural noun ending. A shape, not a
+    lexicon: nouns share it (نتائج، تقرير), so a caller asks it only where a verb is expected
+    and a lexicon has not said otherwise."""
+    norm = normalize_arabic(word)
+    if len(norm) < 4 or is_definite(word) or "\u064b" in word:
+        return False  # short, with the article, or with the accusative tanwin (زمناً)
+    if norm.endswith(_PERFECT_SUFFIXES):
+        return True
+    if norm.endswith(("ه", "ا", "ات", "ين", "يه")):
+        return False  # a feminine or plural noun ending, an accusative (تأكيدا), a dual
+    return len(norm) <= 6 and (norm.endswith("ت") or norm.startswith(_IMPERFECT_PREFIXES))
+
+
 def normalised(words: str) -> frozenset[str]:
     """The normalised forms of whitespace-separated words."""
     return frozenset(normalize_arabic(w) for w in words.split())
@@ -165,6 +195,8 @@ FRAGMENT_PREPOSITIONS_N = PREPOSITIONS_N | RARE_PREPOSITIONS_N | SPATIAL_PREPOSI
 COMPLEMENTIZERS_N = normalised("أن إن أنه أنها إنه إنها أنهم إنهم")
 PERSONAL_PRONOUNS_N = normalised("أنا أنت أنتِ أنتم أنتما أنتن هو هي هم هما هن نحن")
 DEMONSTRATIVES_N = normalised("هذا هذه هذان هاتان هؤلاء ذلك تلك ذاك أولئك")
+#: Particles of negation and tense that open a verbal clause ("… لم أره", "… قد يتأخر").
+CLAUSE_PARTICLES_N = normalised("لم لن لا قد لقد سوف")
 #: كان and its sisters, which come before a negated predicate ("كانوا لا يعرفون").
 COPULAS_N = normalised("كان كانت كانوا كنت كنا كانا كانتا يكون تكون يكونون نكون أكون "
                        "أصبح أصبحت أصبحوا ظل ظلت ظلوا بات باتت صار صارت")

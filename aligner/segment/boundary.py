@@ -156,6 +156,33 @@ class BoundaryModel:
             found = self.lexicon.get(key[1:])
         return found
 
+    def class_share(self, word: str, column: str, min_count: int = 2) -> float | None:
+        """The share of the word's occurrences in UD Arabic-PUD that had this class
+        (``first_verb``...), or ``None`` when it was seen fewer than ``min_count`` times. Only
+        a conjunction is taken off a word the lexicon lacks: ليبدأ "so that it begins" is not
+        يبدأ "it begins"."""
+        key = normalize_arabic(_light(_strip(word)))
+        found = self.lexicon.get(key)
+        if found is None and len(key) > 3 and key[0] in ar.CONJUNCTION_CLITICS:
+            found = self.lexicon.get(key[1:])
+        if found is None:
+            return None
+        counts = dict(zip(COLUMNS, found))
+        return counts[column] / counts["ud_n"] if counts["ud_n"] >= min_count else None
+
+
+def clause_word(word: str, model: BoundaryModel | None = None) -> bool:
+    """Whether an Arabic word opens or makes a clause: a particle of negation or tense, a
+    personal pronoun, or a verb (as UD Arabic-PUD mostly tags it; for a word it has not seen
+    twice, by its shape, :func:`aligner.lang.ar.verb_shape`)."""
+    norm = normalize_arabic(_light(_strip(word)))
+    if norm in ar.CLAUSE_PARTICLES_N or norm in ar.PERSONAL_PRONOUNS_N:
+        return True
+    if norm in ar.FUNCTION_WORDS_N or norm in ar.MONTHS_N:
+        return False
+    share = (model or load_model()).class_share(word, "first_verb")
+    return share > 0.5 if share is not None else ar.verb_shape(_strip(word))
+
 
 def features(ctx: Context, model: BoundaryModel) -> dict[str, float]:
     """Named feature values of one context (absent features are 0)."""

@@ -37,7 +37,8 @@ def test_every_kind_of_damage_is_measured(figures):
                            # Arabic negation opening an adjectival clause at info is not shipped
     ("unrelated", 0.94),   # printed 0.98 (49; 0.96 of 145 with --full, 0.94 before the second
                            # encoder's floor in low-similarity)
-    ("name", 0.90),        # printed 1.00 (21; 0.97 of 61 with --full): half a full name by sound
+    ("name", 0.90),        # printed 1.00 (21; 0.95 of 61 with --full, 0.97 before the soft c and
+                           # the titles in quotes): half a full name by sound
     ("clause", 0.50),      # printed 0.62 (29; 0.68 of 65 with --full): word evidence, the
                            # fitted alignment model and the second encoder's clause deletion
                            # (0.31, 0.45, 0.49, 0.52 before them)

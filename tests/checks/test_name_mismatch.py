@@ -5,6 +5,7 @@ from __future__ import annotations
 from gold import gold_context
 
 from aligner.checks.name_mismatch import document_links, find
+from aligner.translit import latin_skeleton
 
 SRC = [
     "وصل الوزير غاريبالدوف إلى بغداد.",
@@ -317,3 +318,25 @@ def test_a_broken_plural_demonym_names_its_country():
     hits = list(find(gold_context([ar], ["The citizens of Poland, China, and Japan deplaned "
                                          "in Poland."])))
     assert {h.message.split("'")[1] for h in hits} == {"Japan", "والهنود"}
+
+
+def test_a_title_in_quotation_marks_is_not_a_person():
+    src = ["حُمّلت لعبة «حراس الصقيع» أكثر من مليون مرة."]
+    assert run(src, ['The game "Frost Keepers" was downloaded more than a million times.']) == []
+    # The same words outside quotation marks read as a person's name the Arabic lacks.
+    (hit,) = run(src, ["The game by Frost Keepers was downloaded more than a million times."])
+    assert hit.side == "tgt"
+
+
+def test_soft_c_and_thorn_are_read_as_sounds():
+    # A c before e, i or y is an s: "Cecil Pryce" is سيسيل برايس.
+    src = ["التقى المخرج سيسيل برايس في لندن."]
+    assert run(src, ["The director met Cecil Pryce in London."]) == []
+    (hit,) = run(src, ["The director met Hans Becker in London."])
+    assert hit.side == "tgt"
+    assert latin_skeleton("Þórir") == latin_skeleton("Thorir")   # ثورير
+
+
+def test_a_plural_demonym_is_not_a_person():
+    src = ["يعيش كثير من مواطني الرأس الأخضر في الخارج."]
+    assert run(src, ["Many Cape Verdeans live abroad."]) == []

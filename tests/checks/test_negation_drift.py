@@ -102,3 +102,23 @@ def test_arabic_negation_with_no_more_than_is_only():
                     "The city reports thunder on just seven days per year.") == []
     (hit,) = negation("لا تشهد المدينة رعدا في الصيف.", "The city sees thunder in summer.")
     assert hit.side == "src"
+
+
+def test_a_name_written_like_a_negation_is_the_name():
+    # أليس is also "Alice" as Arabic writes it: with the name in the English, no negation.
+    assert negation("اجلسي يا أليس.", "Sit down, Alice.") == []
+    (hit,) = negation("أليس هذا جميلا؟ اجلسي.", "This is beautiful. Sit down.")
+    assert hit.side == "src"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("الجو حار جدا ولا يصلح للركض.", "It's too hot to go jogging."),   # too ... to
+    ("أوافقك الرأي تماما.", "I couldn't agree with you more."),         # a superlative
+])
+def test_implicit_negation_and_negated_superlatives(ar, en):
+    assert negation(ar, en) == []
+
+
+def test_a_negated_verb_before_more_than_stays_a_negation():
+    (hit,) = negation("وجدت أكثر من اثنين.", "I couldn't find more than two.")
+    assert hit.side == "tgt"

@@ -95,3 +95,15 @@ def test_a_clock_minute_is_not_any_fraction():
     # Half past seven is 7:30, not 7:20.
     (hit,) = hits("بدأ الاجتماع في الساعة السابعة والنصف.", "The meeting started at 7:20.")
     assert hit.side == "tgt" and "'20'" in hit.message
+
+
+@pytest.mark.parametrize("ar, en, clean", [
+    ("سجل خلال موسم 2022–2023 ما مجموعه 14 هدفا.", "In the 2022–23 season he scored 14 goals.",
+     True),
+    ("امتد الموسم 1999-2000 طويلا.", "The 1999/00 season ran long.", True),
+    ("سجل خلال موسم 2022–2024 ما مجموعه 14 هدفا.", "In the 2022–23 season he scored 14 goals.",
+     False),
+])
+def test_a_two_digit_range_end_after_a_year_is_the_full_year(ar, en, clean):
+    missing, added = compare(ar, en)
+    assert (missing == [] and added == []) == clean

@@ -117,6 +117,21 @@ def test_arabic_real_sentence_ends_are_never_unambiguous_cues(before, after):
     assert cue is None or cue.ambiguous, cue
 
 
+# A two-word fragment is rare in news, where the model was fitted, and common in everyday
+# text; with a verb or a pronoun of its own it may well be a sentence, so being short makes
+# the cue ambiguous at most. A short noun phrase stays a strong, unambiguous cue.
+@pytest.mark.parametrize("before, after, sentence", [
+    ("وصلنا متأخرين", " بعد ذلك ذهبنا إلى البيت مباشرة", True),
+    ("أنا متعب", " سأنام مبكرا الليلة", True),
+    ("رئيس الوزراء", " العراقي في زيارة إلى موسكو", False),
+    ("قطع الغيار", " العسكرية للجيش العراقي", False),
+])
+def test_a_short_fragment_with_a_verb_or_pronoun_is_an_ambiguous_cue(before, after, sentence):
+    cue = arabic_cue(before, after)
+    assert cue is not None and cue.strength == STRONG
+    assert cue.ambiguous == sentence
+
+
 def test_every_day_then_said_is_at_most_a_weak_cue():
     cue = arabic_cue("يتدرب اللاعبون كل يوم", " وقال المدرب إن الفريق جاهز للمباراة")
     assert cue is None or cue.strength == WEAK

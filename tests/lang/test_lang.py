@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.lang import ar, en, language_name
 from aligner.text import normalize_arabic
 
@@ -30,3 +32,20 @@ def test_months_in_both_arabic_systems():
 def test_word_pattern_keeps_marks_and_skips_latin():
     assert ar.WORD.findall("قالَ Ali الوزيرُ") == ["قالَ", "الوزيرُ"]
     assert ar.WORD_EXTENDED.fullmatch("پاکستان") and not ar.WORD.fullmatch("پاکستان")
+
+
+@pytest.mark.parametrize("word, definite", [
+    ("البيت", True), ("وبالمدينة", True), ("للطلاب", True),
+    ("ألقى", False), ("إلى", False), ("بيت", False),
+])
+def test_the_article_is_read_as_written(word, definite):
+    assert ar.is_definite(word) == definite
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("ذهبوا", True), ("وصلنا", True), ("نجحت", True), ("يفصل", True),
+    ("مدرسة", False), ("نباتات", False), ("تأكيداً", False), ("زمناً", False),
+    ("المعلمين", False), ("بيت", False),
+])
+def test_verb_shape(word, verb):
+    assert ar.verb_shape(word) == verb

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from aligner.segment import boundary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,3 +51,12 @@ def test_refit_reproduces_the_shipped_file(tmp_path):
                     "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
     assert out.read_text("utf-8") == (ROOT / "aligner" / "data" / boundary.DATA_FILE
                                       ).read_text("utf-8")
+
+
+@pytest.mark.parametrize("word, opens", [
+    ("لم", True), ("أنا", True), ("قال", True), ("وصلنا", True),
+    ("في", False), ("عام", False), ("الحكومة", False),
+    ("ليبدأ", False),  # "so that it begins": a purpose clause, not a main verb
+])
+def test_clause_words(word, opens):
+    assert boundary.clause_word(word) == opens

@@ -19,13 +19,16 @@ freely ("لم يعد" → "no longer", "لا يزال" → "still", "لا ... إ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...lang import ar
 from ...text import normalize_arabic
+from ...translit import arabic_skeletons, latin_skeleton, sounds_like_any
 
 _AR_TOKEN = ar.WORD
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _n(words: str) -> frozenset[str]:
@@ -94,9 +97,14 @@ _EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}les
 _EN_NOT_NEG = re.compile(r"\b(?:not only|not just|not least|whether or not|no matter|no doubt|"
                          r"no longer|no (?:more|less|fewer) than|if not|nothing but|none other|"
                          r"not to mention|not long|"
-                         r"(?:could|can)(?:n't|n’t| not) be more|no\.\s*\d|"
+                         # "couldn't be more proud", "couldn't agree more": a superlative
+                         r"(?:could|can)(?:n't|n’t| not) be more|"
+                         r"(?:could|can)(?:n't|n’t| not)(?: \w+){1,4}? (?:more|better)"
+                         r"(?=\s*[.!,;]|$)|"
+                         r"no\.\s*\d|"
                          r",\s*\w+n['’]t\s+\w+\s*\?)",  # a tag question: "isn't it?"
                          re.IGNORECASE)
+_EN_TOO_TO = re.compile(r"\btoo (?:\w+ ){1,2}to \w+", re.IGNORECASE)
 _EN_POSSIBLE = frozenset("can could may might cannot".split())
 _EN_POSSIBLE_LEXICAL = frozenset("possible possibly perhaps maybe likely unlikely probably able "
                                  "capable potential potentially allow allows allowed enable "
@@ -173,13 +181,22 @@ def _weak_negative(word: str, stem: str) -> bool:
                for suffix in _AR_PRONOUN_SUFFIXES)
 
 
-def arabic_markers(text: str) -> Markers:
-    """Markers of an Arabic text."""
+def _written_name(word: str, names: Sequence[str]) -> bool:
+    """Whether an Arabic word writes one of these Latin names by sound; a short name (أليس
+    "Alice") must match exactly, as :func:`sounds_like_any` leaves short skeletons alone."""
+    skeletons = arabic_skeletons(word)
+    return any(latin_skeleton(n) in skeletons for n in names) or sounds_like_any(word, names)
+
+
+def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
+    """Markers of an Arabic text. ``names``: capitalised words of the translation; a negation
+    word that is one of them written by sound is the name ("أليس" "Alice", not "isn't")."""
     words = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _AR_TOKEN.finditer(text)]
     neg, possible, must = [], [], []
-    strong = {i for i, (s, e, w) in enumerate(words) if w in _AR_NEG_STRONG
-              or (w in _AR_NEG_QUESTION and text[s] == "أ")
-              or _AR_HARAKAT.sub("", text[s:e]) in _AR_NEG_THAT}
+    strong = {i for i, (s, e, w) in enumerate(words) if (
+        w in _AR_NEG_STRONG or (w in _AR_NEG_QUESTION and text[s] == "أ")
+        or _AR_HARAKAT.sub("", text[s:e]) in _AR_NEG_THAT)
+        and not (len(w) > 3 and _written_name(text[s:e], names))}
     weak = possible_word = must_word = False
     # لا/لم ... إلا "only", and لا ... (لـ)أكثر من "no more than" ("just seven days"), as
     # English "no more than" is not a negation either.
@@ -244,14 +261,17 @@ def english_markers(text: str) -> Markers:
     must.sort()
     if _EN_MUST_IMPLIED.search(text) or _imperative(text):
         must_word = True
-    if _EN_NOT_NEG.search(text):
-        weak = True
+    if _EN_NOT_NEG.search(text) or _EN_TOO_TO.search(text):
+        weak = True  # "too hot to go jogging": "so hot that one cannot go"
     return Markers(tuple(neg), weak or bool(neg), tuple(possible), tuple(must),
                    possible_word or bool(possible), must_word or bool(must))
 
 
-def markers(text: str, lang: str) -> Markers:
-    return arabic_markers(text) if lang == "ar" else english_markers(text)
+def markers(text: str, lang: str, other: str = "") -> Markers:
+    """The markers of ``text``; ``other`` (the translation), where given, names the names an
+    Arabic negation word may be."""
+    return arabic_markers(text, _CAPITALISED.findall(other)) if lang == "ar" \
+        else english_markers(text)
 
 
 def quote(text: str, spans: tuple[tuple[int, int], ...]) -> str:
