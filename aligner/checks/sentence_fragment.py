@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import ar, en
-from ..model import Severity
+from ..model import Pair, Sentence, Severity
 from ..segment.boundary import clause_word
 from ..segment.english import is_abbreviation
 from ..text import normalize_arabic
@@ -212,6 +212,17 @@ def fronted_clause(text: str, params: FragmentParams = PARAMS) -> bool:
     return False
 
 
+def _english_clause(pair: Pair, side: str, other: tuple[Sentence, ...]) -> bool:
+    """Whether the pair is one Arabic sentence and one English one, and the English has a main
+    clause: a finite verb outside any relative clause, or "Please" before an imperative. The
+    translator read the Arabic piece as a sentence of its own ("في شقتنا غرفتا نوم وشرفة." "Our
+    flat has two bedrooms and a balcony.", "من فضلك أغلق النافذة." "Please close the window.")."""
+    if len(pair.side(side)) != 1 or len(other) != 1:
+        return False
+    words = _WORD.findall(other[0].text)
+    return bool(words) and (words[0].lower() == "please" or _finite_count(words) > 0)
+
+
 def _closes_phrase(raw: str, norm: str) -> bool:
     return ar.is_definite(raw) or norm in ar.DEMONSTRATIVES_N or (
         len(norm) >= 4 and norm.endswith(_PRONOUN_SUFFIXES) and norm not in ar.MONTHS_N)
@@ -306,8 +317,9 @@ def _judge(ctx: CheckContext, piece: Piece, before: Piece, lang: str) -> Hit | N
         first = text.split()[0]
         reason = (f"a piece with no verb opening with '{first}'"
                   if first.lower() in en.COORDINATORS else f"it opens with '{first}'")
-    if lang == "ar" and other and not split and fronted_clause(text):
-        return None  # the translation breaks here too, and a clause follows a fronted phrase
+    if lang == "ar" and other and not split and (
+            fronted_clause(text) or _english_clause(pair, p.side, other)):
+        return None  # the translation breaks here too, and the piece has a clause of its own
     where = " The translation keeps it in one sentence with the one before." \
         if split and other else ""
     start = p.offset + piece.start

@@ -133,12 +133,16 @@ def test_an_exclamation_stands_as_an_utterance(tmp_path, text):
     assert found(run_text(tmp_path, text, CHECK), "sentence-fragment") == []
 
 
-# Everyday writing fronts a phrase without a comma ("منذ ذلك الحين لم أره"). Such a piece is a
-# sentence, or the tail of one whose head a stray stop cut: where the translation breaks at the
-# same spot it is a sentence; in one-language text it is still reported.
+# Everyday writing fronts a phrase without a comma ("منذ ذلك الحين لم أره") or a predicate
+# ("في شقتنا غرفتا نوم"). Such a piece is a sentence, or the tail of one whose head a stray stop
+# cut: where the translation breaks at the same spot and the Arabic shows a clause, or the
+# English sentence has one, it is a sentence; in one-language text it is still reported.
 @pytest.mark.parametrize("arabic, english, flagged", [
     ("أغلقت المدارس أبوابها. منذ ذلك الحين لم يعد الطلاب إلى صفوفهم.",
      "The schools closed. Since then the students have not returned to class.", False),
+    ("نظفنا البيت كله. في شقتنا غرفتا نوم وشرفة.",
+     "We cleaned the whole house. Our flat has two bedrooms and a balcony.", False),
+    ("الجو بارد جدا. من فضلك أغلق النافذة.", "It's very cold. Please close the window.", False),
     ("درس الطلاب كثيرا. في النهاية نجحوا في الامتحان.",
      "The students studied hard. In the end they passed the exam.", False),
     # After an indefinite word a verb opens an adjectival clause: still a fragment.
