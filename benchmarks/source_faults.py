@@ -96,6 +96,20 @@ def _tico() -> list[tuple[str, list[tuple[str, str]]]]:
     return _by_key(rows)
 
 
+def _written() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The pairs written for this project (tune data): everyday sentences in runs of 20, as
+    Tatoeba's are read, and articles by their id."""
+    base = DATA / "written"
+    rows = []
+    for i, line in enumerate((base / "everyday.tsv").read_text(encoding="utf-8").splitlines()):
+        en, ar = line.split("\t")
+        rows.append((f"everyday-{i // 20}", (ar, en)))
+    for line in (base / "articles.tsv").read_text(encoding="utf-8").splitlines():
+        key, en, ar = line.split("\t")
+        rows.append((key, (ar, en)))
+    return _by_key(rows)
+
+
 def pud_sentences() -> Iterator[tuple[str, str, str, list[list[str]]]]:
     """UD Arabic-PUD: ``(doc_id, arabic, english, token rows)`` per sentence."""
     doc = text = text_en = ""
@@ -134,8 +148,9 @@ def _by_key(rows) -> list[tuple[str, list[tuple[str, str]]]]:
     return groups
 
 
-LOADERS = {"tico19": _tico, "ud-pud": _pud, "flores200": _flores, "tatoeba": _tatoeba}
-SOURCES = {"tune": ("tico19", "ud-pud"), "test": ("flores200", "tatoeba")}
+LOADERS = {"tico19": _tico, "ud-pud": _pud, "written": _written, "flores200": _flores,
+           "tatoeba": _tatoeba}
+SOURCES = {"tune": ("tico19", "ud-pud", "written"), "test": ("flores200", "tatoeba")}
 
 
 def documents(split: str, quick: bool = True) -> list[Doc]:

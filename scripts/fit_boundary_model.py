@@ -2,7 +2,9 @@
 
 Usage: ``python scripts/fit_boundary_model.py [--out PATH]`` (deterministic; numpy only).
 
-Data: the tune split only (``docs/evaluation.md``): TICO-19 and UD Arabic-PUD.
+Data: the tune split only (``docs/evaluation.md``): TICO-19, UD Arabic-PUD and the sentences
+written for the project (``tests/data/written/``: everyday sentences, in documents of 20, and
+name-dense articles), which teach the model that everyday text has two-word sentences.
 
 * The lexicon: per word, UD Arabic-PUD counts of its last and first syntactic token's class
   (part of speech, construct state, whether the token's head lies to its right or left), and how
@@ -45,8 +47,9 @@ OUT = ROOT / "aligner" / "data" / boundary.DATA_FILE
 HEADER = """\
 # Arabic sentence-boundary model for aligner (aligner/segment/boundary.py).
 # Written by scripts/fit_boundary_model.py; do not edit by hand, refit.
-# Derived from UD Arabic-PUD (CC BY-SA 3.0, UniversalDependencies/UD_Arabic-PUD) and
-# TICO-19 (CC0 1.0); this file is shared under CC BY-SA 3.0 accordingly.
+# Derived from UD Arabic-PUD (CC BY-SA 3.0, UniversalDependencies/UD_Arabic-PUD), TICO-19
+# (CC0 1.0) and the pairs written for aligner (tests/data/written, CC0 1.0); this file is
+# shared under CC BY-SA 3.0 accordingly.
 # Rows: bias VALUE; weight, rate, mean NAME VALUE; word WORD COUNTS... (columns below).
 # columns: {columns}
 """
@@ -56,7 +59,7 @@ _CLOSERS = "\"”»’)]"
 def tune_documents() -> list[tuple[str, list[str]]]:
     """``(key, arabic sentences)`` per tune document."""
     docs = []
-    for source in ("tico19", "ud-pud"):
+    for source in ("tico19", "ud-pud", "written"):
         for key, group in LOADERS[source]():
             docs.append((f"{source}:{key}", [ar for ar, _en in group]))
     return docs

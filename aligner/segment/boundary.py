@@ -6,7 +6,8 @@ A logistic regression over the stop's context, fitted to data by
 * word classes of the word before the stop and the word after it, read from a lexicon derived
   from UD Arabic-PUD (part of speech of the word's last and first syntactic token, construct
   state, whether the token leans on a word to its right or left) and from how often the word
-  ends or opens a sentence in the tune split (TICO-19, UD-PUD);
+  ends or opens a sentence in the tune split (TICO-19, UD-PUD, the sentences written for the
+  project);
 * shapes that need no lexicon: the article, a plural or nisba ending shared by both words
   (agreement), a pronoun suffix, the accusative ending, a digit, a quote mark, a proclitic
   conjunction on the next word, a comma shortly after (a fronted phrase);

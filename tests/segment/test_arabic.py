@@ -67,7 +67,9 @@ def test_words_that_look_like_particles_can_end_a_sentence():
     for text in ("لم يتم التأكد من المنشأ بعد. وقال الباحثون إن العمل مستمر",
                  "تحسنت الأوضاع بشكل عام. وعاد السكان إلى منازلهم",
                  "نجحت الخطة إلى حد ما. ثم تغيرت الظروف"):
-        assert arabic.split(text)[0].conf > 0.8, text
+        # Far above the line under which the aligner may join a break (0.5): 0.78 for "ما. ثم"
+        # since the model was refitted with the everyday sentences of tests/data/written.
+        assert arabic.split(text)[0].conf > 0.75, text
 
 
 def test_a_for_the_continuation_is_doubtful():
