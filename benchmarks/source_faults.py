@@ -47,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 # The repository root goes last, so an aligner already on PYTHONPATH (another checkout) wins.
-for _extra in (str(ROOT), str(Path(__file__).resolve().parent)):
+for _extra in (str(ROOT), str(Path(__file__).resolve().parent), str(ROOT / "tests")):
     if _extra not in sys.path:
         sys.path.append(_extra)
 
@@ -99,14 +99,11 @@ def _tico() -> list[tuple[str, list[tuple[str, str]]]]:
 def _written() -> list[tuple[str, list[tuple[str, str]]]]:
     """The pairs written for this project (tune data): everyday sentences in runs of 20, as
     Tatoeba's are read, and articles by their id."""
-    base = DATA / "written"
-    rows = []
-    for i, line in enumerate((base / "everyday.tsv").read_text(encoding="utf-8").splitlines()):
-        en, ar = line.split("\t")
-        rows.append((f"everyday-{i // 20}", (ar, en)))
-    for line in (base / "articles.tsv").read_text(encoding="utf-8").splitlines():
-        key, en, ar = line.split("\t")
-        rows.append((key, (ar, en)))
+    from perturb_docs import load_written
+
+    everyday, articles = load_written()
+    rows = [(f"everyday-{i // 20}", pair) for i, pair in enumerate(everyday)]
+    rows += [(key, pair) for key, group in articles for pair in group]
     return _by_key(rows)
 
 

@@ -65,6 +65,21 @@ def load_sentences(source: str) -> list[list[tuple[str, str]]]:
     raise ValueError(f"unknown source {source!r} (flores or tico)")
 
 
+def load_written() -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
+    """The pairs written for the project (``data/written/``, tune data): the everyday
+    ``(arabic, english)`` pairs in file order, and each article's id with its pairs."""
+    base = DATA / "written"
+    everyday = []
+    for line in (base / "everyday.tsv").read_text(encoding="utf-8").splitlines():
+        en, ar = line.split("\t")
+        everyday.append((ar.strip(), en.strip()))
+    articles: dict[str, list[tuple[str, str]]] = {}
+    for line in (base / "articles.tsv").read_text(encoding="utf-8").splitlines():
+        key, en, ar = line.split("\t")
+        articles.setdefault(key, []).append((ar.strip(), en.strip()))
+    return everyday, list(articles.items())
+
+
 _EN_INNER_END = re.compile(r"[.!?][\"”’)]*\s+[\"“(]?[A-Z0-9]")
 _AR_INNER_END = re.compile(r"[.!?؟][\"”»)]*\s")
 _END = re.compile(r"[.!?؟…][\"”’»)]*$")
