@@ -184,6 +184,22 @@ RELATIVE_PRONOUNS_N = normalised("التي الذي الذين اللذين ال
 #: Words that open a clause without punctuation before them (relative and subordinating words),
 #: as written: where omission's clause splitter cuts an Arabic sentence.
 CLAUSE_OPENERS = ("التي", "الذي", "الذين", "حيث", "بينما", "لأن", "عندما", "كما", "مما")
+#: Words that open an adjunct (a time, condition, cause or manner) inside a clause without
+#: punctuation before it ("… قبل نهاية الأسبوع", "… مع الطعام", "… ريثما أجد المدير"), which a
+#: translation may leave out on its own: where omission's deletion test also tries cutting the
+#: rest of the clause (normalised).
+ADJUNCT_OPENERS_N = normalised("قبل بعد منذ مع دون بدون رغم برغم حتى لكن لكي كي إذا لو ريثما "
+                               "أثناء خلال بسبب عند حين حينما لأن ذات قرب بجانب")
+#: Pronoun suffixes an opener may carry (لأنه، لكنها، بعدهم), normalised.
+OBJECT_SUFFIXES_N = ("ها", "هم", "هن", "ه", "ني", "نا", "كم", "ك")
+
+
+def opens_adjunct(word: str) -> bool:
+    """Whether ``word`` (as written) is an adjunct opener, bare or with a pronoun suffix."""
+    norm = normalize_arabic(word)
+    return norm in ADJUNCT_OPENERS_N or any(
+        norm.endswith(suffix) and norm[:-len(suffix)] in ADJUNCT_OPENERS_N
+        for suffix in OBJECT_SUFFIXES_N)
 # Construct-state heads, titles and adverbials that never end or open a sentence are not
 # listed: the boundary model (aligner/segment/boundary.py) reads them from UD Arabic-PUD.
 

@@ -76,6 +76,33 @@ def test_a_source_clause_without_counterpart_is_found_by_deletion(pair: int, add
                                            options=LEXICAL, scores=USUAL))) == []
 
 
+@pytest.mark.parametrize("pair, english, adjunct", [
+    (8, "The deputy accused the ministry of failing to follow the file of the missing.",
+     "منذ سنوات طويلة"),
+    (2, "The army announced that it had foiled an infiltration attempt across the northern "
+        "border.", "خلال ساعات الليل الماضية"),
+])
+def test_an_adjunct_left_out_inside_a_clause_is_found_by_deletion(pair: int, english: str,
+                                                                   adjunct: str):
+    # No punctuation and no clause opener before the adjunct: the clause is the whole
+    # sentence, too long to delete, so only the rest of the clause from its opener is tried.
+    assert clauses.arabic_clauses(SRC[pair]) == [(0, len(SRC[pair]) - 1)]
+    tgt = list(TGT)
+    tgt[pair] = english
+    (hit,) = find_omission(gold_context(SRC, tgt, options=E5, scores=USUAL))
+    assert hit.pair == pair and hit.side == "src" and "second encoder" in hit.message
+    assert SRC[pair][hit.span[0]:hit.span[1]] == adjunct
+
+
+def test_adjunct_openers_are_read_bare_or_with_a_pronoun_suffix():
+    text = "ساعدته صديقته كثيرا لأنها تعرفه منذ الطفولة"
+    tried = [text[a:b] for a, b in clauses.deletion_candidates(text, arabic=True)]
+    assert tried == [text, "لأنها تعرفه منذ الطفولة", "منذ الطفولة"]
+    # An opener that begins its clause opens no shorter stretch of it.
+    fronted = "قبل الحرب كانت المدينة هادئة"
+    assert clauses.deletion_candidates(fronted, arabic=True) == [(0, len(fronted))]
+
+
 def test_deleting_a_rendered_clause_lowers_the_score():
     arabic = SRC[2][:-1] + "، مؤكدا مقتل اثنين من المتسللين."
     ((first, kept), (second, lost)) = use.deletion_gains([(arabic, TGT[2])],

@@ -190,15 +190,31 @@ def aligned_evidence(alignment: WordAlignment, text: str, side: str, length_z: f
     return AlignedEvidence(features, span, [tokens[k].text for k in inside if free[k]])
 
 
+_SPACED_WORD = re.compile(r"\S+")
+
+
+def _adjunct_tails(text: str, clause: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    """Within one Arabic clause, each stretch from an adjunct-opening word (not the clause's
+    first; :func:`aligner.lang.ar.opens_adjunct`) to the clause's end."""
+    start, end = clause
+    for k, word in enumerate(_SPACED_WORD.finditer(text, start, end)):
+        if k and ar.opens_adjunct(word.group()):
+            yield word.start(), end
+
+
 def deletion_candidates(text: str, arabic: bool) -> list[tuple[int, int]]:
     """The stretches of ``text`` that the second encoder's deletion test tries: each clause,
     and in Arabic each run of two adjacent clauses as well (Arabic opens a clause at every و,
-    so one English clause often renders two), of at least ``EvidenceParams.deletion_words``
+    so one English clause often renders two) and the rest of a clause from a word that opens an
+    adjunct inside it (:func:`aligner.lang.ar.opens_adjunct`: "… قبل نهاية الأسبوع" left
+    out of "promised to repair the heating"), of at least ``EvidenceParams.deletion_words``
     words and not said elsewhere in the sentence (``repeated_share``)."""
     found = (arabic_clauses if arabic else english_clauses)(text)
     runs = itertools.pairwise(found) if arabic else ()
     spans = [*found, *((first[0], second[1]) for first, second in runs)]
-    return [span for span in spans
+    if arabic:
+        spans += [(start, end) for clause in found for start, end in _adjunct_tails(text, clause)]
+    return [span for span in dict.fromkeys(spans)
             if len(text[span[0]:span[1]].split()) >= PARAMS.deletion_words
             and not repeated(text, span, PARAMS.repeated_share)]
 
