@@ -84,7 +84,7 @@ for _path in (str(ROOT / "tests"), str(ROOT)):
     if _path not in sys.path:
         sys.path.insert(_AT, _path)
 
-from perturb_docs import DATA, load_sentences, single_sentence  # noqa: E402
+from perturb_docs import DATA, load_sentences, load_written_names, single_sentence  # noqa: E402
 from perturb_docs import load_written as load_written_pairs  # noqa: E402
 
 KINDS = ("number", "clause", "negation", "name", "term", "unrelated")
@@ -177,13 +177,17 @@ def load_tico_short() -> list[Pairs]:
 def load_written() -> list[tuple[str, list[Pairs]]]:
     """The pairs written for this project (``tests/data/written/``): everyday sentences in an
     order shuffled with a fixed seed, as one group (documents of unrelated short sentences, as
-    Tatoeba's are); articles dense with names, one group each."""
+    Tatoeba's are); articles dense with names, one group each, in two sets (the second with
+    names rendered as Arabic writes them: exonyms, translated titles and institutions)."""
     pairs, articles = load_written_pairs()
     everyday = [(ar, en) for ar, en in pairs if single_sentence(ar, en)]
     random.Random(SEEDS["tune-written"]).shuffle(everyday)
     return [("written everyday sentences", [everyday]),
-            ("written articles", [kept for _key, group in articles
-                                  if (kept := [p for p in group if single_sentence(*p)])])]
+            *((name, [kept for _key, group in found
+                      if (kept := [p for p in group if single_sentence(*p)])])
+              for name, found in (("written articles", articles),
+                                  ("written articles, names as Arabic writes them",
+                                   load_written_names())))]
 
 
 def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:

@@ -73,11 +73,23 @@ def load_written() -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[st
     for line in (base / "everyday.tsv").read_text(encoding="utf-8").splitlines():
         en, ar = line.split("\t")
         everyday.append((ar.strip(), en.strip()))
+    return everyday, _articles(base / "articles.tsv")
+
+
+def load_written_names() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The second set of written articles (``data/written/articles2.tsv``, tune data): names
+    rendered as Arabic writes them (exonyms, translated titles and institutions), each
+    article's id with its ``(arabic, english)`` pairs. Kept apart from :func:`load_written`,
+    which fits the boundary model."""
+    return _articles(DATA / "written" / "articles2.tsv")
+
+
+def _articles(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     articles: dict[str, list[tuple[str, str]]] = {}
-    for line in (base / "articles.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         key, en, ar = line.split("\t")
         articles.setdefault(key, []).append((ar.strip(), en.strip()))
-    return everyday, list(articles.items())
+    return list(articles.items())
 
 
 _EN_INNER_END = re.compile(r"[.!?][\"”’)]*\s+[\"“(]?[A-Z0-9]")

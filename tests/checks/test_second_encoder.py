@@ -16,6 +16,7 @@ from aligner.checks._support.clauses import PARAMS as CLAUSES
 from aligner.checks.addition import find_addition
 from aligner.checks.low_similarity import PARAMS as SIMILARITY
 from aligner.checks.low_similarity import find as find_low_similarity
+from aligner.checks.name_mismatch import find as find_name_mismatch
 from aligner.checks.omission import PARAMS as OMISSION
 from aligner.checks.omission import find_omission
 from aligner.similarity import use
@@ -39,6 +40,31 @@ def test_an_unrelated_translation_is_reported_by_the_second_encoder():
     (hit,) = find_low_similarity(gold_context(SRC, tgt, options=E5, scores=USUAL))
     assert hit.pair == 3 and hit.side == "src" and "second encoder" in hit.message
     assert list(find_low_similarity(gold_context(SRC, TGT, options=E5, scores=USUAL))) == []
+
+
+NAMED_AR = ["ويُحتفل بعيد ميلاد القديس يوحنا المعمدان في 24 يونيو من كل عام.",
+            "وتضم المدينة متحف فان غوخ الذي افتتح عام 1973."]
+NAMED_EN = ["The Nativity of Saint John the Baptist is celebrated on 24 June every year.",
+            "The city is home to the Van Gogh Museum, which opened in 1973."]
+
+
+def test_a_name_the_arabic_renders_by_translation_is_not_a_mismatch():
+    # يوحنا is John's Arabic name and متحف the museum: no Arabic word sounds like "Saint John"
+    # or "Museum", and without the second encoder both are reported.
+    lexical = find_name_mismatch(gold_context(NAMED_AR, NAMED_EN, options=LEXICAL))
+    assert [h.pair for h in lexical] == [0, 1]
+    assert list(find_name_mismatch(gold_context(NAMED_AR, NAMED_EN, options=E5))) == []
+
+
+def test_a_swapped_name_is_still_a_mismatch_when_its_head_is_translated():
+    # "Rembrandt Museum" matches متحف فان غوخ through "Museum" alone, and "Rembrandt" matches
+    # no Arabic word; a country the table knows is never spared this way.
+    ar = [NAMED_AR[1], "وقال وزير الخارجية الإيطالي إن بلاده ستستضيف المؤتمر."]
+    swapped = ["The city is home to the Rembrandt Museum, which opened in 1973.",
+               "Spain's foreign minister said his country would host the conference."]
+    hits = list(find_name_mismatch(gold_context(ar, swapped, options=E5)))
+    assert [(h.pair, swapped[h.pair][h.span[0]:h.span[1]]) for h in hits] == [
+        (0, "Rembrandt Museum"), (1, "Spain's")]
 
 
 def test_the_second_encoder_is_not_asked_without_an_embedding_scorer_or_the_package(

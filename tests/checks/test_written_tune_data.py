@@ -18,9 +18,10 @@ def test_written_pairs_load_as_documents_and_share_nothing_with_the_test_split()
     sources = dict(drift.load_written())
     (everyday,) = sources["written everyday sentences"]
     articles = sources["written articles"]
-    assert len(everyday) >= 400 and len(articles) == 24
-    assert sum(map(len, articles)) >= 200
-    written = [pair for group in (everyday, *articles) for pair in group]
+    names = sources["written articles, names as Arabic writes them"]
+    assert len(everyday) >= 400 and len(articles) == 24 and len(names) == 40
+    assert sum(map(len, articles)) >= 200 and sum(map(len, names)) >= 340
+    written = [pair for group in (everyday, *articles, *names) for pair in group]
     test = [pair for _name, groups in drift.split_groups("test") for g in groups for pair in g]
     test_ar = {_fold(ar) for ar, _en in test}
     test_en = {_fold(en) for _ar, en in test}
