@@ -19,7 +19,7 @@ documents as ``benchmarks/drift.py`` cuts them (its seeds).
   are dense in names): each such pair stays found while one of its findings matches less, and
   the value (the next hundredth up) loses at most :data:`NAME_LOSS` of them.
 
-Prints the three values beside the shipped ones, the tail of the undamaged pairs' values each is
+Prints the four values beside the shipped ones, the tail of the undamaged pairs' values each is
 read from, and the highest cosines of pairs whose English was replaced by an unrelated sentence
 (every pair of the tune documents so damaged): how far the unrelated ones stay from a faithful
 pair's.
@@ -82,7 +82,7 @@ def _highest_rise(pairs: list[tuple[str, str]], arabic: bool) -> np.ndarray:
 
 def swapped_name_matches() -> list[float]:
     """For each tune pair whose name the benchmark swapped and that ``name-mismatch`` finds,
-    the lowest match of its findings' names with the other side (``rendered_matches``)."""
+    the lowest match on which one of its findings could be spared (``rendered_scores``)."""
     from aligner.checks import CheckContext, CheckOptions
     from aligner.similarity import make_scorer
 
@@ -95,14 +95,10 @@ def swapped_name_matches() -> list[float]:
             ctx = CheckContext(pairs, "ar", "en", options=CheckOptions(scorer="e5"))
             found = [(hit, features) for hit, features in name_mismatch.name_evidence(ctx)
                      if any(doc.kinds[g] == "name" for g in golds[hit.pair])]
-            # A finding of the countries' table, or one with a word under the word floor, is
-            # kept whatever the cut (as ``name_mismatch.find`` keeps it).
-            judged = [hit for hit, features in found if not features.get("place")]
-            lowest = {hit.pair: -1.0 for hit, features in found if features.get("place")}
-            for hit, (whole, weakest) in zip(
-                    judged, name_mismatch.rendered_matches(ctx, judged), strict=True):
-                kept = whole if weakest >= name_mismatch.PARAMS.rendered_word else -1.0
-                lowest[hit.pair] = min(lowest.get(hit.pair, 1.0), kept)
+            lowest: dict[int, float] = {}
+            for (hit, _features), match in zip(
+                    found, name_mismatch.rendered_scores(ctx, found), strict=True):
+                lowest[hit.pair] = min(lowest.get(hit.pair, 1.0), match)
             out.extend(lowest.values())
     return out
 

@@ -550,15 +550,25 @@ def _score_z(ctx: CheckContext, pairs: list[Pair]) -> list[float]:
 
 def find(ctx: CheckContext) -> Iterator[Hit]:
     found = list(name_evidence(ctx))
-    # Not for the table's countries and capitals: the encoder puts them close together (a
-    # country the tune documents swapped in matched a run of its Arabic at up to 0.80).
-    judged = [hit for hit, features in found if not features.get("place")]
-    rendered = {id(hit) for hit, (whole, weakest) in zip(
-        judged, rendered_matches(ctx, judged), strict=True)
-        if whole >= PARAMS.rendered_match and weakest >= PARAMS.rendered_word}
-    for hit, features in found:
-        if id(hit) not in rendered:
+    for (hit, features), match in zip(found, rendered_scores(ctx, found), strict=True):
+        if match < PARAMS.rendered_match:
             yield replace(hit, severity=graded(CHECK_ID, features))
+
+
+def rendered_scores(ctx: CheckContext, found: list[tuple[Hit, dict[str, float]]]
+                    ) -> list[float]:
+    """For each finding of :func:`name_evidence`, the match on which ``rendered_match`` spares
+    it: its whole name's (:func:`rendered_matches`), or -1 where it cannot be spared (a word
+    of its name under ``rendered_word``; a finding of the countries' table, which the encoder
+    puts close together: a country the tune documents swapped in matched a run of its Arabic
+    at up to 0.80)."""
+    judged = [k for k, (_hit, features) in enumerate(found) if not features.get("place")]
+    out = [-1.0] * len(found)
+    matches = rendered_matches(ctx, [found[k][0] for k in judged])
+    for k, (whole, weakest) in zip(judged, matches, strict=True):
+        if weakest >= PARAMS.rendered_word:
+            out[k] = whole
+    return out
 
 
 def rendered_matches(ctx: CheckContext, hits: list[Hit]) -> list[tuple[float, float]]:

@@ -200,6 +200,8 @@ def opens_adjunct(word: str) -> bool:
     return norm in ADJUNCT_OPENERS_N or any(
         norm.endswith(suffix) and norm[:-len(suffix)] in ADJUNCT_OPENERS_N
         for suffix in OBJECT_SUFFIXES_N)
+
+
 # Construct-state heads, titles and adverbials that never end or open a sentence are not
 # listed: the boundary model (aligner/segment/boundary.py) reads them from UD Arabic-PUD.
 
