@@ -116,6 +116,18 @@ def test_places_rendered_by_name_adjective_or_stand_in_pass():
                ["The museum opened in New Mexico."]) == []
 
 
+def test_the_adjective_of_a_name_ending_in_ya_takes_the_suffix_in_place_of_its_own_ya():
+    # إيطاليا → الإيطالي، الإيطالية، الإيطاليون: one ي, not two.
+    for ar in ("وقال وزير الدفاع الإيطالي إن بلاده ستشارك.",
+               "وقالت الحكومة الإيطالية إن بلادها ستشارك.",
+               "وقال المسؤولون الإندونيسيون إن بلادهم ستشارك."):
+        country = "Indonesia" if "الإندونيسي" in ar else "Italy"
+        assert run([ar], [f"{country}'s officials said their country would take part."]) == []
+    en = "Spain's officials said their country would take part."
+    (hit,) = run(["وقال المسؤولون الإيطاليون إن بلادهم ستشارك."], [en])
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "Spain's"
+
+
 def test_a_place_name_the_sentence_also_writes_in_lower_case_is_a_word():
     # "Turkey coronavirus ... in turkeys": the bird, not the country.
     ar = "يسبب فيروس التهاب الأمعاء في الديوك الرومية التهاب الأمعاء في الديوك الرومية."

@@ -175,8 +175,11 @@ class ArabicText:
         for cands in self.candidates:
             for word in cands:
                 for suffix in _NISBA:
-                    if word.endswith(suffix) and place in table.by_stem.get(
-                            word[:-len(suffix)], ()):
+                    # A name whose stem ends in ي takes the suffix's ي in place of its own:
+                    # إيطاليا → الإيطالي، الإيطالية (not إيطاليي).
+                    base = word[:-len(suffix)]
+                    if word.endswith(suffix) and (place in table.by_stem.get(base, ())
+                                                  or place in table.by_stem.get(base + "ي", ())):
                         return True
         return False
 
