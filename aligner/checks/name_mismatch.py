@@ -583,15 +583,24 @@ def rendered_matches(ctx: CheckContext, hits: list[Hit]) -> list[tuple[float, fl
             or not all(lang in use.LANGUAGES for lang in langs):
         return [(0.0, 0.0)] * len(hits)
     pairs = {pair.id: pair for pair in ctx.pairs}
-    out = []
-    for hit in hits:
-        pair = pairs[hit.pair]
-        name = pair.text(hit.side)[hit.span[0]:hit.span[1]]
+    # Each name and, for a name of several words, each word; the other side's runs are encoded
+    # once per pair and side, however many of its names are judged.
+    pieces: dict[tuple[int, str], list[tuple[int, list[str]]]] = {}
+    for k, hit in enumerate(hits):
+        name = pairs[hit.pair].text(hit.side)[hit.span[0]:hit.span[1]]
         words = _POSSESSIVE.sub("", name).split()
-        pieces = [name, *words] if len(words) > 1 else [name]
-        found = use.best_matches(use.encode(pieces, remember=False),
-                                 pair.text(TGT if hit.side == SRC else SRC).split())
-        out.append((float(found[0]), float(found[1:].min()) if len(found) > 1 else 1.0))
+        pieces.setdefault((hit.pair, hit.side), []).append(
+            (k, [name, *words] if len(words) > 1 else [name]))
+    out = [(0.0, 0.0)] * len(hits)
+    for (pair_id, side), named in pieces.items():
+        texts = [text for _k, group in named for text in group]
+        found = use.best_matches(use.encode(texts, remember=False),
+                                 pairs[pair_id].text(TGT if side == SRC else SRC).split())
+        at = 0
+        for k, group in named:
+            mine = found[at:at + len(group)]
+            at += len(group)
+            out[k] = (float(mine[0]), float(mine[1:].min()) if len(mine) > 1 else 1.0)
     return out
 
 
