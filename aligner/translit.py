@@ -22,12 +22,22 @@ _AR = {"ب": "B", "ت": "T", "ث": "T", "ج": "J", "ح": "H", "خ": "K", "د": "
        "غ": "G", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H",
        "پ": "B", "چ": "X", "ڤ": "F", "گ": "J"}
 _LATIN_SPECIAL = {"š": "sh", "Š": "sh", "ḫ": "kh", "ẖ": "kh", "ġ": "gh", "ṯ": "th", "ḏ": "dh",
-                  "ž": "zh", "č": "ch", "þ": "th", "Þ": "th", "ð": "dh", "Ð": "dh"}
+                  "ž": "zh", "č": "ch", "þ": "th", "Þ": "th", "ð": "dh", "Ð": "dh",
+                  # Letters that Unicode does not decompose into a base letter and a mark.
+                  "ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
+                  "đ": "d", "Đ": "d", "ı": "i"}
 _DIGRAPHS = {"sh": "X", "ch": "X", "kh": "K", "gh": "G", "th": "T", "dh": "D", "ph": "F",
              "ck": "K", "zh": "J"}
 _LATIN = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "S", "c": "K", "k": "K",
           "q": "K", "g": "J", "j": "J", "f": "F", "v": "F", "h": "H", "l": "L", "m": "M",
           "n": "N", "r": "R", "x": "KS"}
+# The continental reading of a name, as Arabic renders German, Polish, Dutch or Scandinavian
+# spellings (Schiele شيله، Wieliczka فيليتشكا، Georg غيورغ، Bach باخ): the letters that
+# English reads otherwise. An initial j is a y (Johann يوهان, Jan يان), not a j inside a word
+# (Kenji كينجي).
+_CONTINENTAL = {**_DIGRAPHS, "tzsch": "X", "tsch": "X", "szcz": "X", "sch": "X", "cz": "X",
+                "sz": "X", "rz": "J", "ch": "K", "w": "F", "g": "G"}
+_INITIAL_J = re.compile(r"^j(?=[aeiou])")
 _EN_ARTICLE = re.compile(f"^{ar.LATIN_ARTICLE}[-‐‑ ]", re.IGNORECASE)
 _AR_PROCLITICS = ar.NAME_PROCLITICS
 _NOT_LOWER_LATIN = re.compile(r"[^a-z]")
@@ -58,30 +68,52 @@ def _collapse(s: str) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def latin_skeleton(word: str) -> str:
-    """Skeleton of a Latin-script name (``al-Ḥakīm`` → ``HKM``)."""
+def _latin_letters(word: str) -> str:
+    """The word in lower-case ASCII letters, without a leading Arabic article."""
     word = "".join(_LATIN_SPECIAL.get(c, c) for c in word)
     word = unicodedata.normalize("NFD", word)
     word = "".join(c for c in word if not unicodedata.combining(c)).lower()
     word = _EN_ARTICLE.sub("", word)
     word = _NOT_LOWER_LATIN.sub("", word)
     # A final -ah/-eh is the ta marbuta's trace (Hamzah ~ حمزة), not a consonant.
-    word = _FINAL_H.sub("", word)
+    return _FINAL_H.sub("", word)
+
+
+def _read(word: str, spellings: dict[str, str]) -> str:
+    """Consonant classes of lower-case letters, the longest spelling first at each place."""
+    longest = max(map(len, spellings))
     out = []
     i = 0
     while i < len(word):
-        pair = word[i:i + 2]
-        if pair in _DIGRAPHS:
-            out.append(_DIGRAPHS[pair])
-            i += 2
-            continue
-        if word[i] == "c" and word[i + 1:i + 2] in ("e", "i", "y"):
-            out.append("S")  # a soft c: Alice ~ أليس, Lucy ~ لوسي, Vincent ~ فنسنت
+        for n in range(longest, 1, -1):
+            if word[i:i + n] in spellings:
+                out.append(spellings[word[i:i + n]])
+                i += n
+                break
         else:
-            out.append(_LATIN.get(word[i], ""))
-        i += 1
+            if word[i] in spellings:
+                out.append(spellings[word[i]])
+            elif word[i] == "c" and word[i + 1:i + 2] in ("e", "i", "y"):
+                out.append("S")  # a soft c: Alice ~ أليس, Lucy ~ لوسي, Vincent ~ فنسنت
+            else:
+                out.append(_LATIN.get(word[i], ""))
+            i += 1
     return _collapse("".join(out))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def latin_skeleton(word: str) -> str:
+    """Skeleton of a Latin-script name, read as English reads it (``al-Ḥakīm`` → ``HKM``)."""
+    return _read(_latin_letters(word), _DIGRAPHS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def latin_skeletons(word: str) -> frozenset[str]:
+    """The skeletons of a Latin-script name read as English reads it and as Arabic renders a
+    continental spelling (``Schiele`` → ``SXL`` and ``XL``)."""
+    letters = _latin_letters(word)
+    return frozenset((_read(letters, _DIGRAPHS),
+                      _read(_INITIAL_J.sub("y", letters), _CONTINENTAL)))
 
 
 # Memoised: the same words recur all through a document (a memo of a pure function changes

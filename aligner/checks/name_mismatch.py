@@ -43,7 +43,13 @@ from ..similarity.words import WordTable, ar_tokens, en_stem
 from ..similarity.words import load as load_word_table
 from ..text import normalize_arabic, normalize_latin
 from ..translit import PARAMS as TRANSLIT_PARAMS
-from ..translit import arabic_skeletons, latin_skeleton, names_match, skeleton_similarity
+from ..translit import (
+    arabic_skeletons,
+    latin_skeleton,
+    latin_skeletons,
+    names_match,
+    skeleton_similarity,
+)
 from ._support.base import Check, CheckContext, Hit
 from ._support.confidence import graded
 from ._support.places import unmatched_places
@@ -80,7 +86,7 @@ class _Word:
     end: int
     text: str
     forms: frozenset[str]      # Arabic: normalised word without proclitics; English: folded
-    skeletons: frozenset[str]  # Arabic: skeleton set; English: one skeleton
+    skeletons: frozenset[str]  # Arabic: with and without clitics; English: each reading
 
 
 def english_names(text: str, evidence: bool = False) -> list[_Word]:
@@ -99,7 +105,7 @@ def english_names(text: str, evidence: bool = False) -> list[_Word]:
             continue  # acronyms (MERS, NATO) are spelt out as often as transliterated
         # The parts of a compound ("SARS-CoV-19") may each render one Arabic word.
         parts = {word, *(p for p in _HYPHEN.split(word) if p[:1].isalpha())}
-        skeletons = frozenset(sk for p in parts if len(sk := latin_skeleton(p)) >= 3)
+        skeletons = frozenset(sk for p in parts for sk in latin_skeletons(p) if len(sk) >= 3)
         if skeletons:
             folded = _NOT_LOWER_LATIN.sub("", normalize_latin(key))
             out.append(_Word(m.start(), m.start() + len(word), word, frozenset((folded,)),
@@ -369,17 +375,18 @@ def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], lis
         return True
     alike = compared = 0
     for word in words:
-        skeleton = latin_skeleton(word)
-        if len(skeleton) < 2:
-            continue    # "Li", "Kiki" (KK → K): too short to say anything
+        if len(latin_skeleton(word)) < 2:
+            continue    # "Li", "Kiki" (KK → K), "Wadi": too short to say anything
+        readings = latin_skeletons(word)
         compared += 1
-        if len(skeleton) == 2:
-            # Too short for a graded match: only the same two consonants count ("Siri" سيري,
-            # "al-Ḥaqq" الحق, whose clitic the usual skeletons keep on so short a stem).
-            alike += any(skeleton in arabic_skeletons(a.text, _SHORT_STEMS) for a in ar_words)
-        else:
-            alike += any(_matches(e, a, params.person_match) for e in english_names(word)
-                         for a in ar_words)
+        # A reading of two consonants is too short for a graded match: only the same two count
+        # ("Siri" سيري, "al-Ḥaqq" الحق, whose clitic the usual skeletons keep on so short a
+        # stem; "Egon" إيغون read as German).
+        short = {sk for sk in readings if len(sk) == 2}
+        alike += (bool(short) and any(short & arabic_skeletons(a.text, _SHORT_STEMS)
+                                      for a in ar_words)) \
+            or any(_matches(e, a, params.person_match) for e in english_names(word)
+                   for a in ar_words)
     # With fewer comparable words there is too little to judge ("Li Keqiang", لي كه تشيانغ).
     return compared < params.person_min_words or alike >= params.person_words * compared
 
@@ -472,7 +479,7 @@ def _rendered_inside_a_name(ar_place: str, name: str, en: str, names: list[_Word
         return True
     short = {sk for a in words for sk in arabic_skeletons(a.text, _SHORT_STEMS) if len(sk) == 2}
     capitalised = [m.group() for m in _CAPITALISED.finditer(en)]
-    if short and any(latin_skeleton(w) in short for w in capitalised):
+    if short and any(short & latin_skeletons(w) for w in capitalised):
         return True
     forms = [f.lower() for place, others, _ar in lang.ar.PLACES if place == name
              for f in (place, *others) if len(f) >= 4]

@@ -249,7 +249,7 @@ PLACES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Austria", ("Austrian",), ("النمسا",)),
     ("Azerbaijan", ("Azerbaijani", "Azeri"), ("أذربيجان",)),
     ("Bangladesh", ("Bangladeshi",), ("بنغلاديش", "بنجلاديش")),
-    ("Belarus", ("Belarusian",), ("بيلاروسيا", "روسيا البيضاء")),
+    ("Belarus", ("Belarusian",), ("بيلاروسيا", "بيلاروس", "روسيا البيضاء")),
     ("Belgium", ("Belgian",), ("بلجيكا",)),
     ("Bolivia", ("Bolivian",), ("بوليفيا",)),
     ("Bosnia", ("Bosnian",), ("البوسنة",)),
