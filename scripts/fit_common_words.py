@@ -3,9 +3,10 @@
 Usage: ``python scripts/fit_common_words.py [--out PATH] [--min-count N]`` (deterministic).
 
 A word that the tune split's English (TICO-19, UD Arabic-PUD and the pairs written for this
-project, ``tests/data/written/``; ``docs/evaluation.md``) writes in lower case at least ``--min-count`` times is an ordinary word, so a capitalised run made of
-such words ("High Court", "North Sea") is a title or a translated name rather than a person's
-name that Arabic would write by sound. ``name-mismatch`` reads the list (``person_hits``).
+project, ``tests/data/written/``; ``docs/evaluation.md``) writes in lower case at least
+``--min-count`` times is an ordinary word, so a capitalised run made of such words ("High
+Court", "North Sea") is a title or a translated name rather than a person's name that Arabic
+would write by sound. ``name-mismatch`` reads the list (``person_hits``).
 """
 
 from __future__ import annotations

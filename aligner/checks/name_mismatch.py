@@ -368,13 +368,21 @@ def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], lis
                params: NameMismatchParams | None = None) -> bool:
     """Whether an English full name has a rendering by sound in the Arabic: its words run
     together closely match an Arabic word or run of words (نيويورك "New York", سول باس "Saul
-    Bass"), or more than ``person_words`` of its words each sound like an Arabic word."""
+    Bass"), or more than ``person_words`` of its words each sound like an Arabic word, or
+    belong to a run of them that does, run together (نوتردام "Notre Dame" in "Notre Dame
+    Cathedral")."""
     params = params or PARAMS
-    whole = english_names("".join(words))
-    if any(_matches(e, a, params.person_joined) for e in whole for a in [*ar_words, *joined()]):
+
+    def sounds_joined(run: list[str]) -> bool:
+        return any(_matches(e, a, params.person_joined) for e in english_names("".join(run))
+                   for a in [*ar_words, *joined()])
+
+    if sounds_joined(words):
         return True
+    in_joined = {k for n in range(2, len(words)) for i in range(len(words) - n + 1)
+                 if sounds_joined(words[i:i + n]) for k in range(i, i + n)}
     alike = compared = 0
-    for word in words:
+    for k, word in enumerate(words):
         if len(latin_skeleton(word)) < 2:
             continue    # "Li", "Kiki" (KK → K), "Wadi": too short to say anything
         readings = latin_skeletons(word)
@@ -383,8 +391,9 @@ def _accounted(words: list[str], ar_words: list[_Word], joined: Callable[[], lis
         # ("Siri" سيري, "al-Ḥaqq" الحق, whose clitic the usual skeletons keep on so short a
         # stem; "Egon" إيغون read as German).
         short = {sk for sk in readings if len(sk) == 2}
-        alike += (bool(short) and any(short & arabic_skeletons(a.text, _SHORT_STEMS)
-                                      for a in ar_words)) \
+        alike += k in in_joined \
+            or (bool(short) and any(short & arabic_skeletons(a.text, _SHORT_STEMS)
+                                    for a in ar_words)) \
             or any(_matches(e, a, params.person_match) for e in english_names(word)
                    for a in ar_words)
     # With fewer comparable words there is too little to judge ("Li Keqiang", لي كه تشيانغ).

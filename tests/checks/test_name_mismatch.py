@@ -389,3 +389,11 @@ def test_a_country_in_another_arabic_spelling_is_named():
     assert run(src, ["The park lies on Poland's eastern border with Belarus."]) == []
     hits = run(src, ["The park lies on Poland's eastern border with Ukraine."])
     assert {h.side for h in hits} == {"src", "tgt"}     # بيلاروس left out, Ukraine added
+
+
+def test_words_of_a_name_arabic_writes_as_one_word_are_rendered():
+    # نوتردام is "Notre Dame" run together; "Cathedral" sounds like كاتدرائية.
+    src = ["وزار الوفد كاتدرائية نوتردام في باريس."]
+    assert run(src, ["The delegation visited Notre Dame Cathedral in Paris."]) == []
+    (hit,) = run(src, ["The delegation visited Hans Becker Cathedral in Paris."])
+    assert "Hans Becker" in hit.message
