@@ -122,3 +122,14 @@ def test_implicit_negation_and_negated_superlatives(ar, en):
 def test_a_negated_verb_before_more_than_stays_a_negation():
     (hit,) = negation("وجدت أكثر من اثنين.", "I couldn't find more than two.")
     assert hit.side == "tgt"
+
+
+def test_does_not_exceed_is_at_most():
+    # لا يتجاوز "does not exceed" is "just" or "at most" as often as a negation: it agrees with
+    # a translation with or without a "not" (a tune split sentence).
+    ar = "ولا يتجاوز طول الذكر البالغ 22 ملليمتراً."
+    assert negation(ar, "The adult male measures just 22 millimetres.") == []
+    assert negation(ar, "The adult male does not exceed 22 millimetres.") == []
+    (hit,) = negation("لا يتجاوز طوله 22 ملليمترا ولم يره أحد.",
+                      "It measures just 22 millimetres and someone saw it.")
+    assert hit.side == "src"

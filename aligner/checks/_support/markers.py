@@ -79,6 +79,9 @@ _AR_MUST_LEXICAL = tuple(normalize_arabic(w) for w in (
     "تتطلب", "تطلب", "متطلب", "مطلوب", "إجبار", "اجبار", "أجبر", "اجبر", "إجباري", "يستلزم",
     "يستوجب", "تستوجب"))
 _AR_MORE = _n("أكثر لأكثر بأكثر")
+# لا يتجاوز "does not exceed" is "at most", "just" as often as a negation: weak, like "no more
+# than" in English.
+_AR_EXCEED = _n("يتجاوز تتجاوز يتجاوزون يتعدى تتعدى يزيد تزيد")
 _AR_MUST_ALAYHI = _n("عليه عليها عليهم علينا عليك عليكم عليهما")
 
 _EN_NEG_STRONG = frozenset("not n't never no none nobody nothing neither nor without cannot "
@@ -212,7 +215,7 @@ def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
                 or (i > 0 and words[i - 1][2] in ("ام", "او"))  # نعم/لا، أم لا: "or not"
             tag = w.startswith("ال") and nxt == "كذلك"  # أليس كذلك؟ "isn't it?"
             if not (w.endswith("لا") and nxt in _AR_NOT_NEG_AFTER_LA) and not yes_no \
-                    and not tag and not has_illa:
+                    and not tag and not has_illa and nxt not in _AR_EXCEED:
                 neg.append((start, end))
         elif _weak_negative(w, stem):
             weak = True
