@@ -295,6 +295,19 @@ def test_an_acronym_the_arabic_renders_does_not_stand_in_for_a_place():
     assert run([ar], [en.replace("the WHO", "the ECDC")]) == []
 
 
+def test_an_acronym_written_with_full_stops_stands_in_for_a_place():
+    # "B.C." is بريتيش كولومبيا (British Columbia), not a Colombia left out (tune split).
+    ar = "قالت شرطة بريتيش كولومبيا في وقتٍ سابق إن المشتبه به لا يملك سجلا إجراميا."
+    en = "Police in B.C. said earlier that the suspect had no criminal record."
+    assert run([ar], [en]) == []
+    (hit,) = run([ar], [en.replace("B.C.", "the province")])
+    assert hit.side == "src" and "Colombia" in hit.message
+    # One of the table's own acronyms names its own place, not another one left out.
+    ar = "دعت منظمة الصحة العالمية إلى تكثيف الاختبارات في المعامل الأمريكية الخاصة."
+    (hit,) = run([ar], ["Facebook called for more tests at private U.S. labs."])
+    assert hit.side == "src" and "World Health Organization" in hit.message
+
+
 def test_an_arabic_place_rendered_inside_a_longer_english_name_passes():
     ar = ('طور أربعة طلاب في جامعة روما الثالثة خوذة دراجة نارية يمكنها "قراءة الأفكار" من خلال '
           'المساعدة على توقع تصرفات السائقين.')

@@ -28,17 +28,18 @@ _FINAL_VOWELS = tuple(normalize_arabic(s) for s in ("ا", "ة", "ى"))
 _STAND_IN = re.compile(r"\b(?:the (?:country|nation|kingdom|republic|capital|city|state|"
                        r"organi[sz]ation|alliance|union|bloc|league|body|agency|fund|bank)|"
                        r"they|their|them)\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+_ACRONYM = re.compile(r"\b(?:[A-Z]{2,}s?\b|(?:[A-Z]\.){2,})")   # PHE, HCoVs, B.C.
 
 
 def _spare_acronym(ar: str, en: str) -> bool:
     """The English has an acronym the Arabic does not render itself, so it may stand for a
     place the Arabic spells out (PHE for هيئة الصحة العامة في إنجلترا). One the Arabic writes
-    in Latin letters or by sound (COVID, كوفيد) stands for itself, not for a place."""
+    in Latin letters or by sound (COVID, كوفيد) stands for itself, not for a place, and so
+    does one of the table's own (U.S., UN)."""
     skeletons: list[frozenset[str]] | None = None
     for m in _ACRONYM.finditer(en):
-        acronym = m.group().rstrip("s")
-        if acronym in ar:
+        acronym = m.group().rstrip("s").replace(".", "")
+        if acronym in ar or any(p.english.fullmatch(m.group()) for p in index().places):
             continue
         if skeletons is None:
             skeletons = [arabic_skeletons(w) for w in _AR_WORD.findall(ar)]
