@@ -39,7 +39,7 @@ def _spare_acronym(ar: str, en: str) -> bool:
     skeletons: list[frozenset[str]] | None = None
     for m in _ACRONYM.finditer(en):
         acronym = m.group().rstrip("s").replace(".", "")
-        if acronym in ar or any(p.english.fullmatch(m.group()) for p in index().places):
+        if acronym in ar or m.group() in index().english_forms:
             continue
         if skeletons is None:
             skeletons = [arabic_skeletons(w) for w in _AR_WORD.findall(ar)]
@@ -75,6 +75,7 @@ class PlaceIndex:
     places: tuple[Place, ...]
     by_name: dict[str, Place]
     names: re.Pattern                                    # the English names, longest first
+    english_forms: frozenset[str]                        # every English name and other form
     by_first: dict[str, list[tuple[Place, int]]]          # first Arabic word → (place, form)
     by_stem: dict[str, list[Place]]
 
@@ -106,7 +107,8 @@ def index() -> PlaceIndex:
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(
         r"[\s\-]+".join(re.escape(w) for w in n.split()) for n in names)
         + r")(?:['’]s)?(?![\w])")
-    return PlaceIndex(tuple(out), {p.name: p for p in out}, pattern, by_first, by_stem)
+    english = frozenset(f for name, others, _ar in lang.ar.PLACES for f in (name, *others))
+    return PlaceIndex(tuple(out), {p.name: p for p in out}, pattern, english, by_first, by_stem)
 
 
 def _candidates(word: str) -> tuple[frozenset[str], frozenset[str]]:
