@@ -1,7 +1,8 @@
 """Translation drift, measured: recall of the meaning checks on damaged English, beside a plain
 cosine threshold on the same encoder (figures, not a test).
 
-    python benchmarks/drift.py [--split tune|test|tune-short|tune-written] [--full] [--seed N]
+    python benchmarks/drift.py [--split tune|test|tune-short|tune-written|tune-free] [--full]
+                               [--seed N]
                                [--kinds K,...]
 
 Parallel documents (10–30 sentence pairs each) are built from one split of ``tests/data``
@@ -46,7 +47,10 @@ threshold chosen on the tune split so that 2 clean pairs in 100 are flagged
 ``--split tune-written`` is tune data too: pairs written for this project
 (``tests/data/written/README.md``), everyday sentences shuffled into documents of unrelated
 sentences and short articles dense with names, the two kinds the test split's Tatoeba and
-FLORES-200 are made of and TICO-19 and UD Arabic-PUD have few of.
+FLORES-200 are made of and TICO-19 and UD Arabic-PUD have few of. ``--split tune-free`` is the
+same for the second set written for the project, with a translator's freedoms in every kind:
+idioms rendered by idioms, a negation carried by a word ("I doubt" لا أظن), restructured
+clauses, names as Arabic writes them.
 
 ``--split tune-short`` measures short pairs, the kind Tatoeba (test) is made of and the
 running text of the tune split has few of: every TICO-19 unit whose English has at most
@@ -108,7 +112,7 @@ MEANING_CHECKS = frozenset({"number-mismatch", "date-mismatch", "name-mismatch",
                             "negation-drift", "modality-drift", "term-mismatch",
                             "omission", "addition", "mistranslation", "low-similarity",
                             "untranslated"})
-SEEDS = {"tune": 11, "test": 13, "tune-short": 17, "tune-written": 19}
+SEEDS = {"tune": 11, "test": 13, "tune-short": 17, "tune-written": 19, "tune-free": 23}
 SHORT_WORDS = 10    # --split tune-short: TICO-19 units whose English has at most this many words
 DAMAGE_RATE = 1 / 3
 #: Plain e5 cosine below which the baseline flags a pair: the 2nd percentile of the clean
@@ -190,6 +194,18 @@ def load_written() -> list[tuple[str, list[Pairs]]]:
                                    load_written_names())))]
 
 
+def load_free() -> list[tuple[str, list[Pairs]]]:
+    """The second set written for this project, with a translator's freedoms: everyday
+    sentences shuffled into documents as :func:`load_written` does, and articles."""
+    pairs, articles = load_written_pairs(free=True)
+    everyday = [(ar, en) for ar, en in pairs if single_sentence(ar, en)]
+    random.Random(SEEDS["tune-free"]).shuffle(everyday)
+    return [("written everyday sentences, freely translated", [everyday]),
+            ("written articles, freely translated",
+             [kept for _key, group in articles
+              if (kept := [p for p in group if single_sentence(*p)])])]
+
+
 def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:
     """The split's sources, each as its upstream groups of consecutive pairs."""
     if split == "tune":
@@ -200,7 +216,10 @@ def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:
         return [("TICO-19 short units", load_tico_short())]
     if split == "tune-written":
         return load_written()
-    raise ValueError(f"unknown split {split!r} (tune, test, tune-short or tune-written)")
+    if split == "tune-free":
+        return load_free()
+    raise ValueError(f"unknown split {split!r} (tune, test, tune-short, tune-written or "
+                     "tune-free)")
 
 
 def documents(groups: list[Pairs], rng: random.Random, lo: int = 10, hi: int = 30,

@@ -65,15 +65,19 @@ def load_sentences(source: str) -> list[list[tuple[str, str]]]:
     raise ValueError(f"unknown source {source!r} (flores or tico)")
 
 
-def load_written() -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
+def load_written(free: bool = False
+                 ) -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
     """The pairs written for the project (``data/written/``, tune data): the everyday
-    ``(arabic, english)`` pairs in file order, and each article's id with its pairs."""
+    ``(arabic, english)`` pairs in file order, and each article's id with its pairs. With
+    ``free``, the set written with a translator's freedoms (``everyday2.tsv``,
+    ``articles3.tsv``) instead of the first."""
     base = DATA / "written"
     everyday = []
-    for line in (base / "everyday.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (base / ("everyday2.tsv" if free else "everyday.tsv")
+                 ).read_text(encoding="utf-8").splitlines():
         en, ar = line.split("\t")
         everyday.append((ar.strip(), en.strip()))
-    return everyday, _articles(base / "articles.tsv")
+    return everyday, _articles(base / ("articles3.tsv" if free else "articles.tsv"))
 
 
 def load_written_names() -> list[tuple[str, list[tuple[str, str]]]]:
