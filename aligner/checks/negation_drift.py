@@ -71,7 +71,7 @@ def negation_evidence(pair: Pair, src_lang: str, tgt_lang: str
         return
     src, tgt = pair.text(SRC), pair.text(TGT)
     s, t = markers(src, src_lang, tgt), markers(tgt, tgt_lang, src)
-    if s.neg_strong and not t.neg_any:
+    if s.neg_strong and not t.excuses(s):
         span = s.neg_strong[0]
         yield (Hit(pair.id, SRC, span,
                    f"The source is negated ({quote(src, s.neg_strong)}) but the translation "
@@ -79,7 +79,7 @@ def negation_evidence(pair: Pair, src_lang: str, tgt_lang: str
                    "Check that the translation denies what the source denies (not, never, "
                    "no, without)."),
                _features(src, span[0], src_lang, tgt))
-    elif t.neg_strong and not s.neg_any:
+    elif t.neg_strong and not s.excuses(t):
         span = t.neg_strong[0]
         yield (Hit(pair.id, TGT, span,
                    f"The translation is negated ({quote(tgt, t.neg_strong)}) but the source "

@@ -133,3 +133,44 @@ def test_does_not_exceed_is_at_most():
     (hit,) = negation("لا يتجاوز طوله 22 ملليمترا ولم يره أحد.",
                       "It measures just 22 millimetres and someone saw it.")
     assert hit.side == "src"
+
+
+@pytest.mark.parametrize("ar, en", [
+    ("لا أظن أنه سيأتي.", "I doubt he'll come."),                 # a privative English word
+    ("المتجر لا يفتح أيام الجمعة.", "The shop is closed on Fridays."),
+    ("الثلاجة فارغة.", "There's nothing in the fridge."),           # a privative Arabic word
+    ("نسيت أن أقفل الباب.", "I didn't remember to lock the door."),
+    ("إياك أن تتأخر.", "You'd better not be late."),                # a prohibition
+    ("ما كان عليك أن تتكبد كل هذا العناء.", "You shouldn't have gone to so much trouble."),
+    ("تغيب علي عن المدرسة اليوم.", "Ali didn't come to school today."),
+])
+def test_a_privative_word_or_a_prohibition_renders_a_negation(ar, en):
+    assert negation(ar, en) == []
+
+
+@pytest.mark.parametrize("ar, en", [
+    # Both sides hold the privative word: a "not" added to one of them reverses it.
+    ("المطعم مغلق اليوم.", "The restaurant is not closed today."),
+    ("تأخرت رحلتنا.", "Our flight was not delayed."),
+])
+def test_a_privative_word_on_both_sides_does_not_excuse_an_added_negation(ar, en):
+    (hit,) = negation(ar, en)
+    assert hit.side == "tgt" and en[hit.span[0]:hit.span[1]] == "not"
+
+
+def test_a_negative_question_with_alam():
+    # ألم + a present verb in a question is "didn't"; ألم alone is also "pain".
+    assert negation("ألم تسمع الخبر؟", "Didn't you hear the news?") == []
+    (hit,) = negation("ألم تسمع الخبر؟", "Did you hear the news?")
+    assert hit.side == "src"
+    assert arabic_markers("شعر بألم شديد في صدره.").neg_strong == ()
+    assert arabic_markers("متى بدأ ألم الصدر هذا؟").neg_strong == ()
+    assert arabic_markers("ألم الصدر شديد؟").neg_strong == ()
+
+
+def test_la_before_a_name_the_english_keeps_is_its_article():
+    # لا سكالا is "La Scala": no negation; a لا that negates is still one beside it.
+    en = "Critics still regard her performances at La Scala in Milan as the finest."
+    assert negation("ولا يزال النقاد يعدون أداءها على مسرح لا سكالا في ميلانو الأفضل.", en) == []
+    (hit,) = negation("لا يعد النقاد أداءها على مسرح لا سكالا في ميلانو الأفضل.", en)
+    assert hit.side == "src"

@@ -52,7 +52,15 @@ _AR_HARAKAT = re.compile("[\u064B-\u0652\u0640]")
 _AR_NEG_WEAK = _n("غير وغير بغير عدم وعدم بعدم لعدم دون بدون ودون وبدون دونما وما فما "
                   "إلا الا وإلا رفض ترفض يرفض رفضت رفضوا امتنع تمتنع يمتنع فشل فشلت يفشل تفشل "
                   "عجز منع يمنع تمنع حظر يحظر نفى ينفي تنفي نفت تجنب يتجنب فقط سوى لولا ممنوع "
-                  "مستحيل استحالة خال خالية خالي انعدام غياب نقص قلة توقف يتوقف أوقف كف يكف")
+                  "مستحيل استحالة خال خالية خالي انعدام غياب نقص قلة توقف يتوقف أوقف كف يكف "
+                  # a prohibition without a negation word: إياك أن تتأخر "don't be late"
+                  "إياك وإياك إياكم وإياكم إياكما")
+# Privative words: their meaning holds a "not" that a translation may spell out (نسيت "I
+# didn't remember", الثلاجة فارغة "there's nothing in the fridge").
+# Unlike the negative words above, one excuses a negation on the other side only where that
+# side has no privative word of its own: "not closed" for مغلق is a flip, not a rendering.
+_AR_PRIVATIVE = _n("نسي نسيت نسينا نسوا ينسى تنسى أنسى فارغ فارغة مغلق مغلقة "
+                   "مفقود مفقودة ضاع ضائع ضائعة غائب غائبة تغيب تغيبت يتغيب أشك يشك نشك تأخر تأخرت متأخر متأخرة")
 # لا in fixed phrases that are not a negation in the translation.
 _AR_NOT_NEG_AFTER_LA = _n("سيما يزال تزال يزالون تزالان زال زالت بد شك ريب بأس يقل تقل يقلون "
                           "أدري مثيل يتجزأ سواء حدود")
@@ -79,6 +87,7 @@ _AR_MUST_LEXICAL = tuple(normalize_arabic(w) for w in (
     "تتطلب", "تطلب", "متطلب", "مطلوب", "إجبار", "اجبار", "أجبر", "اجبر", "إجباري", "يستلزم",
     "يستوجب", "تستوجب"))
 _AR_MORE = _n("أكثر لأكثر بأكثر")
+_AR_KANA = _n("كان كانت كنت كنا كانوا كنتم كانا كانتا")
 # لا يتجاوز "does not exceed" is "at most", "just" as often as a negation: weak, like "no more
 # than" in English.
 _AR_EXCEED = _n("يتجاوز تتجاوز يتجاوزون يتعدى تتعدى يزيد تزيد")
@@ -95,6 +104,11 @@ _EN_NEG_WEAK = frozenset((
     "neglect neglected against anti longer yet ceased decline declines declined reject "
     "rejects rejected abstain abstains abstained ignore ignores ignored "
 ).split())
+# Privative words, as the Arabic ones: "I doubt" لا أظن, "closed" لا يفتح, "late" لم تصل في
+# موعدها, "forgot" لم يتذكر.
+_EN_PRIVATIVE = frozenset("doubt doubts doubted doubtful forget forgets forgot forgotten miss "
+                          "misses missed missing lose loses lost empty closed broken late "
+                          "delay delays delayed".split())
 _EN_NEG_PREFIX = re.compile(r"^(?:un|non|dis|in|im|ir|il)[a-z]{3,}$|[a-z]{3,}less$")
 # Phrases whose "not"/"no" is not a negation of the clause.
 _EN_NOT_NEG = re.compile(r"\b(?:not only|not just|not least|whether or not|no matter|no doubt|"
@@ -163,6 +177,13 @@ class Markers:
     must: tuple[tuple[int, int], ...]
     possible_any: bool = False   # a modal marker or a word of possibility
     must_any: bool = False       # a modal marker or a word of necessity
+    privative: bool = False      # a word whose meaning holds a negation (forgot, empty)
+
+    def excuses(self, other: Markers) -> bool:
+        """Whether this side has a negation of any kind that may render the other side's:
+        a privative word counts only where the other side has none ("not closed" for مغلق
+        reverses it)."""
+        return self.neg_any or (self.privative and not other.privative)
 
 
 # Attached pronouns a negative word may carry (دونه "without him").
@@ -191,6 +212,21 @@ def _written_name(word: str, names: Sequence[str]) -> bool:
     return any(latin_skeleton(n) in skeletons for n in names) or sounds_like_any(word, names)
 
 
+def _next(words: list[tuple[int, int, str]], i: int) -> str:
+    return words[i + 1][2] if i + 1 < len(words) else ""
+
+
+def _romance_article(words: list[tuple[int, int, str]], i: int, text: str,
+                     names: Sequence[str]) -> bool:
+    """Whether لا writes the article of a French, Italian or Spanish name the English keeps
+    ("La Scala" لا سكالا, "La Gioconda" لا جوكوندا): the English has the article, and the
+    next Arabic word sounds like one of its names."""
+    if "La" not in names or i + 1 >= len(words):
+        return False
+    start, end, _w = words[i + 1]
+    return _written_name(text[start:end], [n for n in names if n != "La"])
+
+
 def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
     """Markers of an Arabic text. ``names``: capitalised words of the translation; a negation
     word that is one of them written by sound is the name ("أليس" "Alice", not "isn't")."""
@@ -198,9 +234,12 @@ def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
     neg, possible, must = [], [], []
     strong = {i for i, (s, e, w) in enumerate(words) if (
         w in _AR_NEG_STRONG or (w in _AR_NEG_QUESTION and text[s] == "أ")
-        or _AR_HARAKAT.sub("", text[s:e]) in _AR_NEG_THAT)
-        and not (len(w) > 3 and _written_name(text[s:e], names))}
-    weak = possible_word = must_word = False
+        or _AR_HARAKAT.sub("", text[s:e]) in _AR_NEG_THAT
+        or (w == "الم" and i == 0 and text[s] == "أ" and "؟" in text
+            and _next(words, i)[:1] in "يتنا" and not _next(words, i).startswith("ال")))
+        and not (len(w) > 3 and _written_name(text[s:e], names))
+        and not (w == "لا" and _romance_article(words, i, text, names))}
+    weak = possible_word = must_word = privative = False
     # لا/لم ... إلا "only", and لا ... (لـ)أكثر من "no more than" ("just seven days"), as
     # English "no more than" is not a negation either.
     has_illa = any(w in ("الا", "والا") or (w in _AR_MORE and k + 1 < len(words)
@@ -217,8 +256,11 @@ def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
             if not (w.endswith("لا") and nxt in _AR_NOT_NEG_AFTER_LA) and not yes_no \
                     and not tag and not has_illa and nxt not in _AR_EXCEED:
                 neg.append((start, end))
-        elif _weak_negative(w, stem):
+        elif _weak_negative(w, stem) or (w == "ما" and nxt in _AR_KANA):
+            # ما كان عليك أن "you shouldn't have": ما negates a past كان (bare ما is "what")
             weak = True
+        elif w in _AR_PRIVATIVE or stem in _AR_PRIVATIVE:
+            privative = True
         if w in _AR_POSSIBLE or w.startswith(("يمكن", "بامكان", "باستطاع")):
             possible.append((start, end))
         elif w in ("قد", "وقد", "فقد") and nxt[:1] in ("ي", "ت", "ن") \
@@ -236,20 +278,22 @@ def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
         elif w.startswith(_AR_MUST_LEXICAL) or stem.startswith(_AR_MUST_LEXICAL):
             must_word = True
     return Markers(tuple(neg), weak or bool(neg), tuple(possible), tuple(must),
-                   possible_word or bool(possible), must_word or bool(must))
+                   possible_word or bool(possible), must_word or bool(must), privative)
 
 
 def english_markers(text: str) -> Markers:
     """Markers of an English text."""
     masked = _EN_NOT_NEG.sub(lambda m: " " * len(m.group()), text)
     neg, possible, must = [], [], []
-    weak = possible_word = must_word = False
+    weak = possible_word = must_word = privative = False
     for m in _EN_TOKEN.finditer(masked):
         w = m.group().lower().replace("’", "'")
         if w in _EN_NEG_STRONG or w.endswith("n't"):
             neg.append(m.span())
         elif w in _EN_NEG_WEAK or _EN_NEG_PREFIX.match(w):
             weak = True
+        elif w in _EN_PRIVATIVE:
+            privative = True
         if (w in _EN_POSSIBLE and not (m.group() == "May" and m.start() > 0)) \
                 or w in ("can't", "couldn't", "mightn't"):
             possible.append(m.span())
@@ -267,7 +311,7 @@ def english_markers(text: str) -> Markers:
     if _EN_NOT_NEG.search(text) or _EN_TOO_TO.search(text):
         weak = True  # "too hot to go jogging": "so hot that one cannot go"
     return Markers(tuple(neg), weak or bool(neg), tuple(possible), tuple(must),
-                   possible_word or bool(possible), must_word or bool(must))
+                   possible_word or bool(possible), must_word or bool(must), privative)
 
 
 def markers(text: str, lang: str, other: str = "") -> Markers:
