@@ -26,6 +26,7 @@ _EN_TIME_WORD = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|m
                            r"beginning|end|start|middle)[\s\-]+)$", re.IGNORECASE)
 
 AR_MONTHS = ar.MONTHS_N
+_AR_AB = normalize_arabic("آب")
 _EN_MONTH_PAIR = re.compile(r"\s*[/\-–]\s*(?:" + "|".join(EN_MONTHS) + r")\b", re.IGNORECASE)
 # Arabic month names that are also other words: count them only beside a number or a time word.
 _AR_AMBIGUOUS_MONTHS = ar.AMBIGUOUS_MONTHS_N
@@ -92,6 +93,10 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
         sure = [m.group(1) not in _AR_AMBIGUOUS_MONTHS
                 or _ar_month_cue(norm, m.start(), m.end(1)) for m in names]
         for k, m in enumerate(names):
+            # آب "August" is written with its madda; without it, as a clitic's remainder, it
+            # is a word of its own (باب "gate", لأب "for a father").
+            if m.group(1) == _AR_AB and text[where[m.start(1)]] != "آ":
+                continue
             if sure[k] or _beside_month(norm, names, sure, k):
                 found.append((where[m.start(1)], where[m.end(1) - 1] + 1,
                               AR_MONTHS[m.group(1)]))
@@ -100,7 +105,8 @@ def months(text: str, lang: str) -> list[tuple[int, int, int]]:
             word = m.group(1).lower()
             if m.group(1)[0].islower():
                 continue
-            if word in _AMBIGUOUS_MONTHS and not (
+            # An abbreviation is also a name ("Jan Pieterszoon Coen", "Jun Ji-hyun").
+            if (word in _AMBIGUOUS_MONTHS or word not in en.MONTH_NAMES) and not (
                     _near_digit(text, m.start(), m.end())
                     or _EN_TIME_WORD.search(text[max(0, m.start() - 14):m.start()])
                     or _EN_MONTH_PAIR.match(text, m.end())):

@@ -62,3 +62,16 @@ def test_a_month_name_rendered_as_a_name_that_sounds_like_it_is_that_name():
                 "But each time Augustus refused his requests.") == []
     (hit,) = hits("لكن في كل مرة كان أغسطس يرفض طلبه.", "But each time Tiberius refused them.")
     assert "August" in hit.message
+
+
+def test_a_gate_or_a_first_name_is_no_month():
+    # باب is ب + آب to the normaliser ("in August"), but آب is written with its madda; Jan
+    # before a surname is a first name, not January.
+    en = "Aid was delayed because roads leading to Bab al-Hawa were damaged."
+    assert hits("تأخرت المساعدات لأن الطرق المؤدية إلى باب الهوى تضررت.", en) == []
+    (hit,) = hits("تأخرت المساعدات في آب لأن الطرق المؤدية إلى باب الهوى تضررت.", en)
+    assert "August" in hit.message
+    ar = "وفي عام 1619 دمر الحاكم العام يان بيترسزون كون ميناء جاياكرتا."
+    assert hits(ar, "In 1619 the governor-general Jan Pieterszoon Coen destroyed Jayakarta.") == []
+    (hit,) = hits(ar, "On 5 Jan 1619 the governor-general destroyed Jayakarta.")
+    assert "'Jan'" in hit.message or "Jan," in hit.message
