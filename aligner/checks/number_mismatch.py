@@ -23,6 +23,7 @@ from ..anchors import number_value
 from ..lang import ar
 from ..model import SRC, TGT, Pair, Severity
 from ..text import ascii_digits, normalize_arabic
+from ..translit import sounds_like_any
 from ._support.base import Check, CheckContext, Hit
 from ._support.sides import pair_hits
 
@@ -286,8 +287,36 @@ def compare(src: str, tgt: str, src_lang: str = "ar",
     t_tok = number_tokens(tgt, tgt_lang)
     s_all = set().union(*(t.values for t in s_tok)) | word_values(src, src_lang)
     t_all = set().union(*(t.values for t in t_tok)) | word_values(tgt, tgt_lang)
+    for text, lang, tokens, other, other_lang, other_all in (
+            (src, src_lang, s_tok, tgt, tgt_lang, t_all),
+            (tgt, tgt_lang, t_tok, src, src_lang, s_all)):
+        if lang != "ar" and other_lang == "ar" and _dual_renders_two(other, text, tokens):
+            other_all.add(canon(2))
     return ([t for t in s_tok if t.report and not t.values & t_all],
             [t for t in t_tok if t.report and not t.values & s_all])
+
+
+_EN_NOUN_AFTER = re.compile(r"\s*-?\s*([A-Za-z]+)")
+_AR_DUAL_ENDINGS = tuple(normalize_arabic(e) for e in ("ين", "ان"))
+
+
+def _dual_renders_two(arabic: str, english: str, tokens: list[NumberToken]) -> bool:
+    """Whether an English "2 metres" is rendered by an Arabic dual of a word that sounds like
+    the noun (مترين، دولارين): the dual carries the number, as the listed ones (عامين) do."""
+    nouns = []
+    for tok in tokens:
+        after = _EN_NOUN_AFTER.match(english, tok.end)
+        if canon(2) in tok.values and after:
+            noun = after.group(1)
+            nouns.append(noun[:-1] if noun.lower().endswith("s") else noun)
+    if not nouns:
+        return False
+    for m in _AR_WORD.finditer(arabic):
+        word = normalize_arabic(m.group())
+        if word.endswith(_AR_DUAL_ENDINGS) and len(word) >= 5 \
+                and sounds_like_any(word[:-2], nouns):
+            return True
+    return False
 
 
 def check_pair(pair: Pair, src_lang: str, tgt_lang: str) -> Iterator[Hit]:

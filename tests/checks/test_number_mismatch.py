@@ -107,3 +107,14 @@ def test_a_clock_minute_is_not_any_fraction():
 def test_a_two_digit_range_end_after_a_year_is_the_full_year(ar, en, clean):
     missing, added = compare(ar, en)
     assert (missing == [] and added == []) == clean
+
+
+def test_a_dual_of_a_unit_that_sounds_like_the_noun_is_two_of_it():
+    # مترين is "two metres": the dual carries the number; three metres are not in the source.
+    ar = "يصل طوله إلى نحو مترين."
+    assert list(hits(ar, "It grows to about 2 metres.")) == []
+    (hit,) = hits(ar, "It grows to about 3 metres.")
+    assert hit.side == "tgt" and "'3'" in hit.message
+    # A dual of another noun is no two of this one.
+    (hit,) = hits("دفع دولارين.", "He paid 2 euros.")
+    assert hit.side == "tgt" and "'2'" in hit.message
