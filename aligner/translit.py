@@ -34,9 +34,10 @@ _LATIN = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "S", "c": "K", 
 # The continental reading of a name, as Arabic renders German, Polish, Dutch or Scandinavian
 # spellings (Schiele شيله، Wieliczka فيليتشكا، Georg غيورغ، Bach باخ): the letters that
 # English reads otherwise. An initial j is a y (Johann يوهان, Jan يان), not a j inside a word
-# (Kenji كينجي).
+# (Kenji كينجي). An x is a sh in Portuguese, Catalan, Basque and Chinese pinyin (Xavier
+# شافيير، Xinjiang شينجيانغ، Xayaburi شايابوري).
 _CONTINENTAL = {**_DIGRAPHS, "tzsch": "X", "tsch": "X", "szcz": "X", "sch": "X", "cz": "X",
-                "sz": "X", "rz": "J", "ch": "K", "w": "F", "g": "G"}
+                "sz": "X", "rz": "J", "ch": "K", "w": "F", "g": "G", "x": "X"}
 _INITIAL_J = re.compile(r"^j(?=[aeiou])")
 _EN_ARTICLE = re.compile(f"^{ar.LATIN_ARTICLE}[-‐‑ ]", re.IGNORECASE)
 _AR_PROCLITICS = ar.NAME_PROCLITICS

@@ -410,3 +410,22 @@ def test_words_of_a_name_arabic_writes_as_one_word_are_rendered():
     assert run(src, ["The delegation visited Notre Dame Cathedral in Paris."]) == []
     (hit,) = run(src, ["The delegation visited Hans Becker Cathedral in Paris."])
     assert "Hans Becker" in hit.message
+
+
+def test_an_initial_x_is_read_as_sh():
+    # Portuguese, Catalan and pinyin x is a sh: Xayaburi شايابوري. Read as English only (KS),
+    # the name had no counterpart.
+    src = ["وتحتجز السدود الكهرومائية، ومنها سد شايابوري في لاوس، الرواسب."]
+    en = "Hydroelectric dams, including the Xayaburi Dam in Laos, are trapping sediment."
+    assert run(src, [en]) == []
+    (hit,) = run(src, [en.replace("Xayaburi", "Hoover")])
+    assert hit.side == "tgt" and "Hoover" in hit.message
+    assert "XBR" in latin_skeletons("Xayaburi") and "LKSNDR" in latin_skeletons("Alexander")
+
+
+def test_a_word_written_with_tanwin_is_no_place():
+    # كوبًا is "a cup" (indefinite, accusative): normalised it is كوبا "Cuba", which is still
+    # reported where it is written as the name.
+    assert run(["أريد كوبًا من الشاي."], ["I'd like a cup of tea."]) == []
+    hits = run(["سافر إلى كوبا."], ["He went to Spain."])
+    assert {h.side for h in hits} == {"src", "tgt"} and "Cuba" in hits[0].message + hits[1].message

@@ -17,6 +17,10 @@ from ...text import normalize_arabic
 from ...translit import arabic_skeletons, latin_skeleton, names_match
 
 _AR_WORD = lang.ar.WORD
+# Tanwin before the final alef (كوبًا: the alef carries the accusative, it is no letter of the
+# stem), or a nominative or genitive tanwin. A tanwin written after a name's own final alef
+# (ضد إيطالياً) is a writer's slip on the name, which stays a place.
+_INDEFINITE = re.compile("\u064B[\u064C-\u0652]*ا$|[\u064C\u064D]")
 _PROCLITICS = tuple(normalize_arabic(c) for c in lang.ar.LINK_PROCLITICS)
 _ARTICLE = lang.ar.ARTICLE
 # Endings of a relative adjective (nisba): فرنسا → فرنسي، الفرنسية، الفرنسيون.
@@ -136,14 +140,20 @@ class ArabicText:
     #: per word, the forms left by a proclitic without the article, and by one with it
     plain: tuple[frozenset[str], ...] = ()
     definite: tuple[frozenset[str], ...] = ()
+    #: per word, whether it is written with the tanwin of an indefinite common noun (كوبًا "a
+    #: cup", normalised as كوبا "Cuba"): such a word may still match a place the English names,
+    #: but is not reported as one it lacks.
+    indefinite: tuple[bool, ...] = ()
 
     @classmethod
     def of(cls, text: str) -> ArabicText:
-        found = [(m.span(), normalize_arabic(m.group())) for m in _AR_WORD.finditer(text)]
+        matches = list(_AR_WORD.finditer(text))
+        found = [(m.span(), normalize_arabic(m.group())) for m in matches]
         split = [_candidates(w) for _s, w in found]
         return cls(tuple(s for s, _w in found), tuple(w for _s, w in found),
                    tuple(p | d for p, d in split), tuple(p for p, _d in split),
-                   tuple(d for _p, d in split))
+                   tuple(d for _p, d in split),
+                   tuple(bool(_INDEFINITE.search(m.group())) for m in matches))
 
     def places(self, table: PlaceIndex) -> list[tuple[tuple[int, int], Place, set[str]]]:
         """Every place the text names: its span, the place of the longest form starting at
@@ -237,7 +247,11 @@ def unmatched_places(ar: str, en: str) -> list[tuple[str, tuple[int, int], str]]
     if arabic_found is None or stand_in:
         return out
     reported: set[str] = set()
+    indefinite = {span[0] for span, tanwin in zip(arabic.spans, arabic.indefinite, strict=True)
+                  if tanwin}
     for span, place, _every in arabic_found:
+        if span[0] in indefinite:
+            continue
         if place.name not in reported and not place.english.search(en):
             reported.add(place.name)
             out.append(("ar", span, place.name))
