@@ -60,7 +60,8 @@ _AR_NEG_WEAK = _n("غير وغير بغير عدم وعدم بعدم لعدم د
 # Unlike the negative words above, one excuses a negation on the other side only where that
 # side has no privative word of its own: "not closed" for مغلق is a flip, not a rendering.
 _AR_PRIVATIVE = _n("نسي نسيت نسينا نسوا ينسى تنسى أنسى فارغ فارغة مغلق مغلقة "
-                   "مفقود مفقودة ضاع ضائع ضائعة غائب غائبة تغيب تغيبت يتغيب أشك يشك نشك تأخر تأخرت متأخر متأخرة")
+                   "مفقود مفقودة ضاع ضائع ضائعة غائب غائبة تغيب تغيبت يتغيب أشك يشك نشك "
+                   "تأخر تأخرت متأخر متأخرة")
 # لا in fixed phrases that are not a negation in the translation.
 _AR_NOT_NEG_AFTER_LA = _n("سيما يزال تزال يزالون تزالان زال زالت بد شك ريب بأس يقل تقل يقلون "
                           "أدري مثيل يتجزأ سواء حدود")
