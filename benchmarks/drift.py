@@ -2,8 +2,7 @@
 cosine threshold on the same encoder (figures, not a test).
 
     python benchmarks/drift.py [--split tune|test|tune-short|tune-written|tune-free] [--full]
-                               [--seed N]
-                               [--kinds K,...]
+                               [--seed N] [--kinds K,...]
 
 Parallel documents (10–30 sentence pairs each) are built from one split of ``tests/data``
 (``docs/evaluation.md``): **tune** is TICO-19 plus UD Arabic-PUD, **test** is FLORES-200 devtest
@@ -48,7 +47,7 @@ threshold chosen on the tune split so that 2 clean pairs in 100 are flagged
 (``tests/data/written/README.md``), everyday sentences shuffled into documents of unrelated
 sentences and short articles dense with names, the two kinds the test split's Tatoeba and
 FLORES-200 are made of and TICO-19 and UD Arabic-PUD have few of. ``--split tune-free`` is the
-same for the second set written for the project, with a translator's freedoms in every kind:
+same for a later set written for the project, with a translator's freedoms in every kind:
 idioms rendered by idioms, a negation carried by a word ("I doubt" لا أظن), restructured
 clauses, names as Arabic writes them.
 
@@ -195,7 +194,7 @@ def load_written() -> list[tuple[str, list[Pairs]]]:
 
 
 def load_free() -> list[tuple[str, list[Pairs]]]:
-    """The second set written for this project, with a translator's freedoms: everyday
+    """The later set written for this project, with a translator's freedoms: everyday
     sentences shuffled into documents as :func:`load_written` does, and articles."""
     pairs, articles = load_written_pairs(free=True)
     everyday = [(ar, en) for ar, en in pairs if single_sentence(ar, en)]
