@@ -17,6 +17,11 @@ NAME = "Arabic"
 # Character classes, to be used inside ``[...]``.
 LETTERS = "\u0621-\u064A"       # hamza to ya: the letters of Arabic proper
 HARAKAT = "\u064B-\u065F"       # tanwin, short vowels, shadda, sukun and the other marks
+#: A word written with the tanwin of an indefinite common noun: the accusative's before its
+#: final alef (كوبًا "a cup": the alef carries the ending, it is no letter of the stem), or the
+#: nominative's or genitive's. One written after a name's own final alef (ضد إيطالياً) is a
+#: writer's slip on the name, not matched.
+INDEFINITE = re.compile("\u064B[\u064C-\u0652]*\u0627$|[\u064C\u064D]")
 TATWEEL = "\u0640"
 DAGGER_ALEF = "\u0670"
 EXTENDED = "\u0671-\u06D3"      # alef wasla and the letters of Persian, Urdu, ...

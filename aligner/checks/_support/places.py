@@ -17,10 +17,6 @@ from ...text import normalize_arabic
 from ...translit import arabic_skeletons, latin_skeleton, names_match
 
 _AR_WORD = lang.ar.WORD
-# Tanwin before the final alef (كوبًا: the alef carries the accusative, it is no letter of the
-# stem), or a nominative or genitive tanwin. A tanwin written after a name's own final alef
-# (ضد إيطالياً) is a writer's slip on the name, which stays a place.
-_INDEFINITE = re.compile("\u064B[\u064C-\u0652]*ا$|[\u064C\u064D]")
 _PROCLITICS = tuple(normalize_arabic(c) for c in lang.ar.LINK_PROCLITICS)
 _ARTICLE = lang.ar.ARTICLE
 # Endings of a relative adjective (nisba): فرنسا → فرنسي، الفرنسية، الفرنسيون.
@@ -153,7 +149,7 @@ class ArabicText:
         return cls(tuple(s for s, _w in found), tuple(w for _s, w in found),
                    tuple(p | d for p, d in split), tuple(p for p, _d in split),
                    tuple(d for _p, d in split),
-                   tuple(bool(_INDEFINITE.search(m.group())) for m in matches))
+                   tuple(bool(lang.ar.INDEFINITE.search(m.group())) for m in matches))
 
     def places(self, table: PlaceIndex) -> list[tuple[tuple[int, int], Place, set[str]]]:
         """Every place the text names: its span, the place of the longest form starting at
