@@ -183,26 +183,31 @@ def load_written() -> list[tuple[str, list[Pairs]]]:
     Tatoeba's are); articles dense with names, one group each, in two sets (the second with
     names rendered as Arabic writes them: exonyms, translated titles and institutions)."""
     pairs, articles = load_written_pairs()
-    everyday = [(ar, en) for ar, en in pairs if single_sentence(ar, en)]
-    random.Random(SEEDS["tune-written"]).shuffle(everyday)
-    return [("written everyday sentences", [everyday]),
-            *((name, [kept for _key, group in found
-                      if (kept := [p for p in group if single_sentence(*p)])])
-              for name, found in (("written articles", articles),
-                                  ("written articles, names as Arabic writes them",
-                                   load_written_names())))]
+    return [("written everyday sentences", [_shuffled(pairs, "tune-written")]),
+            ("written articles", _single_sentences(articles)),
+            ("written articles, names as Arabic writes them",
+             _single_sentences(load_written_names()))]
 
 
 def load_free() -> list[tuple[str, list[Pairs]]]:
     """The later set written for this project, with a translator's freedoms: everyday
     sentences shuffled into documents as :func:`load_written` does, and articles."""
     pairs, articles = load_written_pairs(free=True)
-    everyday = [(ar, en) for ar, en in pairs if single_sentence(ar, en)]
-    random.Random(SEEDS["tune-free"]).shuffle(everyday)
-    return [("written everyday sentences, freely translated", [everyday]),
-            ("written articles, freely translated",
-             [kept for _key, group in articles
-              if (kept := [p for p in group if single_sentence(*p)])])]
+    return [("written everyday sentences, freely translated", [_shuffled(pairs, "tune-free")]),
+            ("written articles, freely translated", _single_sentences(articles))]
+
+
+def _shuffled(pairs: Pairs, split: str) -> Pairs:
+    """The one-sentence pairs, in an order shuffled with the split's seed."""
+    kept = [(ar, en) for ar, en in pairs if single_sentence(ar, en)]
+    random.Random(SEEDS[split]).shuffle(kept)
+    return kept
+
+
+def _single_sentences(articles: list[tuple[str, Pairs]]) -> list[Pairs]:
+    """Each article's one-sentence pairs, articles left with none dropped."""
+    return [kept for _key, group in articles
+            if (kept := [p for p in group if single_sentence(*p)])]
 
 
 def split_groups(split: str) -> list[tuple[str, list[Pairs]]]:

@@ -247,7 +247,7 @@ def arabic_markers(text: str, names: Sequence[str] = ()) -> Markers:
                                             and words[k + 1][2] == "من")
                    for k, (_s, _e, w) in enumerate(words))
     for i, (start, end, w) in enumerate(words):
-        nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        nxt = _next(words, i)
         stem = _AR_CLITIC.sub("", w) if len(w) > 4 else w
         if i in strong:
             weak = True
